@@ -1,0 +1,73 @@
+import type { EnvByImage } from './env';
+import type { ImageName } from './images';
+import type { PlaceholderId, ShellVariableName, Word } from './words';
+
+/** Container and network names the guide documents. The harness suffixes them per run. */
+export type ContainerName = 'openhands-app' | 'docker-socket-proxy';
+export type NetworkName = 'openhands-network';
+
+export interface PortPublish {
+  /** Omitted means every interface (`-p 3000:3000`). */
+  readonly hostIp?: '127.0.0.1';
+  readonly hostPort: number;
+  readonly containerPort: number;
+}
+
+export interface Mount {
+  readonly source: Word;
+  readonly target: string;
+  readonly readOnly?: boolean;
+}
+
+export interface AddHost {
+  readonly name: 'host.docker.internal';
+  readonly address: 'host-gateway';
+}
+
+/** Memory as Docker's `--memory` accepts it, restricted to the units the guide uses. */
+export type MemorySize = `${number}g` | `${number}m`;
+
+interface DockerRunBase<I extends ImageName> {
+  readonly kind: 'docker-run';
+  readonly image: I;
+  /** `-it`: the app runs in the foreground of the reader's terminal. */
+  readonly interactive?: boolean;
+  /** `-d` */
+  readonly detach?: boolean;
+  readonly remove?: boolean;
+  readonly pull?: 'always';
+  readonly env?: EnvByImage[I];
+  readonly mounts?: readonly Mount[];
+  readonly publish?: readonly PortPublish[];
+  readonly addHosts?: readonly AddHost[];
+  readonly cpus?: number;
+  readonly memory?: MemorySize;
+  readonly pidsLimit?: number;
+  readonly securityOpts?: readonly 'no-new-privileges'[];
+  readonly network?: NetworkName;
+  readonly name?: ContainerName;
+}
+
+export type DockerRun = { [I in ImageName]: DockerRunBase<I> }[ImageName];
+
+export interface DockerNetworkCreate {
+  readonly kind: 'docker-network-create';
+  readonly name: NetworkName;
+}
+
+export interface Export {
+  readonly kind: 'export';
+  readonly name: ShellVariableName;
+  readonly value: Word;
+}
+
+/**
+ * A host firewall rule in iptables' raw table. Only the rule the guide recommends
+ * for engines before 28.0.0 is expressible.
+ */
+export interface LoopbackGuardRule {
+  readonly kind: 'loopback-guard-rule';
+}
+
+export type Command = DockerRun | DockerNetworkCreate | Export | LoopbackGuardRule;
+export type { PlaceholderId };

@@ -1,0 +1,202 @@
+import type { DockerRun } from './commands';
+import type { SnippetSpec } from './snippet';
+import { commandOutput, concat, home, image, placeholder, variable } from './words';
+
+/**
+ * The address `--add-host host.docker.internal:host-gateway` resolves to: the default
+ * bridge's gateway (facts.md, "Docker Engine facts"). Publishing the sandbox ports on it
+ * keeps them off the host's LAN addresses while the app container still reaches them;
+ * 127.0.0.1 would cut the app off from its sandboxes (OpenHands issue #7152).
+ */
+const BRIDGE_GATEWAY = '172.17.0.1';
+const GIB = 1024 ** 3;
+
+const STATE_MOUNT = { source: home('.openhands-state'), target: '/.openhands-state' } as const;
+const SOCKET_MOUNT = { source: '/var/run/docker.sock', target: '/var/run/docker.sock' } as const;
+const WORKSPACE_MOUNT = {
+  source: concat(variable('WORKSPACE_BASE')),
+  target: '/opt/workspace_base',
+} as const;
+const HOST_GATEWAY = [{ name: 'host.docker.internal', address: 'host-gateway' }] as const;
+const LOOPBACK_3000 = [{ hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000 }] as const;
+
+/** The app as a reader runs it in the foreground, as OpenHands' own README does. */
+const APP = {
+  kind: 'docker-run',
+  image: 'openhands',
+  interactive: true,
+  remove: true,
+  pull: 'always',
+  name: 'openhands-app',
+} as const satisfies Partial<DockerRun>;
+
+/** The hardened baseline every section of the hardened page starts from. */
+const HARDENED_APP = {
+  ...APP,
+  env: {
+    SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime'),
+    LOG_ALL_EVENTS: 'true',
+    SANDBOX_RUNTIME_BINDING_ADDRESS: BRIDGE_GATEWAY,
+  },
+  mounts: [SOCKET_MOUNT, STATE_MOUNT],
+  publish: LOOPBACK_3000,
+  addHosts: HOST_GATEWAY,
+} as const satisfies DockerRun;
+
+const CREATE_NETWORK = {
+  comment: 'comment.create-network',
+  command: { kind: 'docker-network-create', name: 'openhands-network' },
+} as const;
+
+/**
+ * Every command on every page. Keys are the ids pages use in `<Snippet id="..."/>`.
+ * `SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime')` names an image of images.ts; the
+ * renderer turns it into the reference, so one version constant drives every tag.
+ */
+export const SNIPPETS = {
+  'workspace-base-linux': {
+    caption: 'caption.workspace-base-linux',
+    steps: [{ comment: 'comment.workspace-base-linux', command: { kind: 'export', name: 'WORKSPACE_BASE', value: placeholder('workspaceDir') } }],
+    claims: [],
+  },
+  'workspace-base-wsl': {
+    caption: 'caption.workspace-base-wsl',
+    steps: [{ comment: 'comment.workspace-base-wsl', command: { kind: 'export', name: 'WORKSPACE_BASE', value: placeholder('wslWorkspaceDir') } }],
+    claims: [],
+  },
+  'workspace-run': {
+    caption: 'caption.workspace-run',
+    requires: ['workspace-base-linux'],
+    steps: [
+      {
+        command: {
+          ...APP,
+          env: {
+            SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime'),
+            SANDBOX_USER_ID: commandOutput('id -u'),
+            WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
+          },
+          mounts: [WORKSPACE_MOUNT, SOCKET_MOUNT, STATE_MOUNT],
+          publish: [{ hostPort: 3000, containerPort: 3000 }],
+          addHosts: HOST_GATEWAY,
+        },
+      },
+    ],
+    claims: [
+      { kind: 'image', container: 'openhands-app', image: 'openhands' },
+      { kind: 'port-reachable-from-lan', container: 'openhands-app', port: 3000 },
+      { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+      { kind: 'workspace-files-owned-by-user', container: 'openhands-app' },
+    ],
+  },
+  'network-binding': {
+    caption: 'caption.network-binding',
+    steps: [{ command: HARDENED_APP }],
+    claims: [
+      { kind: 'port-loopback-only', container: 'openhands-app', port: 3000 },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+      { kind: 'sandbox-ports-not-on-lan', container: 'openhands-app' },
+    ],
+  },
+  'loopback-guard': {
+    caption: 'caption.loopback-guard',
+    requires: ['network-binding'],
+    steps: [{ comment: 'comment.loopback-guard', command: { kind: 'loopback-guard-rule' } }],
+    claims: [{ kind: 'loopback-guard-blocks-lan', container: 'openhands-app', port: 3000 }],
+  },
+  'socket-non-root': {
+    caption: 'caption.socket-non-root',
+    steps: [{ command: { ...HARDENED_APP, env: { ...HARDENED_APP.env, SANDBOX_USER_ID: commandOutput('id -u') } } }],
+    claims: [
+      { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+    ],
+  },
+  'socket-proxy': {
+    caption: 'caption.socket-proxy',
+    steps: [
+      CREATE_NETWORK,
+      {
+        comment: 'comment.start-socket-proxy',
+        command: {
+          kind: 'docker-run',
+          image: 'socketProxy',
+          detach: true,
+          name: 'docker-socket-proxy',
+          network: 'openhands-network',
+          env: { CONTAINERS: '1', IMAGES: '1', POST: '1' },
+          mounts: [SOCKET_MOUNT],
+        },
+      },
+      {
+        comment: 'comment.app-through-proxy',
+        command: {
+          ...HARDENED_APP,
+          env: { ...HARDENED_APP.env, DOCKER_HOST: 'tcp://docker-socket-proxy:2375' },
+          mounts: [STATE_MOUNT],
+          network: 'openhands-network',
+        },
+      },
+    ],
+    claims: [
+      { kind: 'no-docker-socket', container: 'openhands-app' },
+      { kind: 'docker-api-via-proxy', container: 'openhands-app', proxy: 'docker-socket-proxy' },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+      { kind: 'no-published-ports', container: 'docker-socket-proxy' },
+      { kind: 'networks', container: 'docker-socket-proxy', networks: ['openhands-network'] },
+      { kind: 'proxy-filters-api', proxy: 'docker-socket-proxy' },
+    ],
+  },
+  'resource-limits': {
+    caption: 'caption.resource-limits',
+    steps: [{ command: { ...HARDENED_APP, cpus: 2, memory: '4g' } }],
+    claims: [
+      { kind: 'cpu-limit', container: 'openhands-app', cpus: 2 },
+      { kind: 'memory-limit', container: 'openhands-app', bytes: 4 * GIB },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+    ],
+  },
+  'network-isolation': {
+    caption: 'caption.network-isolation',
+    steps: [
+      CREATE_NETWORK,
+      { comment: 'comment.run-on-network', command: { ...HARDENED_APP, network: 'openhands-network' } },
+    ],
+    claims: [
+      { kind: 'network-exists', network: 'openhands-network' },
+      { kind: 'networks', container: 'openhands-app', networks: ['openhands-network'] },
+      { kind: 'isolated-from-other-networks', container: 'openhands-app' },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+    ],
+  },
+  'hardened-complete': {
+    caption: 'caption.hardened-complete',
+    steps: [
+      CREATE_NETWORK,
+      {
+        comment: 'comment.run-hardened',
+        command: {
+          ...HARDENED_APP,
+          env: { ...HARDENED_APP.env, SANDBOX_USER_ID: commandOutput('id -u') },
+          cpus: 2,
+          memory: '4g',
+          network: 'openhands-network',
+        },
+      },
+    ],
+    claims: [
+      { kind: 'image', container: 'openhands-app', image: 'openhands' },
+      { kind: 'port-loopback-only', container: 'openhands-app', port: 3000 },
+      { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
+      { kind: 'cpu-limit', container: 'openhands-app', cpus: 2 },
+      { kind: 'memory-limit', container: 'openhands-app', bytes: 4 * GIB },
+      { kind: 'networks', container: 'openhands-app', networks: ['openhands-network'] },
+      { kind: 'isolated-from-other-networks', container: 'openhands-app' },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+      { kind: 'sandbox-ports-not-on-lan', container: 'openhands-app' },
+    ],
+  },
+} as const satisfies Record<string, SnippetSpec>;
+
+export type SnippetId = keyof typeof SNIPPETS;

@@ -1,0 +1,103 @@
+import { imageReference } from './images';
+import type { Command, DockerNetworkCreate, DockerRun, Export } from './commands';
+import type { Snippet, Step } from './snippet';
+import { PLACEHOLDERS, type Word } from './words';
+import type { MessageKey } from '../i18n/messages';
+
+/** Translates a comment key; the only locale-dependent input of rendering. */
+export type Translate = (key: MessageKey) => string;
+
+const INDENT = '    ';
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+function quoteLiteral(text: string): string {
+  return SAFE_WORD.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A word as shell source. Variables are double-quoted so paths with spaces survive. */
+export function renderWord(word: Word): string {
+  if (typeof word === 'string') return quoteLiteral(word);
+  switch (word.kind) {
+    case 'placeholder':
+      return PLACEHOLDERS[word.id];
+    case 'variable':
+      return `"$${word.name}"`;
+    case 'command':
+      return `$(${word.command})`;
+    case 'home':
+      return `~/${word.path}`;
+    case 'image':
+      return imageReference(word.name);
+    case 'concat':
+      return word.parts.map(renderWord).join('');
+  }
+}
+
+/** The arguments of `docker run` after `run`, one flag (with its value) per entry. */
+export function dockerRunFlags(run: DockerRun): { head: string[]; lines: string[] } {
+  const head: string[] = [];
+  if (run.interactive) head.push('-it');
+  if (run.detach) head.push('-d');
+  if (run.remove) head.push('--rm');
+  if (run.pull) head.push(`--pull=${run.pull}`);
+  const lines: string[] = [];
+  for (const [name, value] of Object.entries(run.env ?? {}) as [string, Word][]) {
+    lines.push(`-e ${name}=${renderWord(value)}`);
+  }
+  for (const mount of run.mounts ?? []) {
+    lines.push(`-v ${renderWord(mount.source)}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
+  }
+  for (const port of run.publish ?? []) {
+    lines.push(`-p ${port.hostIp ? `${port.hostIp}:` : ''}${port.hostPort}:${port.containerPort}`);
+  }
+  for (const host of run.addHosts ?? []) lines.push(`--add-host ${host.name}:${host.address}`);
+  if (run.cpus !== undefined) lines.push(`--cpus=${run.cpus}`);
+  if (run.memory !== undefined) lines.push(`--memory=${run.memory}`);
+  if (run.pidsLimit !== undefined) lines.push(`--pids-limit=${run.pidsLimit}`);
+  for (const opt of run.securityOpts ?? []) lines.push(`--security-opt ${opt}`);
+  if (run.network) lines.push(`--network ${run.network}`);
+  if (run.name) lines.push(`--name ${run.name}`);
+  return { head, lines };
+}
+
+function renderDockerRun(run: DockerRun): string {
+  const { head, lines } = dockerRunFlags(run);
+  const first = ['docker', 'run', ...head].join(' ');
+  const rest = [...lines, imageReference(run.image)];
+  return [first, ...rest.map((line) => INDENT + line)].join(' \\\n');
+}
+
+const renderNetworkCreate = (command: DockerNetworkCreate) => `docker network create ${command.name}`;
+const renderExport = (command: Export) => `export ${command.name}=${renderWord(command.value)}`;
+
+/**
+ * The rule the guide gives for engines before 28.0.0 (facts.md, "Docker Engine facts"):
+ * traffic for 127.0.0.0/8 only ever arrives legitimately on `lo`.
+ */
+export const LOOPBACK_GUARD_ARGS = ['-t', 'raw', '-I', 'PREROUTING', '!', '-i', 'lo', '-d', '127.0.0.0/8', '-j', 'DROP'] as const;
+
+export function renderCommand(command: Command): string {
+  switch (command.kind) {
+    case 'docker-run':
+      return renderDockerRun(command);
+    case 'docker-network-create':
+      return renderNetworkCreate(command);
+    case 'export':
+      return renderExport(command);
+    case 'loopback-guard-rule':
+      return ['iptables', ...LOOPBACK_GUARD_ARGS].join(' ');
+  }
+}
+
+function renderStep(step: Step, t: Translate): string {
+  const command = renderCommand(step.command);
+  return step.comment ? `# ${t(step.comment)}\n${command}` : command;
+}
+
+/**
+ * The exact text of a snippet's code block, which is also what the copy button copies
+ * and what the harness runs. Only comment lines differ between locales.
+ */
+export function renderSnippet(snippet: Pick<Snippet, 'steps'>, t: Translate): string {
+  return snippet.steps.map((step) => renderStep(step, t)).join('\n\n');
+}

@@ -1,0 +1,70 @@
+/**
+ * A word of a shell command as the reader sees it. Most are literal; the rest are
+ * typed so the renderer quotes them correctly and the harness knows what a reader
+ * must fill in or what the shell will expand.
+ */
+import type { ImageName } from './images';
+
+export type Word = string | Placeholder | ShellVariable | CommandSubstitution | HomePath | ImageWord | Concat;
+
+/** An image of images.ts, rendered as `repository:tag`. */
+export interface ImageWord {
+  readonly kind: 'image';
+  readonly name: ImageName;
+}
+
+/** Text a reader must replace before running the command, e.g. `/path/to/your/code`. */
+export interface Placeholder {
+  readonly kind: 'placeholder';
+  readonly id: PlaceholderId;
+}
+
+/** `"$NAME"`: a variable an earlier command of the same snippet (or the reader) exported. */
+export interface ShellVariable {
+  readonly kind: 'variable';
+  readonly name: ShellVariableName;
+}
+
+/** `$(id -u)`: evaluated by the reader's shell when the command runs. */
+export interface CommandSubstitution {
+  readonly kind: 'command';
+  readonly command: SubstitutedCommand;
+}
+
+/** Commands whose output a snippet substitutes. */
+export type SubstitutedCommand = 'id -u';
+
+/** `~/relative`: the reader's home directory. */
+export interface HomePath {
+  readonly kind: 'home';
+  readonly path: string;
+}
+
+/** Words glued together without spaces, e.g. `"$WORKSPACE_BASE":/opt/workspace_base`. */
+export interface Concat {
+  readonly kind: 'concat';
+  readonly parts: readonly Exclude<Word, Concat>[];
+}
+
+/**
+ * Placeholders and the example value shown to the reader. The harness fills each with
+ * a test value of its own and lists it in the report.
+ */
+export const PLACEHOLDERS = {
+  workspaceDir: '/path/to/your/code',
+  wslWorkspaceDir: '/mnt/c/path/to/your/code',
+} as const;
+export type PlaceholderId = keyof typeof PLACEHOLDERS;
+
+/** Variables a snippet may expand. Only those a snippet also exports, or the reader sets. */
+export type ShellVariableName = 'WORKSPACE_BASE';
+
+export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
+export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });
+export const commandOutput = (command: CommandSubstitution['command']): CommandSubstitution => ({
+  kind: 'command',
+  command,
+});
+export const image = (name: ImageName): ImageWord => ({ kind: 'image', name });
+export const home = (path: string): HomePath => ({ kind: 'home', path });
+export const concat = (...parts: Exclude<Word, Concat>[]): Concat => ({ kind: 'concat', parts });
