@@ -18,3 +18,18 @@ export function allSnippets(): Snippet[] {
 export function getSnippet(id: SnippetId): Snippet {
   return { id, ...SNIPPETS[id] };
 }
+
+export { snippetHash } from './hash';
+
+/** The snippets a snippet requires, transitively, in the order a reader runs them. */
+export function requiredSnippets(snippet: Snippet): Snippet[] {
+  const out: Snippet[] = [];
+  const visit = (id: string) => {
+    if (!isSnippetId(id)) throw new Error(`snippet ${snippet.id}: requires unknown snippet "${id}"`);
+    const required = getSnippet(id);
+    for (const inner of required.requires ?? []) visit(inner);
+    if (!out.some((s) => s.id === id)) out.push(required);
+  };
+  for (const id of snippet.requires ?? []) visit(id);
+  return out;
+}

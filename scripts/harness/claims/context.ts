@@ -1,0 +1,134 @@
+import type { Claim, ClaimKind } from '../../../src/snippets';
+import type { ContainerName, NetworkName } from '../../../src/snippets/commands';
+import type { ImageName } from '../../../src/snippets/images';
+
+/** The parts of `docker inspect` the checkers read. */
+export interface ContainerFacts {
+  readonly Name: string;
+  readonly Config: { readonly User: string; readonly Image: string; readonly Env: readonly string[] | null };
+  readonly HostConfig: {
+    readonly NanoCpus: number;
+    readonly Memory: number;
+    readonly NetworkMode: string;
+    readonly PortBindings: Readonly<Record<string, readonly { HostIp: string; HostPort: string }[] | null>> | null;
+    readonly ExtraHosts: readonly string[] | null;
+  };
+  readonly Mounts: readonly { readonly Type: string; readonly Source: string; readonly Destination: string }[];
+  readonly NetworkSettings: {
+    readonly Networks: Readonly<Record<string, { readonly IPAddress: string; readonly Gateway: string }>>;
+  };
+  readonly State: { readonly Running: boolean; readonly Pid: number };
+}
+
+export interface LanProbe {
+  /** The host's address as the neighbour sees it. */
+  readonly hostAddress: string;
+  probe(address: string, port: number): Promise<boolean>;
+  /** Connect to 127.0.0.1:port with 127.0.0.0/8 routed through the host. */
+  probeRoutedLoopback(port: number): Promise<boolean>;
+}
+
+/** Everything a checker may use; the orchestrator wires it to the live daemon. */
+export interface ClaimContext {
+  readonly snippetId: string;
+  readonly engineVersion: string;
+  /** Documented name -> name used in this run. */
+  containerName(name: ContainerName): string;
+  networkName(name: NetworkName): string;
+  /** Documented host port -> port used in this run. */
+  hostPort(port: number): number;
+  inspect(container: string): Promise<ContainerFacts | undefined>;
+  inspectNetwork(network: string): Promise<{ Driver: string; Internal: boolean } | undefined>;
+  /** Runs a command inside a running container; undefined when it could not run. */
+  exec(container: string, command: readonly string[]): Promise<string | undefined>;
+  /** TCP connect from inside the network namespace of `container`. */
+  probeFrom(container: string, address: string, port: number): Promise<boolean>;
+  /** Sends a raw HTTP/1.0 request from inside the network namespace of `container`; the response, or undefined. */
+  httpFrom(container: string, address: string, port: number, request: string): Promise<string | undefined>;
+  /** `docker top`: the host uid and command line of each process of the container. */
+  processes(container: string): Promise<{ uid: number; args: string }[]>;
+  /** TCP connect from this machine. */
+  probeLocal(address: string, port: number): Promise<boolean>;
+  /** Undefined when no neighbour could be made here (needs root and iproute2). */
+  readonly lan: LanProbe | undefined;
+  /** Containers of this session that the app created (its sandboxes). */
+  sandboxesOf(container: string): Promise<ContainerFacts[]>;
+  /** A container on a network of its own, for isolation checks; made on first use. */
+  outsider(): Promise<{ address: string; port: number; network: string; name: string }>;
+  /** The app model's self-report, when the model image runs (GET /status on port 3000). */
+  modelStatus(container: string): Promise<ModelStatus | undefined>;
+  imageSource(image: ImageName): 'model' | 'real';
+  imageReference(image: ImageName): string;
+  readonly reader: { readonly uid: number; readonly workspace: string };
+  /** Adds or removes the page's firewall rule, for claims that compare both states. */
+  firewall: { readonly present: () => Promise<boolean>; readonly remove: () => Promise<void> };
+}
+
+/** Written by the app model (scripts/harness/images/openhands-app). */
+export interface ModelStatus {
+  readonly uid?: number;
+  readonly gid?: number;
+  readonly dockerHost?: string;
+  readonly runtime?: { container?: string; port?: number; hostIp?: string; url?: string; reached?: boolean };
+  readonly workspaceFile?: string | null;
+  readonly error?: string | null;
+}
+
+export type ClaimStatus = 'verified' | 'failed' | 'not-verifiable';
+
+export interface ClaimResult {
+  readonly status: ClaimStatus;
+  /** What was observed, one fact per line, for the report and the site. */
+  readonly evidence: readonly string[];
+  /** Why it failed or could not be verified here. */
+  readonly reason?: string;
+}
+
+export type Checker<K extends ClaimKind> = (claim: Extract<Claim, { kind: K }>, ctx: ClaimContext) => Promise<ClaimResult>;
+
+/** Collects evidence and turns a list of expectations into one result. */
+export class Evidence {
+  readonly lines: string[] = [];
+  private readonly failures: string[] = [];
+
+  see(line: string): void {
+    this.lines.push(line);
+  }
+
+  expect(ok: boolean, line: string): boolean {
+    this.lines.push(`${ok ? 'ok' : 'FAILED'}: ${line}`);
+    if (!ok) this.failures.push(line);
+    return ok;
+  }
+
+  result(): ClaimResult {
+    return this.failures.length === 0
+      ? { status: 'verified', evidence: this.lines }
+      : { status: 'failed', evidence: this.lines, reason: this.failures.join('; ') };
+  }
+}
+
+export const notVerifiable = (reason: string, evidence: readonly string[] = []): ClaimResult => ({
+  status: 'not-verifiable',
+  evidence,
+  reason,
+});
+
+/** Inspects a documented container or returns a failed result naming it. */
+export async function requireContainer(
+  ctx: ClaimContext,
+  name: ContainerName,
+): Promise<{ facts: ContainerFacts; actual: string } | ClaimResult> {
+  const actual = ctx.containerName(name);
+  const facts = await ctx.inspect(actual);
+  if (!facts) return { status: 'failed', evidence: [], reason: `container ${actual} (documented as ${name}) does not exist: it exited or was never created` };
+  return { facts, actual };
+}
+
+export const isResult = (value: unknown): value is ClaimResult =>
+  typeof value === 'object' && value !== null && 'status' in value;
+
+export function engineAtLeast(version: string, major: number): boolean {
+  const found = /^(\d+)\./.exec(version);
+  return found ? Number(found[1]) >= major : false;
+}

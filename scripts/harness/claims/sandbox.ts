@@ -1,0 +1,76 @@
+import { Evidence, isResult, notVerifiable, requireContainer, type Checker, type ClaimContext, type ContainerFacts } from './context';
+
+const SANDBOX_WAIT_MS = 30_000;
+
+export function envOf(facts: ContainerFacts, name: string): string | undefined {
+  const entry = (facts.Config.Env ?? []).find((e) => e.startsWith(`${name}=`));
+  return entry?.slice(name.length + 1);
+}
+
+/** The app starts its sandbox after it starts serving; give it time, as a reader would. */
+async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<ContainerFacts[]> {
+  const deadline = Date.now() + SANDBOX_WAIT_MS;
+  for (;;) {
+    const found = (await ctx.sandboxesOf(app)).filter((s) => Object.keys(s.HostConfig.PortBindings ?? {}).length > 0);
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export function publishedPorts(facts: ContainerFacts) {
+  return Object.values(facts.HostConfig.PortBindings ?? {}).flatMap((b) => b ?? []);
+}
+
+/** host.docker.internal as the app resolves it: its own /etc/hosts (from --add-host). */
+async function hostGatewayOf(ctx: ClaimContext, app: string): Promise<string | undefined> {
+  const hosts = await ctx.exec(app, ['cat', '/etc/hosts']);
+  const line = hosts?.split('\n').find((l) => l.trim().split(/\s+/).slice(1).includes('host.docker.internal'));
+  return line?.trim().split(/\s+/)[0];
+}
+
+export const sandboxReachable: Checker<'sandbox-reachable'> = async (claim, ctx) => {
+  const found = await requireContainer(ctx, claim.container);
+  if (isResult(found)) return found;
+  const ev = new Evidence();
+  const sandboxes = await waitForSandboxes(ctx, found.actual);
+  const status = await ctx.modelStatus(found.actual);
+  if (status) ev.see(`app status: ${JSON.stringify(status)}`);
+  if (!ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
+    return ev.result();
+  }
+  const sandbox = sandboxes[0]!;
+  const binding = envOf(found.facts, 'SANDBOX_RUNTIME_BINDING_ADDRESS') ?? '0.0.0.0';
+  const ports = publishedPorts(sandbox);
+  ev.expect(
+    ports.every((p) => p.HostIp === binding),
+    `${sandbox.Name.replace(/^\//, '')} publishes ${ports.map((p) => `${p.HostIp}:${p.HostPort}`).join(', ')}; HostIp must be SANDBOX_RUNTIME_BINDING_ADDRESS = ${binding}`,
+  );
+  const gateway = await hostGatewayOf(ctx, found.actual);
+  if (!ev.expect(gateway !== undefined, `host.docker.internal resolves in the app to ${gateway ?? '(nothing)'}`)) return ev.result();
+  for (const port of ports) {
+    ev.expect(
+      await ctx.probeFrom(found.actual, gateway!, Number(port.HostPort)),
+      `from the app's network, host.docker.internal (${gateway}):${port.HostPort} answers`,
+    );
+  }
+  if (status) ev.expect(status.runtime?.reached === true, `the app reports it reached its runtime at ${status.runtime?.url ?? '(no url)'}`);
+  return ev.result();
+};
+
+export const sandboxPortsNotOnLan: Checker<'sandbox-ports-not-on-lan'> = async (claim, ctx) => {
+  const found = await requireContainer(ctx, claim.container);
+  if (isResult(found)) return found;
+  if (!ctx.lan) return notVerifiable('no network namespace could be made here (needs root and iproute2)');
+  const ev = new Evidence();
+  const sandboxes = await waitForSandboxes(ctx, found.actual);
+  if (!ev.expect(sandboxes.length > 0, 'the app created a sandbox runtime container')) return ev.result();
+  for (const port of publishedPorts(sandboxes[0]!)) {
+    const address = port.HostIp === '0.0.0.0' || port.HostIp === '' ? '127.0.0.1' : port.HostIp;
+    ev.expect(await ctx.probeLocal(address, Number(port.HostPort)), `the sandbox port answers on this machine at ${address}:${port.HostPort}`);
+    ev.expect(
+      !(await ctx.lan.probe(ctx.lan.hostAddress, Number(port.HostPort))),
+      `another host on the LAN is refused at ${ctx.lan.hostAddress}:${port.HostPort}`,
+    );
+  }
+  return ev.result();
+};

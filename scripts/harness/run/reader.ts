@@ -1,0 +1,91 @@
+import { chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+/**
+ * Who runs a snippet. A reader is an ordinary user in the `docker` group, not root:
+ * `$(id -u)` must give a non-root uid, or the `SANDBOX_USER_ID` claims would prove
+ * nothing. When the harness runs as root it becomes such a user with setpriv (no
+ * account is added to the machine); otherwise it runs as whoever started it.
+ */
+export interface Reader {
+  readonly uid: number;
+  readonly gid: number;
+  /** Supplementary group that may use the Docker socket, when there is one. */
+  readonly dockerGid: number | undefined;
+  readonly home: string;
+  /** Filled in for the `/path/to/your/code` placeholders. */
+  readonly workspace: string;
+  readonly root: string;
+  readonly switchesUser: boolean;
+}
+
+/** A uid the app image does not know (it has root and 42420 only), as on a typical desktop. */
+const READER_UID = 1000;
+
+async function socketGroup(): Promise<number | undefined> {
+  const host = process.env.DOCKER_HOST;
+  const path = host?.startsWith('unix://') ? host.slice('unix://'.length) : host ? undefined : '/var/run/docker.sock';
+  if (!path) return undefined;
+  return (await stat(path).catch(() => undefined))?.gid;
+}
+
+export async function createReader(suffix: string): Promise<Reader> {
+  const isRoot = process.getuid?.() === 0;
+  const root = await mkdtemp(join(tmpdir(), `ohg-${suffix}-`));
+  const home = join(root, 'home');
+  const workspace = join(root, 'workspace');
+  await mkdir(home);
+  await mkdir(workspace);
+  const uid = isRoot ? READER_UID : process.getuid!();
+  const gid = isRoot ? READER_UID : process.getgid!();
+  if (isRoot) {
+    for (const dir of [root, home, workspace]) await chown(dir, uid, gid);
+  }
+  return { uid, gid, dockerGid: await socketGroup(), home, workspace, root, switchesUser: isRoot };
+}
+
+export async function removeReader(reader: Reader): Promise<void> {
+  // Containers wrote here as other uids; the harness (root when it switched users) removes it all.
+  await rm(reader.root, { recursive: true, force: true });
+}
+
+export interface ShellResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly durationMs: number;
+}
+
+/**
+ * Runs `text` as a reader would paste it into bash, with `-e` so a failing command
+ * stops the unit instead of letting later commands run against a half-made setup.
+ */
+export async function runShell(text: string, reader: Reader, options: { asRoot: boolean }): Promise<ShellResult> {
+  const env = {
+    HOME: options.asRoot ? reader.root : reader.home,
+    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
+    LANG: 'C.UTF-8',
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+  };
+  const bash = ['bash', '--noprofile', '--norc', '-e', '-c', text];
+  const [file, ...args] =
+    reader.switchesUser && !options.asRoot
+      ? [
+          'setpriv',
+          `--reuid=${reader.uid}`,
+          `--regid=${reader.gid}`,
+          reader.dockerGid === undefined ? '--clear-groups' : `--groups=${reader.dockerGid}`,
+          ...bash,
+        ]
+      : bash;
+  const started = performance.now();
+  const result = await execa(file!, args, { env, extendEnv: false, reject: false, cwd: reader.root, stdin: 'ignore' });
+  return {
+    exitCode: result.exitCode ?? -1,
+    stdout: String(result.stdout),
+    stderr: String(result.stderr),
+    durationMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The only changes the harness makes to the text a reader copies, each because this
+ * machine cannot do what a reader's machine does, or because the harness must not
+ * touch what it did not create. Every edit is reported for the snippet it touched.
+ */
+
+/** A word of a parsed command, with its place in the text. */
+export interface WordSpan {
+  /** The word's source text, quotes included. */
+  readonly raw: string;
+  readonly offset: number;
+  readonly end: number;
+}
+
+export interface CommandSpan {
+  readonly words: readonly WordSpan[];
+}
+
+export type RewriteRule =
+  | 'no-tty'
+  | 'no-pull'
+  | 'unique-name'
+  | 'session-labels'
+  | 'free-host-port'
+  | 'firewall-comment';
+
+export const REWRITE_REASONS: Record<RewriteRule, string> = {
+  'no-tty': 'the harness has no terminal: -it becomes -d so the app runs in the background',
+  'no-pull': 'no registry is reachable here: --pull=always is dropped and the local image is used',
+  'unique-name':
+    'documented names get a per-run suffix so a reader’s own openhands-app or openhands-network is never touched and two runs do not collide',
+  'session-labels': 'everything the harness creates carries its labels so it can be cleaned up, even after a crash',
+  'free-host-port':
+    'port 3000 may already be in use on this machine (the reader’s own OpenHands, a concurrent run): the host port is moved, the address and container port stay',
+  'firewall-comment': 'the host rule gets a unique comment so the harness removes exactly the rule it added',
+};
+
+export interface AppliedRewrite {
+  readonly rule: RewriteRule;
+  readonly reason: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+interface Edit {
+  readonly offset: number;
+  readonly end: number;
+  readonly replacement: string;
+  readonly rule: RewriteRule;
+}
+
+export interface RewriteContext {
+  /** Documented name -> name used in this run. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Documented host port -> host port used in this run. */
+  readonly hostPorts: ReadonlyMap<number, number>;
+  /** `--label k=v` pairs, already rendered as flags. */
+  readonly labelFlags: readonly string[];
+  /** False when the real images are used: then `--pull=always` runs as written. */
+  readonly dropPull: boolean;
+  readonly firewallComment: string;
+}
+
+const DOCUMENTED_NAME = /(?<![A-Za-z0-9_.-])(openhands-app|openhands-network|docker-socket-proxy)(?![A-Za-z0-9_-])/g;
+
+function renameEdits(word: WordSpan, ctx: RewriteContext): Edit[] {
+  const edits: Edit[] = [];
+  for (const match of word.raw.matchAll(DOCUMENTED_NAME)) {
+    const name = match[1]!;
+    const replacement = ctx.names.get(name);
+    if (!replacement) continue;
+    const offset = word.offset + match.index;
+    edits.push({ offset, end: offset + name.length, replacement, rule: 'unique-name' });
+  }
+  return edits;
+}
+
+function publishEdit(value: WordSpan, ctx: RewriteContext): Edit | undefined {
+  const match = /^((?:[0-9.]+:)?)(\d+)(:\d+(?:\/\w+)?)$/.exec(value.raw);
+  if (!match) return undefined;
+  const moved = ctx.hostPorts.get(Number(match[2]));
+  if (moved === undefined) return undefined;
+  return { offset: value.offset, end: value.end, replacement: `${match[1]}${moved}${match[3]}`, rule: 'free-host-port' };
+}
+
+function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
+  const words = command.words;
+  const [first, second, third] = words;
+  const edits: Edit[] = [];
+  if (first?.raw === 'iptables') {
+    const last = words[words.length - 1]!;
+    const comment = ` -m comment --comment ${ctx.firewallComment}`;
+    return [{ offset: last.end, end: last.end, replacement: comment, rule: 'firewall-comment' }];
+  }
+  if (first?.raw !== 'docker') return edits;
+  const isRun = second?.raw === 'run';
+  const isNetworkCreate = second?.raw === 'network' && third?.raw === 'create';
+  if (!isRun && !isNetworkCreate) return edits;
+  const anchor = isRun ? second! : third!;
+  edits.push({ offset: anchor.end, end: anchor.end, replacement: ` ${ctx.labelFlags.join(' ')}`, rule: 'session-labels' });
+  for (let i = isRun ? 2 : 3; i < words.length; i++) {
+    const word = words[i]!;
+    if (isRun && word.raw === '-it') edits.push({ offset: word.offset, end: word.end, replacement: '-d', rule: 'no-tty' });
+    else if (isRun && ctx.dropPull && word.raw.startsWith('--pull=')) {
+      // Remove the flag and the blank before it, so the line still reads naturally.
+      edits.push({ offset: word.offset - 1, end: word.end, replacement: '', rule: 'no-pull' });
+    } else if (isRun && (word.raw === '-p' || word.raw === '--publish') && words[i + 1]) {
+      const edit = publishEdit(words[i + 1]!, ctx);
+      if (edit) edits.push(edit);
+      i++;
+    } else edits.push(...renameEdits(word, ctx));
+  }
+  return edits;
+}
+
+/** Applies every rewrite to `text` and lists what changed, in text order. */
+export function applyRewrites(
+  text: string,
+  commands: readonly CommandSpan[],
+  ctx: RewriteContext,
+): { text: string; rewrites: AppliedRewrite[] } {
+  const edits = commands.flatMap((command) => commandEdits(command, ctx)).sort((a, b) => a.offset - b.offset);
+  let out = '';
+  let cursor = 0;
+  const rewrites: AppliedRewrite[] = [];
+  for (const edit of edits) {
+    if (edit.offset < cursor) throw new Error(`overlapping rewrites at offset ${edit.offset} (${edit.rule})`);
+    out += text.slice(cursor, edit.offset) + edit.replacement;
+    rewrites.push({
+      rule: edit.rule,
+      reason: REWRITE_REASONS[edit.rule],
+      from: text.slice(edit.offset, edit.end),
+      to: edit.replacement,
+    });
+    cursor = edit.end;
+  }
+  return { text: out + text.slice(cursor), rewrites };
+}

@@ -1,0 +1,64 @@
+import { PLACEHOLDERS } from '../../../src/snippets/words';
+import { renderSnippet, requiredSnippets, snippetHash, type Snippet } from '../../../src/snippets';
+import { translator } from '../../../src/i18n';
+import { applyRewrites, type AppliedRewrite, type CommandSpan, type RewriteContext } from './rewrites';
+
+/** What a reader copies for one snippet, and what the harness runs instead. */
+export interface Unit {
+  readonly snippet: Snippet;
+  readonly requires: readonly Snippet[];
+  readonly registryHash: string;
+  /** The snippet's own text as its copy button gives it (en). */
+  readonly text: string;
+  /** What ran: required snippets first, as a reader pastes them in order, after rewrites. */
+  readonly ran: string;
+  readonly rewrites: readonly AppliedRewrite[];
+  readonly placeholders: readonly { placeholder: string; value: string }[];
+  /** The page says to run it as root (a host firewall rule). */
+  readonly asRoot: boolean;
+}
+
+const en = translator('en');
+export const copiedText = (snippet: Snippet): string => renderSnippet(snippet, (key) => en(key));
+
+/** Parses a snippet's text into commands with word positions (scripts/harness/parse). */
+export type WordParser = (snippet: Snippet, text: string) => Promise<readonly CommandSpan[]>;
+
+export async function buildUnit(
+  snippet: Snippet,
+  parse: WordParser,
+  rewrite: RewriteContext,
+  fill: Readonly<Record<keyof typeof PLACEHOLDERS, string>>,
+): Promise<Unit> {
+  const requires = requiredSnippets(snippet);
+  const parts: string[] = [];
+  const ranParts: string[] = [];
+  const rewrites: AppliedRewrite[] = [];
+  const placeholders = new Map<string, string>();
+  let asRoot = false;
+  for (const part of [...requires, snippet]) {
+    const text = copiedText(part);
+    const commands = await parse(part, text);
+    asRoot ||= commands.some((c) => c.words[0]?.raw === 'iptables');
+    const applied = applyRewrites(text, commands, rewrite);
+    let ran = applied.text;
+    for (const [id, shown] of Object.entries(PLACEHOLDERS) as [keyof typeof PLACEHOLDERS, string][]) {
+      if (!ran.includes(shown)) continue;
+      ran = ran.replaceAll(shown, fill[id]);
+      placeholders.set(shown, fill[id]);
+    }
+    parts.push(text);
+    ranParts.push(ran);
+    rewrites.push(...applied.rewrites);
+  }
+  return {
+    snippet,
+    requires,
+    registryHash: snippetHash(snippet, requires),
+    text: parts[parts.length - 1]!,
+    ran: ranParts.join('\n\n'),
+    rewrites,
+    placeholders: [...placeholders].map(([placeholder, value]) => ({ placeholder, value })),
+    asRoot,
+  };
+}
