@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { Point } from 'unist';
+import { LOCALES, type Locale } from '../../src/i18n/messages';
+import type { SnippetSpec } from '../../src/snippets/snippet';
+import { parsePage } from './parse-page';
+import { report } from './report';
+import { pointAt } from './source-points';
+
+export type Registry = Readonly<Record<string, SnippetSpec>>;
+
+/** Where Docusaurus reads each locale's pages, relative to the site root. */
+export const PAGE_DIRS: Readonly<Record<Locale, string>> = {
+  en: 'docs',
+  ja: 'i18n/ja/docusaurus-plugin-content-docs/current',
+};
+export const MESSAGE_FILES: Readonly<Record<Locale, string>> = { en: 'src/i18n/en.json', ja: 'src/i18n/ja.json' };
+export const REGISTRY_FILE = 'src/snippets/registry.ts';
+
+const PAGE_EXTENSION = /\.mdx?$/;
+
+export interface Page {
+  readonly locale: Locale;
+  /** Path inside the locale's folder without extension: the same page in both locales. */
+  readonly slug: string;
+  readonly file: VFile;
+  /** Undefined when the page is not valid MDX (reported as `parse`). */
+  readonly tree: Root | undefined;
+}
+
+export interface MessageCatalog {
+  readonly locale: Locale;
+  readonly file: VFile;
+  /** Undefined when the file is missing or not a flat JSON object of strings. */
+  readonly entries: Readonly<Record<string, string>> | undefined;
+}
+
+export interface Site {
+  readonly root: string;
+  readonly pages: readonly Page[];
+  readonly catalogs: Readonly<Record<Locale, MessageCatalog>>;
+  readonly registry: Registry;
+  /** The registry's source; messages about snippets point into it. Empty if it does not exist. */
+  readonly registryFile: VFile;
+  /** Files that are not pages, catalogs or the registry but carry messages (e.g. a missing folder). */
+  readonly otherFiles: readonly VFile[];
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  return existsSync(file) ? readFile(file, 'utf8') : undefined;
+}
+
+function errorPoint(error: unknown): Point | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { place, line, column } = error as { place?: unknown; line?: unknown; column?: unknown };
+  if (place && typeof place === 'object' && 'line' in place) {
+    return 'start' in place ? (place.start as Point) : (place as Point);
+  }
+  return typeof line === 'number' && typeof column === 'number' ? { line, column } : undefined;
+}
+
+async function loadPages(root: string, locale: Locale, otherFiles: VFile[]): Promise<Page[]> {
+  const dir = PAGE_DIRS[locale];
+  if (!existsSync(path.join(root, dir))) {
+    const missing = new VFile({ cwd: root, path: dir });
+    report(missing, 'missing-file', `Unexpected missing folder \`${dir}/\`, expected the ${locale} pages in it`);
+    otherFiles.push(missing);
+    return [];
+  }
+  const entries = (await readdir(path.join(root, dir), { recursive: true }))
+    .filter((entry) => PAGE_EXTENSION.test(entry))
+    .map((entry) => entry.split(path.sep).join('/'))
+    .sort();
+  return Promise.all(
+    entries.map(async (entry) => {
+      const relative = `${dir}/${entry}`;
+      const value = await readFile(path.join(root, relative), 'utf8');
+      const file = new VFile({ cwd: root, path: relative, value });
+      let tree: Root | undefined;
+      try {
+        tree = parsePage(value);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        report(file, 'parse', `Unexpected MDX syntax error: ${reason}, expected a page Docusaurus can compile`, errorPoint(error));
+      }
+      return { locale, slug: entry.replace(PAGE_EXTENSION, ''), file, tree };
+    }),
+  );
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string')
+  );
+}
+
+async function loadCatalog(root: string, locale: Locale): Promise<MessageCatalog> {
+  const relative = MESSAGE_FILES[locale];
+  const value = await readIfExists(path.join(root, relative));
+  const file = new VFile({ cwd: root, path: relative, value: value ?? '' });
+  if (value === undefined) {
+    report(file, 'missing-file', `Unexpected missing file \`${relative}\`, expected the ${locale} messages`);
+    return { locale, file, entries: undefined };
+  }
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (isStringRecord(parsed)) return { locale, file, entries: parsed };
+    report(file, 'i18n-keys', 'Unexpected JSON value, expected a flat object of string messages', { line: 1, column: 1 });
+  } catch (error) {
+    const offset = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
+    report(file, 'i18n-keys', `Unexpected invalid JSON (${String(error)}), expected a flat object of string messages`, pointAt(value, offset));
+  }
+  return { locale, file, entries: undefined };
+}
+
+export async function loadSite(root: string, registry: Registry): Promise<Site> {
+  const otherFiles: VFile[] = [];
+  const pages = (await Promise.all(LOCALES.map((locale) => loadPages(root, locale, otherFiles)))).flat();
+  const [en, ja] = await Promise.all([loadCatalog(root, 'en'), loadCatalog(root, 'ja')]);
+  const registryFile = new VFile({
+    cwd: root,
+    path: REGISTRY_FILE,
+    value: (await readIfExists(path.join(root, REGISTRY_FILE))) ?? '',
+  });
+  return { root, pages, catalogs: { en, ja }, registry, registryFile, otherFiles };
+}
+
+/** Every file a check can report on, in a stable order. */
+export function siteFiles(site: Site): VFile[] {
+  const files = [...site.pages.map((page) => page.file), site.catalogs.en.file, site.catalogs.ja.file, site.registryFile, ...site.otherFiles];
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,473 @@
+import type { Claim } from './claims';
+import type { Command, DockerRun } from './commands';
+import { IMAGES } from './images';
+import type { SnippetSpec, Step } from './snippet';
+import { PLACEHOLDERS, type Word } from './words';
+import { MESSAGES } from '../i18n/messages';
+
+/** One thing wrong with the registry's data that its types cannot rule out. */
+export interface RegistryProblem {
+  readonly snippetId: string;
+  /** Path inside the snippet, e.g. `steps[1].command.publish[0].hostPort`. */
+  readonly field: string;
+  /** "Unexpected X, expected Y". */
+  readonly message: string;
+}
+
+/** Message catalogs by locale; keys are message keys. */
+export type MessageCatalogs = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+type Registry = Readonly<Record<string, SnippetSpec>>;
+type Env = Readonly<Record<string, Word>>;
+
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+const MEMORY = /^(\d+(?:\.\d+)?)([gm])$/;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SOCKET = '/var/run/docker.sock';
+
+/** Bytes Docker stores for `--memory` (binary units: `4g` is 4 GiB), or undefined if malformed. */
+export function memoryBytes(size: string): number | undefined {
+  const match = MEMORY.exec(size);
+  if (!match) return undefined;
+  const bytes = Number(match[1]) * (match[2] === 'g' ? GIB : MIB);
+  return Number.isInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+
+export function isIpv4(text: string): boolean {
+  const match = IPV4.exec(text);
+  return !!match && match.slice(1).every((octet) => Number(octet) <= 255);
+}
+
+const isPort = (port: number) => Number.isInteger(port) && port >= 1 && port <= 65535;
+const envOf = (run: DockerRun): Env => (run.env ?? {}) as Env;
+const literal = (word: Word | undefined) => (typeof word === 'string' ? word : undefined);
+
+/** The words of a command with the field each sits in. */
+function commandWords(command: Command): [string, Word][] {
+  switch (command.kind) {
+    case 'docker-run':
+      return [
+        ...Object.entries(envOf(command)).map(([name, word]): [string, Word] => [`env.${name}`, word]),
+        ...(command.mounts ?? []).map((mount, index): [string, Word] => [`mounts[${index}].source`, mount.source]),
+      ];
+    case 'export':
+      return [['value', command.value]];
+    default:
+      return [];
+  }
+}
+
+/** What the commands run so far have created, as a reader's shell and daemon would hold it. */
+interface Scope {
+  readonly variables: Map<string, string>;
+  readonly containers: Map<string, { run: DockerRun; by: string }>;
+  readonly networks: Map<string, string>;
+  guardRule: boolean;
+}
+
+class RegistryValidator {
+  readonly problems: RegistryProblem[] = [];
+  private readonly order: Map<string, number>;
+
+  constructor(
+    private readonly snippets: Registry,
+    private readonly catalogs: MessageCatalogs | null,
+  ) {
+    this.order = new Map(Object.keys(snippets).map((id, index) => [id, index]));
+  }
+
+  private problem(snippetId: string, field: string, message: string): void {
+    this.problems.push({ snippetId, field, message });
+  }
+
+  validate(): RegistryProblem[] {
+    for (const [id, spec] of Object.entries(this.snippets)) {
+      this.checkRequires(id, spec);
+      const scope = this.checkSteps(id, spec);
+      spec.claims.forEach((claim, index) => this.checkClaim(id, `claims[${index}]`, claim, scope));
+      this.checkMessageKeys(id, spec);
+    }
+    this.checkCycles();
+    return this.problems;
+  }
+
+  private checkRequires(id: string, spec: SnippetSpec): void {
+    const seen = new Set<string>();
+    (spec.requires ?? []).forEach((required, index) => {
+      const field = `requires[${index}]`;
+      const position = this.order.get(required);
+      if (position === undefined) {
+        this.problem(id, field, `Unexpected unknown snippet \`${required}\`, expected an id of the registry`);
+      } else if (required === id) {
+        this.problem(id, field, `Unexpected \`${id}\` requiring itself, expected snippets a reader runs before it`);
+      } else if (position > (this.order.get(id) ?? 0)) {
+        this.problem(
+          id,
+          field,
+          `Unexpected \`${required}\` defined after \`${id}\`, expected required snippets to precede the snippets that require them`,
+        );
+      }
+      if (seen.has(required)) this.problem(id, field, `Unexpected duplicate requirement \`${required}\`, expected each once`);
+      seen.add(required);
+    });
+  }
+
+  private checkCycles(): void {
+    const reported = new Set<string>();
+    const walk = (id: string, path: string[]): void => {
+      for (const required of this.snippets[id]?.requires ?? []) {
+        if (!this.order.has(required) || required === id) continue;
+        const start = path.indexOf(required);
+        if (start >= 0) {
+          const cycle = [...path.slice(start), required];
+          const key = [...new Set(cycle)].sort().join();
+          if (!reported.has(key)) {
+            reported.add(key);
+            this.problem(required, 'requires', `Unexpected requires cycle ${cycle.join(' → ')}, expected none`);
+          }
+          continue;
+        }
+        walk(required, [...path, required]);
+      }
+    };
+    for (const id of this.order.keys()) walk(id, [id]);
+  }
+
+  /** Snippets a reader has run before `id`, transitively, in the order they ran. */
+  private requiredChain(id: string): string[] {
+    const chain: string[] = [];
+    const visiting = new Set([id]);
+    const visit = (current: string) => {
+      for (const required of this.snippets[current]?.requires ?? []) {
+        if (!this.order.has(required) || visiting.has(required) || chain.includes(required)) continue;
+        visiting.add(required);
+        visit(required);
+        visiting.delete(required);
+        chain.push(required);
+      }
+    };
+    visit(id);
+    return chain;
+  }
+
+  private checkSteps(id: string, spec: SnippetSpec): Scope {
+    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false };
+    for (const required of this.requiredChain(id)) {
+      for (const step of this.snippets[required]?.steps ?? []) this.apply(scope, step.command, `snippet \`${required}\``);
+    }
+    spec.steps.forEach((step, index) => {
+      const field = `steps[${index}].command`;
+      this.checkWords(id, field, step, scope);
+      this.checkCommand(id, field, step.command, scope);
+      if (step.command.kind === 'docker-run' && !step.command.detach && index < spec.steps.length - 1) {
+        this.problem(
+          id,
+          `${field}.detach`,
+          `Unexpected foreground \`docker run\` before step ${index + 1}, expected \`detach: true\` or the run as the last step (the shell waits for it to exit)`,
+        );
+      }
+      this.apply(scope, step.command, `step ${index}`);
+    });
+    return scope;
+  }
+
+  private apply(scope: Scope, command: Command, by: string): void {
+    if (command.kind === 'export') scope.variables.set(command.name, by);
+    if (command.kind === 'docker-run' && command.name) scope.containers.set(command.name, { run: command, by });
+    if (command.kind === 'docker-network-create') scope.networks.set(command.name, by);
+    if (command.kind === 'loopback-guard-rule') scope.guardRule = true;
+  }
+
+  private checkWords(id: string, field: string, step: Step, scope: Scope): void {
+    for (const [wordField, word] of commandWords(step.command)) {
+      const parts = typeof word === 'object' && word.kind === 'concat' ? word.parts : [word];
+      if (parts.length === 0) this.problem(id, `${field}.${wordField}`, 'Unexpected empty concatenation, expected at least one part');
+      for (const part of parts) this.checkWord(id, `${field}.${wordField}`, part, scope);
+    }
+  }
+
+  private checkWord(id: string, field: string, word: Word, scope: Scope): void {
+    if (typeof word === 'string') return;
+    switch (word.kind) {
+      case 'variable':
+        if (!scope.variables.has(word.name)) {
+          this.problem(
+            id,
+            field,
+            `Unexpected \`$${word.name}\` before any \`export ${word.name}=...\`, expected it exported by an earlier step or a required snippet`,
+          );
+        }
+        return;
+      case 'placeholder':
+        if (!Object.hasOwn(PLACEHOLDERS, word.id)) {
+          this.problem(id, field, `Unexpected placeholder \`${word.id}\`, expected one of ${Object.keys(PLACEHOLDERS).join(', ')}`);
+        }
+        return;
+      case 'image':
+        if (!Object.hasOwn(IMAGES, word.name)) {
+          this.problem(id, field, `Unexpected image \`${word.name}\`, expected one of ${Object.keys(IMAGES).join(', ')} (images.ts)`);
+        }
+        return;
+      case 'home':
+        if (word.path === '' || word.path.startsWith('/') || word.path.startsWith('~')) {
+          this.problem(id, field, `Unexpected home path \`${word.path}\`, expected a path relative to the home directory`);
+        }
+        return;
+      case 'concat':
+        this.problem(id, field, 'Unexpected nested concatenation, expected literal, placeholder, variable or image parts');
+        return;
+      case 'command':
+        return;
+    }
+  }
+
+  private checkCommand(id: string, field: string, command: Command, scope: Scope): void {
+    switch (command.kind) {
+      case 'export':
+        if (!SHELL_NAME.test(command.name)) {
+          this.problem(id, `${field}.name`, `Unexpected variable name \`${command.name}\`, expected letters, digits and _`);
+        }
+        return;
+      case 'docker-network-create': {
+        const earlier = scope.networks.get(command.name);
+        if (earlier) {
+          this.problem(id, `${field}.name`, `Unexpected second \`docker network create ${command.name}\`, expected one (already created by ${earlier})`);
+        }
+        return;
+      }
+      case 'docker-run':
+        this.checkDockerRun(id, field, command, scope);
+        return;
+      case 'loopback-guard-rule':
+        return;
+    }
+  }
+
+  private checkDockerRun(id: string, field: string, run: DockerRun, scope: Scope): void {
+    if (!Object.hasOwn(IMAGES, run.image)) {
+      this.problem(id, `${field}.image`, `Unexpected image \`${run.image}\`, expected one of ${Object.keys(IMAGES).join(', ')} (images.ts)`);
+    }
+    if (run.name && scope.containers.has(run.name)) {
+      this.problem(
+        id,
+        `${field}.name`,
+        `Unexpected second container named \`${run.name}\`, expected one (already started by ${scope.containers.get(run.name)?.by})`,
+      );
+    }
+    if (run.network && !scope.networks.has(run.network)) {
+      this.problem(
+        id,
+        `${field}.network`,
+        `Unexpected network \`${run.network}\` no earlier step creates, expected \`docker network create ${run.network}\` before it`,
+      );
+    }
+    for (const [name, word] of Object.entries(envOf(run))) {
+      if (!SHELL_NAME.test(name)) this.problem(id, `${field}.env.${name}`, `Unexpected variable name \`${name}\`, expected letters, digits and _`);
+    }
+    const binding = literal(envOf(run)['SANDBOX_RUNTIME_BINDING_ADDRESS']);
+    if (binding !== undefined && !isIpv4(binding)) {
+      this.problem(id, `${field}.env.SANDBOX_RUNTIME_BINDING_ADDRESS`, `Unexpected \`${binding}\`, expected an IPv4 address`);
+    }
+    const published = new Set<string>();
+    (run.publish ?? []).forEach((port, index) => {
+      const portField = `${field}.publish[${index}]`;
+      if (port.hostIp !== undefined && !isIpv4(port.hostIp)) {
+        this.problem(id, `${portField}.hostIp`, `Unexpected host address \`${port.hostIp}\`, expected an IPv4 address`);
+      }
+      for (const key of ['hostPort', 'containerPort'] as const) {
+        if (!isPort(port[key])) this.problem(id, `${portField}.${key}`, `Unexpected port ${port[key]}, expected an integer from 1 to 65535`);
+      }
+      const binding = `${port.hostIp ?? '0.0.0.0'}:${port.hostPort}`;
+      if (published.has(binding)) this.problem(id, `${portField}.hostPort`, `Unexpected second publish of ${binding}, expected each host port once`);
+      published.add(binding);
+    });
+    const targets = new Set<string>();
+    (run.mounts ?? []).forEach((mount, index) => {
+      const mountField = `${field}.mounts[${index}].target`;
+      if (!mount.target.startsWith('/')) this.problem(id, mountField, `Unexpected mount target \`${mount.target}\`, expected an absolute path`);
+      if (targets.has(mount.target)) this.problem(id, mountField, `Unexpected second mount on \`${mount.target}\`, expected each target once`);
+      targets.add(mount.target);
+    });
+    if (run.cpus !== undefined && !(Number.isFinite(run.cpus) && run.cpus > 0)) {
+      this.problem(id, `${field}.cpus`, `Unexpected --cpus=${run.cpus}, expected a positive number`);
+    }
+    if (run.memory !== undefined && memoryBytes(run.memory) === undefined) {
+      this.problem(id, `${field}.memory`, `Unexpected --memory=${run.memory}, expected a positive size such as 4g or 512m`);
+    }
+    if (run.pidsLimit !== undefined && !(Number.isInteger(run.pidsLimit) && run.pidsLimit > 0)) {
+      this.problem(id, `${field}.pidsLimit`, `Unexpected --pids-limit=${run.pidsLimit}, expected a positive integer`);
+    }
+  }
+
+  /** The run that started `name`, or a problem saying none did. */
+  private container(id: string, field: string, name: string, scope: Scope): DockerRun | undefined {
+    const found = scope.containers.get(name)?.run;
+    if (!found) {
+      this.problem(
+        id,
+        field,
+        `Unexpected container \`${name}\` that no command of the snippet or its requires starts, expected a \`docker run --name ${name}\``,
+      );
+    }
+    return found;
+  }
+
+  private checkClaim(id: string, field: string, claim: Claim, scope: Scope): void {
+    const run = 'container' in claim ? this.container(id, `${field}.container`, claim.container, scope) : undefined;
+    const proxy = 'proxy' in claim ? this.container(id, `${field}.proxy`, claim.proxy, scope) : undefined;
+    const env = run ? envOf(run) : {};
+    const fail = (subfield: string, message: string) => this.problem(id, `${field}${subfield}`, message);
+    const userId = literal(env['SANDBOX_USER_ID']);
+    const runsAsReader = env['SANDBOX_USER_ID'] !== undefined && userId !== '0';
+
+    if ('port' in claim) {
+      if (!isPort(claim.port)) fail('.port', `Unexpected port ${claim.port}, expected an integer from 1 to 65535`);
+      if (run) this.checkClaimedPort(id, field, claim, run);
+    }
+
+    switch (claim.kind) {
+      case 'network-exists':
+        if (!scope.networks.has(claim.network)) {
+          fail('.network', `Unexpected network \`${claim.network}\` no command creates, expected \`docker network create ${claim.network}\` in the snippet or its requires`);
+        }
+        return;
+      case 'networks': {
+        for (const [index, network] of claim.networks.entries()) {
+          if (!scope.networks.has(network)) fail(`.networks[${index}]`, `Unexpected network \`${network}\` no command creates, expected \`docker network create ${network}\``);
+        }
+        const actual = run?.network ? [run.network] : [];
+        if (run && [...claim.networks].sort().join() !== actual.join()) {
+          fail('.networks', `Unexpected networks [${claim.networks.join(', ')}], expected [${actual.join(', ')}] as \`${claim.container}\` runs with ${run.network ? `--network ${run.network}` : 'no --network'}`);
+        }
+        return;
+      }
+      case 'no-published-ports':
+        if (run && (run.publish ?? []).length > 0) fail('.kind', `Unexpected claim that \`${claim.container}\` publishes no port, expected no -p on its \`docker run\``);
+        return;
+      case 'cpu-limit':
+        if (!(Number.isFinite(claim.cpus) && claim.cpus > 0)) fail('.cpus', `Unexpected ${claim.cpus} CPUs, expected a positive number`);
+        if (run && run.cpus !== claim.cpus) fail('.cpus', `Unexpected ${claim.cpus} CPUs, expected ${run.cpus ?? 'no limit'} as the command sets ${run.cpus === undefined ? 'no --cpus' : `--cpus=${run.cpus}`}`);
+        return;
+      case 'memory-limit': {
+        if (!(Number.isInteger(claim.bytes) && claim.bytes > 0)) fail('.bytes', `Unexpected ${claim.bytes} bytes, expected a positive integer`);
+        const bytes = run?.memory === undefined ? undefined : memoryBytes(run.memory);
+        if (run && bytes !== claim.bytes) {
+          fail('.bytes', `Unexpected ${claim.bytes} bytes, expected ${bytes ?? 'no limit'} as the command sets ${run.memory === undefined ? 'no --memory' : `--memory=${run.memory}`}`);
+        }
+        return;
+      }
+      case 'image':
+        if (run && run.image !== claim.image) fail('.image', `Unexpected image \`${claim.image}\`, expected \`${run.image}\` which the command runs`);
+        return;
+      case 'isolated-from-other-networks':
+        if (run && !run.network) fail('.kind', `Unexpected isolation claim for \`${claim.container}\` on the default bridge, expected --network on its \`docker run\``);
+        return;
+      case 'no-docker-socket':
+        if (run?.mounts?.some((mount) => mount.target === SOCKET)) fail('.kind', `Unexpected claim that \`${claim.container}\` has no Docker socket, expected no mount on ${SOCKET}`);
+        return;
+      case 'docker-api-via-proxy': {
+        const dockerHost = literal(env['DOCKER_HOST']);
+        if (run && !dockerHost?.includes(`//${claim.proxy}:`)) {
+          fail('.proxy', `Unexpected DOCKER_HOST ${dockerHost ?? '(unset)'}, expected tcp://${claim.proxy}:<port>`);
+        }
+        if (run && proxy && (!run.network || run.network !== proxy.network)) {
+          fail('.proxy', `Unexpected \`${claim.container}\` and \`${claim.proxy}\` on different networks, expected both on one user-defined network`);
+        }
+        return;
+      }
+      case 'proxy-filters-api':
+        if (proxy && proxy.image !== 'socketProxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${claim.proxy}\`, expected \`socketProxy\``);
+        return;
+      case 'app-runs-as':
+        if (run && claim.user === 'reader' && !runsAsReader) fail('.user', 'Unexpected user `reader` while SANDBOX_USER_ID is unset or 0, expected -e SANDBOX_USER_ID=$(id -u)');
+        if (run && claim.user === 'root' && runsAsReader) fail('.user', 'Unexpected user `root` while SANDBOX_USER_ID is set, expected it unset or 0');
+        return;
+      case 'workspace-files-owned-by-user':
+        if (run && !runsAsReader) fail('.kind', 'Unexpected workspace ownership claim while SANDBOX_USER_ID is unset or 0, expected -e SANDBOX_USER_ID=$(id -u)');
+        if (run && env['WORKSPACE_MOUNT_PATH'] === undefined) fail('.kind', 'Unexpected workspace ownership claim without WORKSPACE_MOUNT_PATH, expected the workspace mounted');
+        return;
+      case 'sandbox-reachable': {
+        if (!run) return;
+        if (!run.mounts?.some((mount) => mount.target === SOCKET) && env['DOCKER_HOST'] === undefined) {
+          fail('.kind', `Unexpected sandbox claim for \`${claim.container}\` without Docker API access, expected ${SOCKET} mounted or DOCKER_HOST set`);
+        }
+        if (!run.addHosts?.some((host) => host.name === 'host.docker.internal')) {
+          fail('.kind', 'Unexpected sandbox claim without --add-host host.docker.internal:host-gateway, expected it (the app reaches sandboxes there)');
+        }
+        // facts.md: sandbox ports on 127.0.0.1 cannot be reached from the app container.
+        if (literal(env['SANDBOX_RUNTIME_BINDING_ADDRESS']) === '127.0.0.1') {
+          fail('.kind', 'Unexpected sandbox claim with SANDBOX_RUNTIME_BINDING_ADDRESS=127.0.0.1, expected an address the app container reaches (the bridge gateway)');
+        }
+        return;
+      }
+      case 'sandbox-ports-not-on-lan': {
+        const address = literal(env['SANDBOX_RUNTIME_BINDING_ADDRESS']);
+        if (run && (address === undefined || address === '0.0.0.0')) {
+          fail('.kind', `Unexpected claim that sandbox ports stay off the LAN with SANDBOX_RUNTIME_BINDING_ADDRESS=${address ?? '(default 0.0.0.0)'}, expected a non-wildcard address`);
+        }
+        return;
+      }
+      case 'loopback-guard-blocks-lan':
+        if (!scope.guardRule) fail('.kind', 'Unexpected guard claim without the loopback guard rule, expected a `loopback-guard-rule` step in the snippet or its requires');
+        return;
+      case 'port-loopback-only':
+      case 'port-reachable-from-lan':
+        return;
+      default: {
+        const unknown: { kind: string } = claim;
+        fail('.kind', `Unexpected claim kind \`${unknown.kind}\`, expected a kind of claims.ts`);
+      }
+    }
+  }
+
+  private checkClaimedPort(
+    id: string,
+    field: string,
+    claim: Extract<Claim, { port: number }>,
+    run: DockerRun,
+  ): void {
+    const publish = run.publish?.find((port) => port.hostPort === claim.port);
+    if (!publish) {
+      const ports = (run.publish ?? []).map((port) => port.hostPort).join(', ') || 'none';
+      this.problem(id, `${field}.port`, `Unexpected port ${claim.port} of \`${claim.container}\`, expected a host port its \`docker run\` publishes (${ports})`);
+      return;
+    }
+    const loopback = publish.hostIp === '127.0.0.1';
+    if ((claim.kind === 'port-loopback-only' || claim.kind === 'loopback-guard-blocks-lan') && !loopback) {
+      this.problem(id, `${field}.port`, `Unexpected ${claim.kind} claim for a port published on all interfaces, expected -p 127.0.0.1:${claim.port}:${publish.containerPort}`);
+    }
+    // Widened: the type allows only 127.0.0.1, but data built around it may say 0.0.0.0.
+    const hostIp: string | undefined = publish.hostIp;
+    if (claim.kind === 'port-reachable-from-lan' && hostIp !== undefined && hostIp !== '0.0.0.0') {
+      this.problem(id, `${field}.port`, `Unexpected ${claim.kind} claim for a port published on ${hostIp}, expected -p ${claim.port}:${publish.containerPort}`);
+    }
+  }
+
+  private checkMessageKeys(id: string, spec: SnippetSpec): void {
+    if (!this.catalogs) return;
+    const keys: [string, string][] = [['caption', spec.caption]];
+    spec.steps.forEach((step, index) => {
+      if (step.comment) keys.push([`steps[${index}].comment`, step.comment]);
+    });
+    spec.claims.forEach((claim, index) => {
+      keys.push([`claims[${index}].kind`, `claim.${claim.kind}`]);
+      if (claim.kind === 'app-runs-as') keys.push([`claims[${index}].user`, `user.${claim.user}`]);
+    });
+    for (const [locale, catalog] of Object.entries(this.catalogs)) {
+      for (const [field, key] of keys) {
+        if (!Object.hasOwn(catalog, key)) this.problem(id, field, `Unexpected message key \`${key}\` missing from the ${locale} messages, expected it in src/i18n/${locale}.json`);
+      }
+    }
+  }
+}
+
+/**
+ * Problems in registry data that the types cannot catch: references between snippets,
+ * names and ports the claims rely on, values Docker would reject. `catalogs: null` skips
+ * message keys (check-docs reports those with file positions itself).
+ */
+export function validateRegistry(snippets: Registry, catalogs: MessageCatalogs | null = MESSAGES): RegistryProblem[] {
+  return new RegistryValidator(snippets, catalogs).validate();
+}
