@@ -1,0 +1,22 @@
+/** Which grammar reads a command: the first word decides. */
+import { parseDocker, type ParsedDocker } from './docker-cli';
+import { quote, type Fail } from './errors';
+import { parseExport, type ParsedExport } from './export';
+import { parseIptables, type ParsedIptables } from './iptables';
+import type { SimpleCommand } from './shell';
+
+export type ParsedCommand = ParsedDocker | ParsedExport | ParsedIptables;
+
+export function parseCommand(command: SimpleCommand, fail: Fail): ParsedCommand {
+  const head = command.words[0]!;
+  switch (head.literal) {
+    case 'docker':
+      return parseDocker(command, fail);
+    case 'export':
+      return parseExport(command, fail);
+    case 'iptables':
+      return parseIptables(command, fail);
+    default:
+      return fail(head, 'unknown-command', `Unexpected command ${quote(head.raw)}, expected docker, export or iptables`);
+  }
+}

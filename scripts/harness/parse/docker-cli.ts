@@ -1,0 +1,242 @@
+/**
+ * The Docker CLI grammar for the commands the guide uses: `docker run` and
+ * `docker network create`. Every value keeps its word, so variables, substitutions and
+ * placeholders stay visible and the harness can rewrite exactly one value.
+ */
+import { quote, type Fail } from './errors';
+import { parseArguments, type FlagSpec, type FlagUse } from './flags';
+import type { ShellWord, SimpleCommand } from './shell';
+import {
+  checkDockerName,
+  ENV_NAME,
+  literalOf,
+  parseAddHost,
+  parseCpus,
+  parseLabel,
+  parseMemory,
+  parsePidsLimit,
+  parsePublish,
+  parseSecurityOpt,
+  type HostEntry,
+  type PortBinding,
+} from './values';
+import { splitWord } from './words';
+
+/** A value and the word (or sub-word) it was read from. */
+export interface Located<T> {
+  readonly value: T;
+  readonly word: ShellWord;
+}
+
+export interface EnvEntry {
+  readonly name: string;
+  /** The sub-word after `=`: `$(id -u)` stays a substitution, `"$X"` a variable. */
+  readonly value: ShellWord;
+  /** The whole `NAME=VALUE` word. */
+  readonly word: ShellWord;
+}
+
+export interface MountSpec {
+  /** A host path (possibly `~/...` or `"$VAR"`) or a volume name. */
+  readonly source: ShellWord;
+  readonly target: Located<string>;
+  readonly mode?: Located<'ro' | 'rw'>;
+  readonly word: ShellWord;
+}
+
+export interface PublishSpec extends PortBinding {
+  readonly word: ShellWord;
+}
+
+export interface AddHostSpec extends HostEntry {
+  readonly word: ShellWord;
+}
+
+export type PullPolicy = 'always' | 'missing' | 'never';
+
+const RUN_FLAGS = {
+  interactive: { long: 'interactive', short: 'i', takesValue: false },
+  tty: { long: 'tty', short: 't', takesValue: false },
+  detach: { long: 'detach', short: 'd', takesValue: false },
+  remove: { long: 'rm', takesValue: false },
+  pull: { long: 'pull', takesValue: true },
+  env: { long: 'env', short: 'e', takesValue: true },
+  volume: { long: 'volume', short: 'v', takesValue: true },
+  publish: { long: 'publish', short: 'p', takesValue: true },
+  addHost: { long: 'add-host', takesValue: true },
+  cpus: { long: 'cpus', takesValue: true },
+  memory: { long: 'memory', short: 'm', takesValue: true },
+  pidsLimit: { long: 'pids-limit', takesValue: true },
+  securityOpt: { long: 'security-opt', takesValue: true },
+  network: { long: 'network', aliases: ['net'], takesValue: true },
+  name: { long: 'name', takesValue: true },
+  label: { long: 'label', short: 'l', takesValue: true },
+  user: { long: 'user', short: 'u', takesValue: true },
+} as const satisfies Record<string, FlagSpec>;
+
+export type RunFlag = keyof typeof RUN_FLAGS;
+
+export interface ParsedDockerRun {
+  readonly kind: 'docker-run';
+  readonly command: SimpleCommand;
+  readonly interactive: boolean;
+  readonly tty: boolean;
+  readonly detach: boolean;
+  readonly remove: boolean;
+  readonly pull?: Located<PullPolicy>;
+  readonly env: readonly EnvEntry[];
+  readonly mounts: readonly MountSpec[];
+  readonly publishes: readonly PublishSpec[];
+  readonly addHosts: readonly AddHostSpec[];
+  readonly cpus?: Located<number>;
+  readonly memoryBytes?: Located<number>;
+  readonly pidsLimit?: Located<number>;
+  readonly securityOpts: readonly Located<string>[];
+  readonly network?: Located<string>;
+  readonly name?: Located<string>;
+  readonly labels: readonly Located<string>[];
+  readonly user?: ShellWord;
+  readonly image: ShellWord;
+  /** The command and arguments after the image. */
+  readonly args: readonly ShellWord[];
+  /** Every flag in order, with the words that carry it, for minimal rewrites. */
+  readonly flags: readonly FlagUse<RunFlag>[];
+}
+
+const NETWORK_CREATE_FLAGS = {
+  driver: { long: 'driver', short: 'd', takesValue: true },
+  internal: { long: 'internal', takesValue: false },
+  label: { long: 'label', takesValue: true },
+} as const satisfies Record<string, FlagSpec>;
+
+export type NetworkCreateFlag = keyof typeof NETWORK_CREATE_FLAGS;
+
+export interface ParsedNetworkCreate {
+  readonly kind: 'docker-network-create';
+  readonly command: SimpleCommand;
+  readonly name: Located<string>;
+  readonly driver?: Located<string>;
+  readonly internal: boolean;
+  readonly labels: readonly Located<string>[];
+  readonly flags: readonly FlagUse<NetworkCreateFlag>[];
+}
+
+export type ParsedDocker = ParsedDockerRun | ParsedNetworkCreate;
+
+function parseEnv(word: ShellWord, fail: Fail): EnvEntry {
+  const [nameWord, value] = splitWord(word, '=', 1);
+  const name = nameWord!.literal;
+  if (value === undefined || name === undefined || !ENV_NAME.test(name)) {
+    return fail(word, 'invalid-value', `Unexpected ${quote(word.raw)}, expected NAME=VALUE for --env`);
+  }
+  return { name, value, word };
+}
+
+function parseMount(word: ShellWord, fail: Fail): MountSpec {
+  const pieces = splitWord(word, ':');
+  const [source, target, mode, ...extra] = pieces;
+  if (!source || !target || extra.length > 0 || source.raw === '') {
+    return fail(word, 'invalid-value', `Unexpected ${quote(word.raw)}, expected SOURCE:TARGET[:ro|rw] for --volume`);
+  }
+  if (source.literal !== undefined && !source.literal.startsWith('/') && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(source.literal)) {
+    fail(source, 'invalid-value', `Unexpected ${quote(source.raw)}, expected an absolute host path or a volume name`);
+  }
+  const targetPath = literalOf(target, 'a container path', fail);
+  if (!targetPath.startsWith('/')) fail(target, 'invalid-value', `Unexpected ${quote(target.raw)}, expected an absolute container path`);
+  let modeValue: Located<'ro' | 'rw'> | undefined;
+  if (mode) {
+    const text = mode.literal;
+    if (text !== 'ro' && text !== 'rw') return fail(mode, 'invalid-value', `Unexpected ${quote(mode.raw)}, expected ro or rw`);
+    modeValue = { value: text, word: mode };
+  }
+  return { source, target: { value: targetPath, word: target }, ...(modeValue && { mode: modeValue }), word };
+}
+
+function parsePull(word: ShellWord, fail: Fail): Located<PullPolicy> {
+  const text = word.literal;
+  if (text !== 'always' && text !== 'missing' && text !== 'never') {
+    return fail(word, 'invalid-value', `Unexpected ${quote(word.raw)}, expected always, missing or never for --pull`);
+  }
+  return { value: text, word };
+}
+
+const lastValue = <K extends string>(flags: readonly FlagUse<K>[], key: K) => flags.filter((f) => f.key === key).at(-1)?.value;
+const enabled = <K extends string>(flags: readonly FlagUse<K>[], key: K) =>
+  flags.filter((f) => f.key === key).at(-1)?.enabled ?? false;
+
+/** `words` start after `docker run`. */
+export function parseDockerRun(command: SimpleCommand, words: readonly ShellWord[], fail: Fail): ParsedDockerRun {
+  const { flags, positionals } = parseArguments(words, { command: 'docker run', flags: RUN_FLAGS, interspersed: false }, fail);
+  const [image, ...args] = positionals;
+  if (!image) {
+    const last = command.words[command.words.length - 1]!;
+    return fail(last, 'missing-argument', 'Unexpected end of command, expected an image after the docker run flags');
+  }
+  const values = (key: RunFlag) => flags.filter((f) => f.key === key).map((f) => f.value!);
+  const located = <T>(key: RunFlag, read: (word: ShellWord, fail: Fail) => T): Located<T> | undefined => {
+    const word = lastValue(flags, key);
+    return word && { value: read(word, fail), word };
+  };
+  const pull = lastValue(flags, 'pull');
+  const user = lastValue(flags, 'user');
+  const cpus = located('cpus', parseCpus);
+  const memoryBytes = located('memory', parseMemory);
+  const pidsLimit = located('pidsLimit', parsePidsLimit);
+  const network = located('network', (word) => checkDockerName(word, 'a network name', fail));
+  const name = located('name', (word) => checkDockerName(word, 'a container name', fail));
+  return {
+    kind: 'docker-run',
+    command,
+    interactive: enabled(flags, 'interactive'),
+    tty: enabled(flags, 'tty'),
+    detach: enabled(flags, 'detach'),
+    remove: enabled(flags, 'remove'),
+    ...(pull && { pull: parsePull(pull, fail) }),
+    env: values('env').map((word) => parseEnv(word, fail)),
+    mounts: values('volume').map((word) => parseMount(word, fail)),
+    publishes: values('publish').map((word) => ({ ...parsePublish(word, fail), word })),
+    addHosts: values('addHost').map((word) => ({ ...parseAddHost(word, fail), word })),
+    ...(cpus && { cpus }),
+    ...(memoryBytes && { memoryBytes }),
+    ...(pidsLimit && { pidsLimit }),
+    securityOpts: values('securityOpt').map((word) => ({ value: parseSecurityOpt(word, fail), word })),
+    ...(network && { network }),
+    ...(name && { name }),
+    labels: values('label').map((word) => ({ value: parseLabel(word, fail), word })),
+    ...(user && { user }),
+    image,
+    args,
+    flags,
+  };
+}
+
+/** `words` start after `docker network create`. */
+export function parseNetworkCreate(command: SimpleCommand, words: readonly ShellWord[], fail: Fail): ParsedNetworkCreate {
+  const grammar = { command: 'docker network create', flags: NETWORK_CREATE_FLAGS, interspersed: true };
+  const { flags, positionals } = parseArguments(words, grammar, fail);
+  const [nameWord, extra] = positionals;
+  if (!nameWord) {
+    const last = command.words[command.words.length - 1]!;
+    return fail(last, 'missing-argument', 'Unexpected end of command, expected a network name');
+  }
+  if (extra) fail(extra, 'unexpected-argument', `Unexpected ${quote(extra.raw)}, expected one network name`);
+  const driver = lastValue(flags, 'driver');
+  return {
+    kind: 'docker-network-create',
+    command,
+    name: { value: checkDockerName(nameWord, 'a network name', fail), word: nameWord },
+    ...(driver && { driver: { value: literalOf(driver, 'a network driver', fail), word: driver } }),
+    internal: enabled(flags, 'internal'),
+    labels: flags.filter((f) => f.key === 'label').map((f) => ({ value: parseLabel(f.value!, fail), word: f.value! })),
+    flags,
+  };
+}
+
+/** `docker run ...` or `docker network create ...`; `words` start after `docker`. */
+export function parseDocker(command: SimpleCommand, fail: Fail): ParsedDocker {
+  const [, sub, action, ...rest] = command.words;
+  if (sub?.literal === 'run') return parseDockerRun(command, command.words.slice(2), fail);
+  if (sub?.literal === 'network' && action?.literal === 'create') return parseNetworkCreate(command, rest, fail);
+  const at = sub?.literal === 'network' ? (action ?? sub) : (sub ?? command.words[0]!);
+  return fail(at, 'unknown-command', `Unexpected ${quote(at.raw)}, expected \`docker run\` or \`docker network create\``);
+}
