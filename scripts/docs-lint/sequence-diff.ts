@@ -1,8 +1,10 @@
-/** One item of a sequence diff: in both, only in the expected sequence, or only in the actual one. */
+/** One item of a sequence diff: in both, only in the expected sequence, only in the actual one, or replaced. */
 export type DiffItem<T> =
   | { readonly kind: 'same'; readonly expected: T; readonly actual: T }
   | { readonly kind: 'missing'; readonly expected: T; readonly next: T | undefined }
-  | { readonly kind: 'extra'; readonly actual: T };
+  | { readonly kind: 'extra'; readonly actual: T }
+  /** An item replaced by another at the same place (a typo, a renamed id). */
+  | { readonly kind: 'changed'; readonly expected: T; readonly actual: T };
 
 /**
  * Aligns two sequences by their longest common subsequence of keys, so one missing
@@ -39,5 +41,29 @@ export function diffSequences<T>(expected: readonly T[], actual: readonly T[], k
       j++;
     }
   }
-  return items;
+  return pairChanges(items);
+}
+
+/** Within each run of differences, pairs the i-th missing item with the i-th extra one. */
+function pairChanges<T>(items: DiffItem<T>[]): DiffItem<T>[] {
+  const result: DiffItem<T>[] = [];
+  let index = 0;
+  while (index < items.length) {
+    const item = items[index]!;
+    if (item.kind === 'same') {
+      result.push(item);
+      index++;
+      continue;
+    }
+    const run: DiffItem<T>[] = [];
+    while (index < items.length && items[index]!.kind !== 'same') run.push(items[index++]!);
+    const missing = run.filter((entry) => entry.kind === 'missing');
+    const extra = run.filter((entry) => entry.kind === 'extra');
+    const pairs = Math.min(missing.length, extra.length);
+    for (let pair = 0; pair < pairs; pair++) {
+      result.push({ kind: 'changed', expected: missing[pair]!.expected, actual: extra[pair]!.actual });
+    }
+    result.push(...missing.slice(pairs), ...extra.slice(pairs));
+  }
+  return result;
 }

@@ -84,7 +84,7 @@ async function loadPages(root: string, locale: Locale, otherFiles: VFile[]): Pro
         tree = parsePage(value);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        report(file, 'parse', `Unexpected MDX syntax error: ${reason}, expected a page Docusaurus can compile`, errorPoint(error));
+        report(file, 'parse', `Unexpected MDX syntax, expected a page Docusaurus can compile: ${reason}`, errorPoint(error));
       }
       return { locale, slug: entry.replace(PAGE_EXTENSION, ''), file, tree };
     }),

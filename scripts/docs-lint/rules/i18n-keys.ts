@@ -70,7 +70,7 @@ function checkRegistryKeys(site: Site, catalogs: readonly MessageCatalog[]): Set
   return reported;
 }
 
-/** Where a missing key belongs in `catalog`: after the nearest preceding key of `source` it has. */
+/** Where a missing key belongs in `catalog`: at the nearest preceding key of `source` that it has. */
 function insertionPoint(key: string, source: MessageCatalog, catalog: MessageCatalog): Point {
   const keys = Object.keys(source.entries ?? {});
   const text = String(catalog.file.value);
@@ -89,20 +89,25 @@ export const i18nKeys: Rule = {
     const reported = checkRegistryKeys(site, [en, ja]);
     if (!en.entries || !ja.entries) return;
 
-    for (const [source, target] of [
-      [en, ja],
-      [ja, en],
-    ] as const) {
-      for (const key of Object.keys(source.entries ?? {})) {
-        if (Object.hasOwn(target.entries ?? {}, key) || reported.has(`${target.locale}:${key}`)) continue;
-        const at = keyPoint(String(source.file.value), key);
-        report(
-          target.file,
-          ID,
-          `Unexpected missing key \`${key}\`, expected it as in ${source.file.path}${at ? `:${at.line}:${at.column}` : ''} (the same keys in both locales)`,
-          insertionPoint(key, source, target),
-        );
-      }
+    // en decides which keys exist (src/i18n/messages.ts): ja is missing a key or has one too many.
+    for (const key of Object.keys(en.entries)) {
+      if (Object.hasOwn(ja.entries, key) || reported.has(`ja:${key}`)) continue;
+      const at = keyPoint(String(en.file.value), key);
+      report(
+        ja.file,
+        ID,
+        `Unexpected missing key \`${key}\`, expected it as in ${en.file.path}${at ? `:${at.line}:${at.column}` : ''} (the same keys in both locales)`,
+        insertionPoint(key, en, ja),
+      );
+    }
+    for (const key of Object.keys(ja.entries)) {
+      if (Object.hasOwn(en.entries, key)) continue;
+      report(
+        ja.file,
+        ID,
+        `Unexpected key \`${key}\` that ${en.file.path} does not have, expected the same keys in both locales (en decides which exist)`,
+        keyPoint(String(ja.file.value), key),
+      );
     }
 
     for (const [key, english] of Object.entries(en.entries)) {

@@ -31,6 +31,13 @@ function compareMarkers(what: string, en: Page, enMarkers: Marker[], ja: Page, j
         `Unexpected missing ${what} \`${item.expected.name}\`, expected it here as in ${where(en, item.expected.position)} (same ${what}s in the same order in both locales)`,
         item.next?.position ?? fallback,
       );
+    } else if (item.kind === 'changed') {
+      report(
+        ja.file,
+        ID,
+        `Unexpected ${what} \`${item.actual.name}\`, expected \`${item.expected.name}\` as in ${where(en, item.expected.position)}`,
+        item.actual.position,
+      );
     } else if (item.kind === 'extra') {
       report(
         ja.file,

@@ -2,7 +2,7 @@ import type { Code, Nodes } from 'mdast';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { firstCommandLine } from '../looks-like-command';
-import { isJsxElement } from '../page-facts';
+import { isJsxElement, nodeText } from '../page-facts';
 import { report } from '../report';
 import { lineStart } from '../source-points';
 import type { Rule } from './rule';
@@ -25,18 +25,28 @@ function contentStartLine(code: Code, source: string): number | undefined {
   return opening.startsWith('```') || opening.startsWith('~~~') ? start.line + 1 : start.line;
 }
 
-/** Text a JSX code element shows: its text and string-literal expressions, each with where it starts. */
-function shownText(element: Nodes): { text: string; start: Point | undefined }[] {
-  const parts: { text: string; start: Point | undefined }[] = [];
-  visit(element, (node) => {
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
-      parts.push({ text: node.value, start: node.position?.start });
-    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+/**
+ * Text a JSX code element shows, block by block (a paragraph as a whole, since GFM
+ * splits its text at autolinks), each with where it starts.
+ */
+function shownText(node: Nodes): { text: string; start: Point | undefined }[] {
+  const start = node.position?.start;
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return [{ text: nodeText(node), start }];
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+      return [{ text: node.value, start }];
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression': {
       const literal = STRING_LITERAL.exec(node.value)?.[2];
-      if (literal !== undefined) parts.push({ text: literal, start: node.position?.start });
+      return literal === undefined ? [] : [{ text: literal, start }];
     }
-  });
-  return parts;
+    default:
+      return 'children' in node ? (node.children as Nodes[]).flatMap(shownText) : [];
+  }
 }
 
 export const noHandWrittenCommand: Rule = {
@@ -55,7 +65,7 @@ export const noHandWrittenCommand: Rule = {
           return SKIP;
         }
         if (isJsxElement(node) && node.name && CODE_ELEMENTS.has(node.name) && (node.type === 'mdxJsxFlowElement' || node.name !== 'code')) {
-          for (const part of shownText(node)) {
+          for (const part of node.children.flatMap((child) => shownText(child as Nodes))) {
             const command = firstCommandLine(part.text);
             if (!command) continue;
             const place = part.start && (command.index === 0 ? part.start : lineStart(source, part.start.line + command.index));

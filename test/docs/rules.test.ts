@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocs } from '../../scripts/docs-lint/check-docs';
+import type { Registry } from '../../scripts/docs-lint/site';
+import { fixtureSite, flatMessages, JA_DIR, ruleIds, type FixtureOptions } from './fixture-site';
+import { SNIPPETS, WITH_BAD_CLAIM, WITH_SPARE } from './fixtures/good/src/snippets/registry';
+
+const JA_INTRO = `${JA_DIR}/intro.mdx`;
+
+async function check(options: FixtureOptions = {}, registry: Registry = SNIPPETS) {
+  return flatMessages(await checkDocs({ root: fixtureSite(options), registry }));
+}
+
+describe('checkDocs on the good fixture', () => {
+  it('reports nothing for pages that use only registered snippets, in both locales alike', async () => {
+    expect(await check()).toEqual([]);
+  });
+
+  it('returns every page, both catalogs and the registry', async () => {
+    const files = await checkDocs({ root: fixtureSite(), registry: SNIPPETS });
+    expect(files.map((file) => file.path)).toEqual([
+      'docs/intro.mdx',
+      'docs/network/isolation.md',
+      `${JA_DIR}/intro.mdx`,
+      `${JA_DIR}/network/isolation.md`,
+      'src/i18n/en.json',
+      'src/i18n/ja.json',
+      'src/snippets/registry.ts',
+    ]);
+  });
+});
+
+describe('no-hand-written-command', () => {
+  it('reports a fenced `docker run`, a `$ ` prompt in <pre> and a string in <pre>, each at its line', async () => {
+    const messages = await check({ overlay: 'hand-written-command' });
+    expect(ruleIds(messages)).toEqual(['no-hand-written-command']);
+    expect(messages.map((message) => message.at)).toEqual([
+      'docs/intro.mdx:40:1',
+      'docs/intro.mdx:45:1',
+      'docs/intro.mdx:48:6',
+    ]);
+    expect(messages[0]?.reason).toBe(
+      'Unexpected hand-written command `docker run -it --rm -p 3000:3000 example` in a code block, expected `<Snippet id="..."/>` with a command of src/snippets/registry.ts',
+    );
+    expect(messages[1]?.reason).toContain('`$ curl http://127.0.0.1:3000` in a `<pre>` element');
+    expect(messages[2]?.reason).toContain('`sudo iptables -L`');
+    expect(messages.every((message) => message.fatal === true)).toBe(true);
+  });
+});
+
+describe('unknown-snippet', () => {
+  it('reports an unknown id with the nearest registered id, and a <Snippet> without an id', async () => {
+    const messages = await check({ overlay: 'unknown-snippet' });
+    const unknown = messages.filter((message) => message.ruleId === 'unknown-snippet');
+    expect(unknown).toEqual([
+      expect.objectContaining({
+        at: 'docs/intro.mdx:17:1',
+        reason: 'Unexpected `<Snippet>` without an `id`, expected `<Snippet id="..."/>` with a string id',
+      }),
+      expect.objectContaining({
+        at: 'docs/intro.mdx:23:14',
+        reason: 'Unexpected unknown snippet id `demo-ap`, expected a registered id such as `demo-app` (src/snippets/registry.ts)',
+      }),
+    ]);
+    // The translation still shows demo-app where the English page now has the typo.
+    expect(messages).toContainEqual(
+      expect.objectContaining({
+        at: `${JA_INTRO}:21:14`,
+        ruleId: 'locale-parity',
+        reason: 'Unexpected snippet `demo-app`, expected `demo-ap` as in docs/intro.mdx:23:14',
+      }),
+    );
+  });
+});
+
+describe('unused-snippet', () => {
+  it('reports a registered snippet no page shows, at its key in registry.ts', async () => {
+    const messages = await check({}, WITH_SPARE);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: 'src/snippets/registry.ts:49:3',
+        ruleId: 'unused-snippet',
+        reason: expect.stringContaining('Unexpected snippet `spare-snippet` that no page shows'),
+      }),
+    ]);
+  });
+});
+
+describe('locale-parity', () => {
+  it('reports a snippet the Japanese page lacks, where it belongs', async () => {
+    const messages = await check({ overlay: 'ja-missing-snippet' });
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: `${JA_INTRO}:20:14`,
+        ruleId: 'locale-parity',
+        reason: expect.stringContaining('Unexpected missing snippet `demo-workspace`, expected it here as in docs/intro.mdx:15:10'),
+      }),
+    ]);
+  });
+
+  it('reports heading ids that differ, and a heading without an id as heading-id', async () => {
+    const messages = await check({ overlay: 'heading-mismatch' });
+    expect(ruleIds(messages)).toEqual(['heading-id', 'locale-parity']);
+    expect(messages).toContainEqual(
+      expect.objectContaining({
+        at: `${JA_INTRO}:13:1`,
+        ruleId: 'locale-parity',
+        reason: 'Unexpected heading id `work-space`, expected `workspace` as in docs/intro.mdx:13:1',
+      }),
+    );
+    expect(messages).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'locale-parity',
+        reason: expect.stringContaining('Unexpected missing heading id `start-the-app`, expected it here as in docs/intro.mdx:17:1'),
+      }),
+    );
+    expect(messages).toContainEqual(
+      expect.objectContaining({
+        at: `${JA_INTRO}:17:1`,
+        ruleId: 'heading-id',
+        reason: 'Unexpected heading `アプリの起動` without an id, expected `## アプリの起動 {#some-id}`',
+      }),
+    );
+  });
+
+  it('reports an English page without a Japanese page', async () => {
+    const messages = await check({ remove: [`${JA_DIR}/network/isolation.md`] });
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: 'docs/network/isolation.md:1:1',
+        ruleId: 'locale-parity',
+        reason: `Unexpected en page without a ja counterpart, expected \`${JA_DIR}/network/isolation.md\``,
+      }),
+    ]);
+  });
+
+  it('reports a missing locale folder', async () => {
+    const messages = await check({ remove: ['docs'] });
+    expect(messages).toContainEqual(
+      expect.objectContaining({ ruleId: 'missing-file', reason: expect.stringContaining('missing folder `docs/`') }),
+    );
+  });
+});
+
+describe('i18n-keys', () => {
+  it('reports a key the registry uses that ja.json lacks, and keys only one locale has', async () => {
+    const messages = await check({ overlay: 'missing-translation-key' });
+    expect(ruleIds(messages)).toEqual(['i18n-keys']);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: 'src/i18n/ja.json:8:3',
+        reason: 'Unexpected missing key `snippet.claims`, expected it as in src/i18n/en.json:10:3 (the same keys in both locales)',
+      }),
+      expect.objectContaining({
+        at: 'src/i18n/ja.json:9:3',
+        reason: expect.stringContaining('Unexpected key `snippet.claim` that src/i18n/en.json does not have'),
+      }),
+      expect.objectContaining({
+        at: 'src/snippets/registry.ts:41:24',
+        reason:
+          'Unexpected key `comment.create-network` (snippet `demo-network`, `steps[0].comment`) missing from src/i18n/ja.json, expected every message the registry uses in both locales',
+      }),
+    ]);
+  });
+
+  it('reports interpolation variables that differ between the locales', async () => {
+    const messages = await check({ overlay: 'interpolation-mismatch' });
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: 'src/i18n/ja.json:7:3',
+        ruleId: 'i18n-keys',
+        reason:
+          'Unexpected interpolation {{container}}, {{porte}} in `claim.port-loopback-only`, expected {{container}}, {{port}} as in src/i18n/en.json',
+      }),
+    ]);
+  });
+
+  it('reports a claim sentence that interpolates a field its claim does not have', async () => {
+    const messages = await check({ overlay: 'claim-variable' });
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: 'src/i18n/en.json:8:3',
+        ruleId: 'i18n-keys',
+        reason: 'Unexpected {{tag}} in `claim.image`, expected only fields of a `image` claim: {{container}}, {{image}}',
+      }),
+    ]);
+  });
+});
+
+describe('registry', () => {
+  it('reports registry data a claim contradicts, at the snippet in registry.ts', async () => {
+    const messages = await check({}, WITH_BAD_CLAIM);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: 'src/snippets/registry.ts:19:3',
+        ruleId: 'registry',
+        reason:
+          'Snippet `demo-app`, `claims[0].port`: Unexpected port 8080 of `openhands-app`, expected a host port its `docker run` publishes (3000)',
+      }),
+    ]);
+  });
+});
+
+describe('parse', () => {
+  it('reports a page Docusaurus could not compile (an HTML comment in MDX) at the syntax error', async () => {
+    const messages = await check({ overlay: 'parse-error' });
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: `${JA_DIR}/network/isolation.md:3:2`,
+        ruleId: 'parse',
+        reason: expect.stringContaining('Unexpected MDX syntax'),
+      }),
+    ]);
+  });
+});
