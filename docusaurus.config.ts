@@ -1,0 +1,101 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+export default {
+  title: 'OpenHands in Docker',
+  tagline: 'Running OpenHands in Docker, with every command checked against a real Docker daemon',
+  favicon: 'img/favicon.svg',
+  // The guide has no public deployment yet; links are site-relative, so only sitemap/og URLs use this.
+  url: 'https://openhands-docker-guide.example',
+  baseUrl: '/',
+
+  // Every page promises that what it says was checked; a dangling link or anchor must fail the build too.
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+    // Headings carry explicit `{#id}` ids so both locales share anchors; v4 defaults turn that syntax off.
+    mdx1Compat: { headingIds: true },
+  },
+
+  future: { v4: true, faster: true },
+
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'ja'],
+    localeConfigs: {
+      en: { label: 'English', htmlLang: 'en' },
+      ja: { label: '日本語', htmlLang: 'ja' },
+    },
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          // Docs-only site: the docs intro is the home page.
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        // Offline search: the index is built with the site, no external service.
+        hashed: true,
+        language: ['en', 'ja'],
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/',
+        highlightSearchTermsOnTargetPage: true,
+      },
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'OpenHands in Docker',
+      logo: { alt: 'OpenHands in Docker', src: 'img/logo.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide' },
+        { type: 'localeDropdown', position: 'right' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Guide',
+          items: [
+            { label: 'Docker Runtime', to: '/docker-runtime' },
+            { label: 'Hardened Docker Installation', to: '/hardened-installation' },
+          ],
+        },
+        {
+          title: 'Sources',
+          items: [
+            { label: 'OpenHands', href: 'https://github.com/All-Hands-AI/OpenHands' },
+            { label: 'docker-socket-proxy', href: 'https://github.com/Tecnativa/docker-socket-proxy' },
+            { label: 'docker-bench-security', href: 'https://github.com/docker/docker-bench-security' },
+          ],
+        },
+      ],
+      copyright: 'Commands on these pages are generated from a typed registry and run against a real Docker daemon.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash'],
+    },
+  } satisfies Preset.ThemeConfig,
+} satisfies Config;
