@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Make sure a Docker daemon answers before the harness runs snippets against it.
+#
+# - A daemon that already answers (DOCKER_HOST, or the default socket) is used as it is:
+#   this script never restarts or reconfigures a daemon it did not start.
+# - Otherwise, as root on Debian/Ubuntu, it installs docker.io and starts dockerd in the
+#   background, logging to /var/log/openhands-guide/dockerd.log.
+# - Otherwise it exits 1 and says what to install or start.
+# As root it also makes sure the helpers the harness uses on the host are installed:
+# busybox-static (probes), iproute2 (network namespaces), iptables (loopback guard), socat.
+# Running it twice does nothing the second time.
+set -euo pipefail
+
+readonly LOG_DIR=/var/log/openhands-guide
+readonly LOG_FILE="$LOG_DIR/dockerd.log"
+readonly PID_FILE=/run/openhands-guide-dockerd.pid
+readonly HELPER_PACKAGES=(busybox-static iproute2 iptables socat)
+readonly WAIT_SECONDS=60
+
+say() { printf 'ensure-daemon: %s\n' "$*"; }
+fail() { printf 'ensure-daemon: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+is_debian_like() { [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; }
+
+daemon_answers() {
+  command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
+}
+
+report_daemon() {
+  local server client
+  server=$(docker version --format '{{.Server.Version}}' 2>/dev/null || echo unknown)
+  client=$(docker version --format '{{.Client.Version}}' 2>/dev/null || echo unknown)
+  say "Docker daemon answers at ${DOCKER_HOST:-the default socket}: Engine $server (CLI $client)"
+}
+
+apt_updated=false
+apt_install() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  say "installing ${missing[*]} with apt-get"
+  if [ "$apt_updated" = false ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_helpers() {
+  if is_root && is_debian_like; then
+    apt_install "${HELPER_PACKAGES[@]}"
+  fi
+}
+
+our_dockerd_running() {
+  [ -s "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
+}
+
+foreign_dockerd_running() {
+  local pid
+  for pid in $(pgrep -x dockerd || true); do
+    [ -s "$PID_FILE" ] && [ "$pid" = "$(cat "$PID_FILE")" ] && continue
+    return 0
+  done
+  return 1
+}
+
+# A dockerd someone else started (systemd, by hand) may still be starting; a second one
+# would fight it for /var/run/docker.pid, so wait for it instead.
+wait_for_foreign_dockerd() {
+  local waited=0
+  say "a dockerd this script did not start is running; waiting for it to answer"
+  until daemon_answers; do
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      fail "the running dockerd (pid $(pgrep -x dockerd | tr '\n' ' ')) did not answer within ${WAIT_SECONDS}s. Check its log (journalctl -u docker) and restart it yourself."
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+}
+
+start_dockerd() {
+  mkdir -p "$LOG_DIR"
+  if our_dockerd_running; then
+    say "dockerd started earlier by this script (pid $(cat "$PID_FILE")) is still starting"
+  else
+    say "starting dockerd in the background"
+    nohup dockerd >>"$LOG_FILE" 2>&1 &
+    echo $! >"$PID_FILE"
+  fi
+  local waited=0
+  until daemon_answers; do
+    if ! our_dockerd_running; then
+      fail "dockerd exited during start-up; see $LOG_FILE"
+    fi
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      fail "dockerd (pid $(cat "$PID_FILE")) did not answer within ${WAIT_SECONDS}s; see $LOG_FILE"
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  say "dockerd (pid $(cat "$PID_FILE")) logs to $LOG_FILE"
+}
+
+main() {
+  ensure_helpers
+  if daemon_answers; then
+    report_daemon
+    exit 0
+  fi
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    # Starting a local daemon would not make the daemon the reader chose answer.
+    fail "DOCKER_HOST=$DOCKER_HOST does not answer 'docker info'. Start that daemon, or unset DOCKER_HOST to use the local one."
+  fi
+  if ! is_root || ! is_debian_like; then
+    fail "no Docker daemon answers 'docker info'. Install Docker Engine 20.10 or later (Debian/Ubuntu: 'sudo apt-get install docker.io busybox-static iproute2 iptables socat'), start it ('sudo systemctl start docker', or 'sudo dockerd &'), make sure your user may use it (member of group docker), then run this again. As root on Debian/Ubuntu this script does all of that itself."
+  fi
+  apt_install docker.io
+  if foreign_dockerd_running; then
+    wait_for_foreign_dockerd
+  else
+    start_dockerd
+  fi
+  report_daemon
+}
+
+main "$@"
