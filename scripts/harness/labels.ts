@@ -1,0 +1,82 @@
+/**
+ * Every label the harness puts on Docker objects, in one place, so that cleanup can find
+ * exactly what a run created and nothing else (the way testcontainers-node labels its
+ * containers with a session id). The model app image copies the session labels onto the
+ * runtime containers it creates: scripts/harness/images/openhands/openhands-model.sh
+ * spells the same keys, and test/harness/images.test.ts checks that they agree.
+ */
+
+export const LABEL_PREFIX = 'org.openhands-guide.';
+
+export const LABEL = {
+  /** The Session id that created the object. */
+  session: `${LABEL_PREFIX}session`,
+  /** The pid of the process that owns the session: a dead pid marks a crashed run. */
+  pid: `${LABEL_PREFIX}pid`,
+  /** The host name of that process: a pid means nothing on another host. */
+  host: `${LABEL_PREFIX}host`,
+  /** What the object is for; see Role. */
+  role: `${LABEL_PREFIX}role`,
+  /** On images only: which model the image is. Its absence marks a real (upstream) image. */
+  model: `${LABEL_PREFIX}model`,
+  /** On images only: content hash of the model's build context, the build cache key. */
+  modelHash: `${LABEL_PREFIX}model-hash`,
+} as const;
+
+/** The labels that tie an object to a session; the ones copied onto app-created runtimes. */
+export const SESSION_LABEL_KEYS = [LABEL.session, LABEL.pid, LABEL.host] as const;
+
+export type Role =
+  /** A container or network a snippet's command created. */
+  | 'snippet'
+  /** A sandbox runtime container the (model) app created. */
+  | 'runtime'
+  /** A container the harness runs for its own checks. */
+  | 'probe'
+  /** A container published on loopback to test the LAN neighbour against. */
+  | 'lan-target'
+  /** A created, never started container saying "this session uses the documented image tags". */
+  | 'image-marker'
+  /** The container whose name is the mutex for tagging and untagging model images. */
+  | 'images-lock'
+  /** Anything else a test creates. */
+  | 'test';
+
+export interface SessionIdentity {
+  readonly id: string;
+  readonly pid: number;
+  readonly host: string;
+}
+
+export function sessionLabels(session: SessionIdentity, role?: Role): Record<string, string> {
+  const labels: Record<string, string> = {
+    [LABEL.session]: session.id,
+    [LABEL.pid]: String(session.pid),
+    [LABEL.host]: session.host,
+  };
+  if (role !== undefined) labels[LABEL.role] = role;
+  return labels;
+}
+
+/** `--label k=v` flags for `docker run/create/network create/build`. */
+export function labelArgs(labels: Readonly<Record<string, string>>): string[] {
+  return Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
+}
+
+/** `--filter label=k[=v]` flags for `docker ps/network ls/images`. */
+export function labelFilterArgs(key: string, value?: string): string[] {
+  return ['--filter', value === undefined ? `label=${key}` : `label=${key}=${value}`];
+}
+
+/** Parses docker's `{{.Labels}}` format output (`k=v,k2=v2`) for the keys this module owns. */
+export function parseLabelList(text: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq);
+    // Only our keys: their values never contain commas, other labels' values may.
+    if (key.startsWith(LABEL_PREFIX)) labels[key] = part.slice(eq + 1);
+  }
+  return labels;
+}
