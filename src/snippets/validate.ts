@@ -117,7 +117,7 @@ class RegistryValidator {
   private checkCycles(): void {
     const reported = new Set<string>();
     const walk = (id: string, path: string[]): void => {
-      for (const required of this.snippets[id]?.requires ?? []) {
+      for (const [index, required] of (this.snippets[id]?.requires ?? []).entries()) {
         if (!this.order.has(required) || required === id) continue;
         const start = path.indexOf(required);
         if (start >= 0) {
@@ -125,7 +125,7 @@ class RegistryValidator {
           const key = [...new Set(cycle)].sort().join();
           if (!reported.has(key)) {
             reported.add(key);
-            this.problem(required, 'requires', `Unexpected requires cycle ${cycle.join(' → ')}, expected none`);
+            this.problem(id, `requires[${index}]`, `Unexpected requires cycle ${cycle.join(' → ')}, expected none`);
           }
           continue;
         }
@@ -165,10 +165,10 @@ class RegistryValidator {
         this.problem(
           id,
           `${field}.detach`,
-          `Unexpected foreground \`docker run\` before step ${index + 1}, expected \`detach: true\` or the run as the last step (the shell waits for it to exit)`,
+          `Unexpected foreground \`docker run\` before steps[${index + 1}], expected \`detach: true\` or the run as the last step (the shell waits for it to exit)`,
         );
       }
-      this.apply(scope, step.command, `step ${index}`);
+      this.apply(scope, step.command, `steps[${index}]`);
     });
     return scope;
   }
