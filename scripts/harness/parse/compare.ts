@@ -120,14 +120,20 @@ class StepDiff {
   ) {}
 
   check(field: string, expected: string | undefined, actual: string | undefined, at?: TextPosition): void {
-    if ((expected ?? ABSENT) === (actual ?? ABSENT)) return;
+    this.differ(field, (expected ?? ABSENT) === (actual ?? ABSENT), expected, actual, at);
+  }
+
+  /** For values that compare otherwise than by how they are shown (4g and 4096m). */
+  differ(field: string, same: boolean, expected: string | undefined, actual: string | undefined, at?: TextPosition): void {
+    if (same) return;
+    const where = at ?? this.command;
     this.differences.push({
       snippetId: this.snippetId,
       step: this.step,
       field,
       expected: expected ?? ABSENT,
       actual: actual ?? ABSENT,
-      at: { line: (at ?? this.command).line, column: (at ?? this.command).column },
+      at: { line: where.line, column: where.column },
     });
   }
 
@@ -174,12 +180,12 @@ function compareRun(diff: StepDiff, run: DockerRun, parsed: ParsedDockerRun): vo
   );
   diff.list('addHosts', run.addHosts ?? [], parsed.addHosts, (h) => `${h.name}:${h.address}`, (h) => `${h.name}:${h.address}`);
   diff.check('cpus', run.cpus?.toString(), parsed.cpus?.value.toString(), parsed.cpus?.word);
-  const showBytes = (bytes: number | undefined, written: string | undefined) =>
-    bytes === undefined ? written : `${bytes} bytes (${written})`;
-  diff.check(
+  const expectedBytes = run.memory === undefined ? undefined : memoryBytes(run.memory);
+  diff.differ(
     'memory',
-    run.memory && showBytes(memoryBytes(run.memory), run.memory),
-    parsed.memoryBytes && showBytes(parsed.memoryBytes.value, parsed.memoryBytes.word.raw),
+    expectedBytes === parsed.memoryBytes?.value,
+    run.memory && `${run.memory} (${expectedBytes} bytes)`,
+    parsed.memoryBytes && `${parsed.memoryBytes.word.raw} (${parsed.memoryBytes.value} bytes)`,
     parsed.memoryBytes?.word,
   );
   diff.check('pidsLimit', run.pidsLimit?.toString(), parsed.pidsLimit?.value.toString(), parsed.pidsLimit?.word);

@@ -130,8 +130,16 @@ export function parseArguments<K extends string>(
       const key = lookup(grammar, (spec) => spec.short === cluster[k]);
       if (key === undefined) fail(charPosition(word, k + 1), 'unknown-flag', unknownFlag(grammar, written));
       if (!grammar.flags[key].takesValue) {
-        flags.push({ key, written, enabled: true, words: [word] });
-        continue;
+        if (cluster[k + 1] !== '=') {
+          flags.push({ key, written, enabled: true, words: [word] });
+          continue;
+        }
+        const setting = dropLiteralChars(word, k + 3);
+        if (setting.literal !== 'true' && setting.literal !== 'false') {
+          fail(setting, 'invalid-value', `Unexpected ${quote(setting.raw)}, expected true or false for ${quote(written)}`);
+        }
+        flags.push({ key, written, enabled: setting.literal === 'true', words: [word] });
+        break;
       }
       const restStart = k + 2 + (cluster[k + 1] === '=' ? 1 : 0);
       const rest = dropLiteralChars(word, restStart);

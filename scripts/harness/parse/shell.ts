@@ -106,14 +106,19 @@ class ShellScanner {
     return { offset, end, ...this.index.position(offset) };
   }
 
-  async parseText(source: string): Promise<File> {
+  /**
+   * Parses the snippet text, or a probe built from it; `origin` maps a probe's byte offset
+   * to the offset in the snippet text it was copied from.
+   */
+  async parseText(source: string, origin?: (probeByte: number) => number): Promise<File> {
     try {
       return await parse(source, { variant: LangVariant.LangBash, keepComments: false });
     } catch (error) {
       const pos = (error as { Pos?: Pos }).Pos;
       const reason = (error as { Text?: string }).Text ?? String(error);
-      if (source !== this.text || !pos) throw error;
-      this.fail(this.index.indexOfByte(pos.Offset), 'shell-syntax', `Unexpected shell syntax: ${reason}`);
+      if (!pos) throw error;
+      if (!origin) this.fail(this.index.indexOfByte(pos.Offset), 'shell-syntax', `Unexpected shell syntax: ${reason}`);
+      this.fail(origin(pos.Offset), 'shell-word-mismatch', `Unexpected word that sh-syntax reads differently on its own: ${reason}`);
     }
   }
 
@@ -198,9 +203,18 @@ class ShellScanner {
     return this.fail(from - 2, 'shell-word-mismatch', 'Unexpected end of text in `$(`');
   }
 
+  /** The snippet offset a probe offset was copied from. */
+  private origin(probeOffset: number, starts: readonly number[], copied: readonly RawWord[]): number {
+    let n = starts.length - 1;
+    while (n > 0 && starts[n]! > probeOffset) n--;
+    const source = copied[n]!;
+    return Math.min(Math.max(source.offset + probeOffset - starts[n]!, source.offset), source.end);
+  }
+
   /** Part boundaries (relative to each word) as sh-syntax sees them. */
-  async partBoundaries(raws: readonly string[]): Promise<number[][]> {
-    if (raws.length === 0) return [];
+  async partBoundaries(words: readonly RawWord[]): Promise<number[][]> {
+    if (words.length === 0) return [];
+    const raws = words.map((word) => this.text.slice(word.offset, word.end));
     const starts: number[] = [];
     let probe = '';
     for (const raw of raws) {
@@ -208,8 +222,8 @@ class ShellScanner {
       starts.push(probe.length);
       probe += `${raw}\n`;
     }
-    const file = await this.parseText(probe);
     const probeIndex = new TextIndex(probe);
+    const file = await this.parseText(probe, (byte) => this.origin(probeIndex.indexOfByte(byte), starts, words));
     return raws.map((raw, n) => {
       const redirect = file.Stmts[n]?.Redirs[0];
       const relative = (pos: Pos) => probeIndex.indexOfByte(pos.Offset) - starts[n]!;
@@ -219,8 +233,9 @@ class ShellScanner {
   }
 
   /** Part boundaries inside double quotes, from a here-document with the same content. */
-  async contentBoundaries(contents: readonly string[]): Promise<number[][]> {
-    if (contents.length === 0) return [];
+  async contentBoundaries(quoted: readonly RawWord[]): Promise<number[][]> {
+    if (quoted.length === 0) return [];
+    const contents = quoted.map((part) => this.text.slice(part.offset + 1, part.end - 1));
     let delimiter = 'SH_PROBE_END';
     while (contents.some((content) => content.includes(delimiter))) delimiter += '_';
     const starts: number[] = [];
@@ -230,8 +245,9 @@ class ShellScanner {
       starts.push(probe.length);
       probe += `${content}\n${delimiter}\n`;
     }
-    const file = await this.parseText(probe);
     const probeIndex = new TextIndex(probe);
+    const inner = quoted.map((part) => ({ offset: part.offset + 1, end: part.end - 1 }));
+    const file = await this.parseText(probe, (byte) => this.origin(probeIndex.indexOfByte(byte), starts, inner));
     return contents.map((content, n) => {
       const body = file.Stmts[n]?.Redirs[0]?.Hdoc;
       if (!body) return [0, content.length];
@@ -362,9 +378,9 @@ export async function parseShell(snippetId: string, text: string): Promise<Simpl
     return { span, words };
   });
 
-  const raws = commands.flatMap((command) => command.words.map((word) => text.slice(word.offset, word.end)));
   const allWords = commands.flatMap((command) => command.words);
-  const boundaries = await scanner.partBoundaries(raws);
+  const raws = allWords.map((word) => text.slice(word.offset, word.end));
+  const boundaries = await scanner.partBoundaries(allWords);
   const wordSegments = allWords.map((word, n) => {
     const raw = raws[n]!;
     const bounds = boundaries[n]!;
@@ -375,7 +391,9 @@ export async function parseShell(snippetId: string, text: string): Promise<Simpl
   });
 
   const quoted = wordSegments.flat().filter((segment) => segment.text.startsWith('"'));
-  const contentBounds = await scanner.contentBoundaries(quoted.map((segment) => segment.text.slice(1, -1)));
+  const contentBounds = await scanner.contentBoundaries(
+    quoted.map((segment) => ({ offset: segment.offset, end: segment.offset + segment.text.length })),
+  );
   const contents = new Map<number, DoubleQuotedContent[]>();
   const builder = new PartBuilder(scanner);
   quoted.forEach((segment, n) => {
