@@ -21,6 +21,8 @@ export const LABEL = {
   model: `${LABEL_PREFIX}model`,
   /** On images only: content hash of the model's build context, the build cache key. */
   modelHash: `${LABEL_PREFIX}model-hash`,
+  /** On image markers: which set of image references the session relies on. */
+  imageSet: `${LABEL_PREFIX}image-set`,
 } as const;
 
 /** The labels that tie an object to a session; the ones copied onto app-created runtimes. */

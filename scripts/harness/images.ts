@@ -1,0 +1,511 @@
+/**
+ * The images the snippets run, made available on the daemon.
+ *
+ * No image can be pulled where the harness usually runs, so each documented image
+ * (src/snippets/images.ts) is either the real one already on the daemon, or a local model
+ * built FROM scratch from scripts/harness/images/<model>/ and tagged with the documented
+ * name for the duration of a run. Rules:
+ * - A documented name that exists and is not ours (no org.openhands-guide.model label) is
+ *   the real image: it is used as it is and never retagged.
+ * - Models are built under private names (openhands-guide/model-<model>:<content hash>),
+ *   which stay as a build cache; only the documented tags are added and removed.
+ * - Each session that relies on the documented tags holds a marker container
+ *   (created, never started). Tags are removed only when no live session holds one, and
+ *   only while they still point at a model image, so a model never outlives the runs
+ *   that needed it: a reader who later runs the real command gets the real image.
+ * - Adding and removing tags happens under a daemon-wide mutex: a container with a fixed
+ *   name, which the daemon creates atomically. A lock whose owner died is taken over.
+ *
+ * OPENHANDS_GUIDE_IMAGES=real makes ensureImages require the real images: it pulls each
+ * documented image with `docker pull` (using a real image already present if the pull
+ * fails) and never builds or tags a model. Use it where the registry is reachable, to verify
+ * the claims models cannot show (the socket proxy's API filtering). Unset (or `auto`):
+ * real images where present, models otherwise. The probe image is the harness's own tool
+ * and is built in both modes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, hostname } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { IMAGES, imageReference, type ImageName } from '../../src/snippets/images';
+import { docker, dockerResult, dockerSync, runProcess, runProcessSync } from './docker';
+import { LABEL, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
+import { isLabelledSessionLive, type Session } from './session';
+
+export type ImagesMode = 'auto' | 'real';
+export type ImageSource = 'real' | 'model';
+
+export interface EnsuredImage {
+  readonly name: ImageName;
+  /** The documented reference snippets run, e.g. docker.all-hands.dev/all-hands-ai/openhands:0.33. */
+  readonly reference: string;
+  readonly source: ImageSource;
+  /** Image id (sha256:...) the reference resolved to. */
+  readonly id: string;
+}
+
+export type ModelName = ImageName | 'probe';
+
+interface ModelSpec {
+  /** Directory under scripts/harness/images. */
+  readonly dir: string;
+  /** Files of that directory and where they go in the image (rootfs path). */
+  readonly files: Readonly<Record<string, string>>;
+  readonly busybox: boolean;
+  readonly dockerCli: boolean;
+  readonly socat: boolean;
+}
+
+const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
+  openhands: {
+    dir: 'openhands',
+    files: {
+      'entrypoint.sh': 'app/entrypoint.sh',
+      'openhands-model.sh': 'app/openhands-model.sh',
+      passwd: 'etc/passwd',
+      group: 'etc/group',
+    },
+    busybox: true,
+    dockerCli: true,
+    socat: false,
+  },
+  runtime: {
+    dir: 'runtime',
+    files: { 'openhands-runtime-model.sh': 'openhands-runtime-model.sh' },
+    busybox: true,
+    dockerCli: false,
+    socat: false,
+  },
+  socketProxy: { dir: 'socket-proxy', files: {}, busybox: true, dockerCli: false, socat: true },
+  probe: { dir: 'probe', files: { nc: 'usr/local/bin/nc' }, busybox: true, dockerCli: false, socat: false },
+};
+
+const MODELS_DIR = join(__dirname, 'images');
+const LOCK_NAME = 'openhands-guide-images-lock';
+const LOCK_TIMEOUT_MS = 180_000;
+const LOCK_POLL_MS = 250;
+const REQUIRED_DOCKER_CLI = '28.2.2';
+
+export function imagesMode(): ImagesMode {
+  const value = process.env.OPENHANDS_GUIDE_IMAGES;
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'real') return 'real';
+  throw new Error(`Unexpected OPENHANDS_GUIDE_IMAGES=${value}, expected "real" or unset (images-mode)`);
+}
+
+export function privateRepository(model: ModelName): string {
+  return model === 'probe' ? 'openhands-guide/probe' : `openhands-guide/model-${kebab(model)}`;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Build context
+
+interface HostBinaries {
+  readonly busybox: string;
+  readonly dockerCli: string;
+  readonly socat: string;
+}
+
+function hostBinaries(): HostBinaries {
+  return {
+    busybox: process.env.OPENHANDS_GUIDE_BUSYBOX ?? firstExisting(['/bin/busybox', '/usr/bin/busybox'], 'busybox', 'apt-get install busybox-static'),
+    dockerCli: process.env.OPENHANDS_GUIDE_DOCKER_CLI ?? firstExisting(['/usr/local/bin/docker', '/usr/bin/docker'], 'docker CLI', `install the static docker CLI ${REQUIRED_DOCKER_CLI} at /usr/local/bin/docker`),
+    socat: firstExisting(['/usr/bin/socat', '/bin/socat'], 'socat', 'apt-get install socat'),
+  };
+}
+
+function firstExisting(paths: readonly string[], what: string, fix: string): string {
+  const found = paths.find((path) => existsSync(path));
+  if (!found) throw new Error(`Cannot build model images: no ${what} at ${paths.join(' or ')}; ${fix}`);
+  return found;
+}
+
+/** Binaries copied into FROM scratch images must not need a loader or libraries. */
+function assertStatic(path: string, what: string): void {
+  const result = runProcessSync('file', ['-L', path]);
+  if (result.exitCode !== 0) throw new Error(`Cannot check ${path} with \`file\` (${result.stderr.trim()}); apt-get install file`);
+  if (!/statically linked|static-pie linked/.test(result.stdout)) {
+    throw new Error(`${what} at ${path} is not statically linked (file says: ${result.stdout.trim()}); a FROM scratch model image needs a static binary`);
+  }
+}
+
+function assertDockerCliVersion(path: string): void {
+  const version = runProcessSync(path, ['--version']).stdout;
+  if (!version.includes(REQUIRED_DOCKER_CLI)) {
+    throw new Error(`docker CLI at ${path} says "${version.trim()}", expected ${REQUIRED_DOCKER_CLI} (set OPENHANDS_GUIDE_DOCKER_CLI to a static ${REQUIRED_DOCKER_CLI})`);
+  }
+}
+
+/** socat and every shared object it loads, at the paths the loader expects them. */
+function socatWithLibraries(socat: string): string[] {
+  const out = runProcessSync('ldd', [socat]).stdout;
+  const paths = [socat];
+  for (const line of out.split('\n')) {
+    const match = /(?:=>\s*)?(\/\S+)\s+\(0x/.exec(line);
+    if (match?.[1]) paths.push(match[1]);
+  }
+  return paths;
+}
+
+interface BuildContext {
+  readonly dir: string;
+  readonly hash: string;
+}
+
+function assembleContext(model: ModelName): BuildContext {
+  const spec = MODELS[model];
+  const bins = hostBinaries();
+  const dir = mkdtempSync(join(tmpdir(), `ohg-build-${model}-`));
+  const put = (source: string, rootfsPath: string): void => {
+    const target = join(dir, 'rootfs', rootfsPath);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(source, target);
+    chmodSync(target, statSync(source).mode & 0o777);
+  };
+  copyFileSync(join(MODELS_DIR, spec.dir, 'Dockerfile'), join(dir, 'Dockerfile'));
+  for (const [file, rootfsPath] of Object.entries(spec.files)) put(join(MODELS_DIR, spec.dir, file), rootfsPath);
+  if (spec.busybox) {
+    assertStatic(bins.busybox, 'busybox');
+    put(bins.busybox, 'bin/busybox');
+  }
+  if (spec.dockerCli) {
+    assertStatic(bins.dockerCli, 'docker CLI');
+    assertDockerCliVersion(bins.dockerCli);
+    put(bins.dockerCli, 'usr/local/bin/docker');
+  }
+  if (spec.socat) {
+    for (const path of socatWithLibraries(bins.socat)) put(path, path === bins.socat ? 'usr/bin/socat' : path.slice(1));
+  }
+  return { dir, hash: hashTree(dir) };
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(dir)) {
+    const content = createHash('sha256').update(readFileSync(file)).digest('hex');
+    hash.update(`${relative(dir, file)}\0${statSync(file).mode & 0o777}\0${content}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+// ---------------------------------------------------------------------------------------
+// Image inspection
+
+interface ImageInfo {
+  readonly id: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+async function inspectImage(reference: string): Promise<ImageInfo | null> {
+  const result = await dockerResult(['image', 'inspect', '--format', '{{json .}}', reference]);
+  return result.exitCode === 0 ? toImageInfo(result.stdout) : null;
+}
+
+function inspectImageSync(reference: string): ImageInfo | null {
+  const result = dockerSync(['image', 'inspect', '--format', '{{json .}}', reference]);
+  return result.exitCode === 0 ? toImageInfo(result.stdout) : null;
+}
+
+function toImageInfo(json: string): ImageInfo {
+  const image = JSON.parse(json) as { Id: string; Config?: { Labels?: Record<string, string> | null } };
+  return { id: image.Id, labels: image.Config?.Labels ?? {} };
+}
+
+function isModel(info: ImageInfo): boolean {
+  return info.labels[LABEL.model] !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Building
+
+export interface BuiltModel {
+  readonly model: ModelName;
+  /** Private reference, e.g. openhands-guide/model-openhands:0123456789abcdef. */
+  readonly reference: string;
+  readonly id: string;
+  readonly hash: string;
+  /** False when an image with this content hash already existed. */
+  readonly built: boolean;
+}
+
+/** Builds a model image unless one with the same content hash exists. */
+export async function buildModelImage(model: ModelName): Promise<BuiltModel> {
+  const context = assembleContext(model);
+  try {
+    const reference = `${privateRepository(model)}:${context.hash}`;
+    const existing = await inspectImage(reference);
+    if (existing && existing.labels[LABEL.modelHash] === context.hash) {
+      return { model, reference, id: existing.id, hash: context.hash, built: false };
+    }
+    // The legacy builder: no buildx here, and FROM scratch needs nothing it lacks.
+    const build = await runProcess(
+      'docker',
+      ['build', '--quiet', '--tag', reference, ...labelArgs({ [LABEL.model]: model, [LABEL.modelHash]: context.hash }), context.dir],
+      { env: { DOCKER_BUILDKIT: '0' } },
+    );
+    if (build.exitCode !== 0) {
+      throw new Error(`Building the ${model} model image from scripts/harness/images/${MODELS[model].dir} failed: ${build.stderr.trim()}`);
+    }
+    const built = await inspectImage(reference);
+    if (!built) throw new Error(`Built ${reference}, but the daemon does not know it`);
+    await pruneOlderBuilds(model, reference);
+    return { model, reference, id: built.id, hash: context.hash, built: true };
+  } finally {
+    rmSync(context.dir, { recursive: true, force: true });
+  }
+}
+
+/** Drops private tags of earlier builds of a model; an image a container still uses stays. */
+async function pruneOlderBuilds(model: ModelName, keep: string): Promise<void> {
+  const repository = privateRepository(model);
+  const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(LABEL.model, model)]);
+  for (const reference of out.split('\n')) {
+    if (reference.startsWith(`${repository}:`) && reference !== keep) {
+      await dockerResult(['image', 'rm', reference]);
+    }
+  }
+}
+
+/** The harness's own busybox image, for probes, markers and the images lock. */
+export async function ensureProbeImage(): Promise<string> {
+  return (await buildModelImage('probe')).reference;
+}
+
+// ---------------------------------------------------------------------------------------
+// The images lock and session markers
+
+function lockOwnerIsDead(): boolean {
+  const result = dockerSync(['container', 'inspect', '--format', '{{json .Config.Labels}}', LOCK_NAME]);
+  if (result.exitCode !== 0) return false;
+  const labels = (JSON.parse(result.stdout) ?? {}) as Record<string, string>;
+  return !isLabelledSessionLive({ id: labels[LABEL.session], pid: labels[LABEL.pid], host: labels[LABEL.host] });
+}
+
+function tryAcquireLock(owner: SessionIdentity, probe: string): boolean {
+  const result = dockerSync(['container', 'create', '--name', LOCK_NAME, ...labelArgs(sessionLabels(owner, 'images-lock')), probe, 'true']);
+  if (result.exitCode === 0) return true;
+  if (!/Conflict|already in use/i.test(result.stderr)) {
+    throw new Error(`Cannot create the images lock container ${LOCK_NAME}: ${result.stderr.trim()}`);
+  }
+  if (lockOwnerIsDead()) dockerSync(['container', 'rm', '--force', LOCK_NAME]);
+  return false;
+}
+
+function releaseLock(owner: SessionIdentity): void {
+  const result = dockerSync(['container', 'inspect', '--format', `{{index .Config.Labels "${LABEL.session}"}}`, LOCK_NAME]);
+  if (result.exitCode === 0 && result.stdout === owner.id) dockerSync(['container', 'rm', '--force', LOCK_NAME]);
+}
+
+async function withImagesLock<T>(owner: SessionIdentity, probe: string, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  while (!tryAcquireLock(owner, probe)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${LOCK_NAME}; if no other harness run is active, remove it with \`docker rm -f ${LOCK_NAME}\``);
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+  try {
+    return await fn();
+  } finally {
+    releaseLock(owner);
+  }
+}
+
+function withImagesLockSync<T>(owner: SessionIdentity, probe: string, fn: () => T): T {
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!tryAcquireLock(owner, probe)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${LOCK_NAME}; if no other harness run is active, remove it with \`docker rm -f ${LOCK_NAME}\``);
+    Atomics.wait(sleeper, 0, 0, LOCK_POLL_MS);
+  }
+  try {
+    return fn();
+  } finally {
+    releaseLock(owner);
+  }
+}
+
+/**
+ * Which documented name each image is tagged as. Tests pass names of their own so they
+ * never add or remove the documented tags a concurrent harness run relies on.
+ */
+export type ImageReferences = Readonly<Record<ImageName, string>>;
+
+export interface ImagesOptions {
+  readonly references?: ImageReferences;
+}
+
+export function documentedReferences(): ImageReferences {
+  const references = {} as Record<ImageName, string>;
+  for (const name of Object.keys(IMAGES) as ImageName[]) references[name] = imageReference(name);
+  return references;
+}
+
+/** Markers are per set of references: releasing one set never waits on users of another. */
+export function imageSetId(references: ImageReferences): string {
+  return createHash('sha256').update(Object.values(references).sort().join('\n')).digest('hex').slice(0, 12);
+}
+
+export function markerName(session: { readonly suffix: string }, references: ImageReferences = documentedReferences()): string {
+  return `openhands-guide-images-${session.suffix}-${imageSetId(references)}`;
+}
+
+async function createMarker(session: Session, probe: string, references: ImageReferences): Promise<void> {
+  const name = markerName(session, references);
+  const labels = [...session.labelArgs('image-marker'), '--label', `${LABEL.imageSet}=${imageSetId(references)}`];
+  const created = await dockerResult(['container', 'create', '--name', name, ...labels, probe, 'true']);
+  if (created.exitCode === 0) return;
+  // A second ensureImages in the same session finds its own marker.
+  const owner = await dockerResult(['container', 'inspect', '--format', `{{index .Config.Labels "${LABEL.session}"}}`, name]);
+  if (owner.exitCode !== 0 || owner.stdout !== session.id) {
+    throw new Error(`Cannot create the image marker container ${name}: ${created.stderr.trim()}`);
+  }
+}
+
+function liveMarkerCount(references: ImageReferences): number {
+  const out = dockerSync([
+    'container', 'ls', '--all', '--format', '{{.Labels}}',
+    ...labelFilterArgs(LABEL.role, 'image-marker'),
+    ...labelFilterArgs(LABEL.imageSet, imageSetId(references)),
+  ]).stdout;
+  return out
+    .split('\n')
+    .filter((line) => line !== '')
+    .map(parseLabelList)
+    .filter((labels) => isLabelledSessionLive({ id: labels[LABEL.session], pid: labels[LABEL.pid], host: labels[LABEL.host] })).length;
+}
+
+/** Removes the set's tags that point at a model image, unless a live session holds a marker. Call under the lock. */
+function untagModelsIfUnused(references: ImageReferences): string[] {
+  if (liveMarkerCount(references) > 0) return [];
+  const removed: string[] = [];
+  for (const reference of Object.values(references)) {
+    const info = inspectImageSync(reference);
+    if (info && isModel(info)) {
+      // The private tag remains, so this only untags: the cached model stays.
+      const result = dockerSync(['image', 'rm', reference]);
+      if (result.exitCode === 0) removed.push(reference);
+    }
+  }
+  return removed;
+}
+
+// ---------------------------------------------------------------------------------------
+// Public API
+
+/**
+ * Makes every documented image available under its documented reference and says, for
+ * each, whether it is the real image or a model. Call releaseImages (or
+ * removeSessionResources of ./cleanup) when the session ends.
+ */
+export async function ensureImages(session: Session, options: ImagesOptions = {}): Promise<Record<ImageName, EnsuredImage>> {
+  const references = options.references ?? documentedReferences();
+  const names = Object.keys(references) as ImageName[];
+  const mode = imagesMode();
+  const probe = await ensureProbeImage();
+
+  if (mode === 'real') {
+    const result = {} as Record<ImageName, EnsuredImage>;
+    for (const name of names) result[name] = await ensureRealImage(name, references[name]);
+    return result;
+  }
+
+  // Build outside the lock: builds take seconds, and another run may be waiting to release.
+  const models = new Map<ImageName, BuiltModel>();
+  for (const name of names) {
+    const existing = await inspectImage(references[name]);
+    if (!existing || isModel(existing)) models.set(name, await buildModelImage(name));
+  }
+
+  return withImagesLock(session, probe, async () => {
+    // The marker first: from now on no other run's release may untag this set.
+    await createMarker(session, probe, references);
+    const result = {} as Record<ImageName, EnsuredImage>;
+    for (const name of names) {
+      const reference = references[name];
+      const existing = await inspectImage(reference);
+      if (existing && !isModel(existing)) {
+        result[name] = { name, reference, source: 'real', id: existing.id };
+        continue;
+      }
+      const model = models.get(name) ?? (await buildModelImage(name));
+      if (existing?.id !== model.id) await docker(['image', 'tag', model.reference, reference]);
+      result[name] = { name, reference, source: 'model', id: model.id };
+    }
+    return result;
+  });
+}
+
+async function ensureRealImage(name: ImageName, reference: string): Promise<EnsuredImage> {
+  const pull = await dockerResult(['pull', reference], { timeout: 600_000, reject: false });
+  const info = await inspectImage(reference);
+  if (info && isModel(info)) {
+    throw new Error(`OPENHANDS_GUIDE_IMAGES=real, but ${reference} is a harness model image (label ${LABEL.model}); remove the tag with \`docker image rm ${reference}\` and run again`);
+  }
+  if (!info) {
+    throw new Error(`OPENHANDS_GUIDE_IMAGES=real needs ${reference}, and \`docker pull ${reference}\` failed: ${pull.stderr.trim()}`);
+  }
+  return { name, reference, source: 'real', id: info.id };
+}
+
+/**
+ * Ends a session's use of the tags: removes its marker, then the tags that still point at
+ * a model image if no other live session holds a marker for the same references.
+ * Returns the references it untagged.
+ */
+export function releaseImagesSync(session: { readonly suffix: string }, options: ImagesOptions = {}): string[] {
+  const references = options.references ?? documentedReferences();
+  return underLockIfPossible(() => {
+    dockerSync(['container', 'rm', '--force', markerName(session, references)]);
+    return untagModelsIfUnused(references);
+  });
+}
+
+export async function releaseImages(session: { readonly suffix: string }, options: ImagesOptions = {}): Promise<string[]> {
+  return releaseImagesSync(session, options);
+}
+
+/** For the sweep: untags documented references still pointing at models when no live session holds a marker. */
+export function releaseOrphanedModelTagsSync(): string[] {
+  return underLockIfPossible(() => untagModelsIfUnused(documentedReferences()));
+}
+
+/**
+ * The lock is held by this process, not by the session being released: a sweep may
+ * release a dead session's tags, and a lock owned by a dead session would be taken over.
+ */
+function underLockIfPossible<T>(fn: () => T): T {
+  const probe = existingProbeReference();
+  // Without a probe image there is no lock, and ensureImages never tagged anything.
+  if (!probe) return fn();
+  const owner: SessionIdentity = { id: `lock-${process.pid}-${randomBytes(4).toString('hex')}`, pid: process.pid, host: hostname() };
+  return withImagesLockSync(owner, probe, fn);
+}
+
+function existingProbeReference(): string | null {
+  const out = dockerSync(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', privateRepository('probe')]).stdout;
+  return out.split('\n').find((line) => line.startsWith(`${privateRepository('probe')}:`)) ?? null;
+}
+
+/** References of a set that currently point at a model image (for tests and diagnostics). */
+export function taggedModelReferences(references: ImageReferences = documentedReferences()): string[] {
+  return Object.values(references).filter((reference) => {
+    const info = inspectImageSync(reference);
+    return info !== null && isModel(info);
+  });
+}
+
+/** Whether an image (by reference or id) is one of the harness's models. */
+export async function isModelImage(reference: string): Promise<boolean> {
+  const info = await inspectImage(reference);
+  return info !== null && isModel(info);
+}
