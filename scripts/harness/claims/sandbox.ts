@@ -17,6 +17,15 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
   }
 }
 
+/** The sandbox serves a moment after its container starts; retry as the app itself does. */
+async function eventually(check: () => Promise<boolean>, deadline = Date.now() + SANDBOX_WAIT_MS): Promise<boolean> {
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 export function publishedPorts(facts: ContainerFacts) {
   return Object.values(facts.HostConfig.PortBindings ?? {}).flatMap((b) => b ?? []);
 }
@@ -33,8 +42,6 @@ export const sandboxReachable: Checker<'sandbox-reachable'> = async (claim, ctx)
   if (isResult(found)) return found;
   const ev = new Evidence();
   const sandboxes = await waitForSandboxes(ctx, found.actual);
-  const status = await ctx.modelStatus(found.actual);
-  if (status) ev.see(`app status: ${JSON.stringify(status)}`);
   if (!ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
     return ev.result();
   }
@@ -49,9 +56,14 @@ export const sandboxReachable: Checker<'sandbox-reachable'> = async (claim, ctx)
   if (!ev.expect(gateway !== undefined, `host.docker.internal resolves in the app to ${gateway ?? '(nothing)'}`)) return ev.result();
   for (const port of ports) {
     ev.expect(
-      await ctx.probeFrom(found.actual, gateway!, Number(port.HostPort)),
+      await eventually(() => ctx.probeFrom(found.actual, gateway!, Number(port.HostPort))),
       `from the app's network, host.docker.internal (${gateway}):${port.HostPort} answers`,
     );
+  }
+  let status = await ctx.modelStatus(found.actual);
+  if (ctx.imageSource('openhands') === 'model') {
+    await eventually(async () => (status = await ctx.modelStatus(found.actual))?.runtime?.reached !== undefined);
+    ev.see(`app status: ${JSON.stringify(status ?? null)}`);
   }
   if (status) ev.expect(status.runtime?.reached === true, `the app reports it reached its runtime at ${status.runtime?.url ?? '(no url)'}`);
   return ev.result();

@@ -16,13 +16,14 @@ export function probeLocal(address: string, port: number, timeoutMs = 2000): Pro
 }
 
 /**
+ * busybox nc has no -z: with stdin at end of file it connects, exits 0 and closes.
  * Probes run in a throwaway container that joins the target's network namespace, so
  * they see what the target sees without needing any tool inside the target image
  * (the real OpenHands image has no nc).
  */
 export async function probeFrom(probeImage: string, labels: readonly string[], container: string, address: string, port: number): Promise<boolean> {
   const result = await dockerResult(
-    ['run', '--rm', ...labels, '--network', `container:${container}`, probeImage, 'nc', '-z', '-w', '2', address, String(port)],
+    ['run', '--rm', ...labels, '--network', `container:${container}`, probeImage, 'timeout', '5', 'nc', '-w', '2', address, String(port)],
     { reject: false, timeout: 30_000 },
   );
   return result.exitCode === 0;

@@ -1,3 +1,5 @@
+import { IMAGES, imageReference, type ImageName } from '../../../src/snippets/images';
+
 /**
  * The only changes the harness makes to the text a reader copies, each because this
  * machine cannot do what a reader's machine does, or because the harness must not
@@ -63,8 +65,12 @@ export interface RewriteContext {
 
 const DOCUMENTED_NAME = /(?<![A-Za-z0-9_.-])(openhands-app|openhands-network|docker-socket-proxy)(?![A-Za-z0-9_-])/g;
 
+/** Image references contain documented names (`tecnativa/docker-socket-proxy`) but are not names. */
+const IMAGE_REFERENCES = new Set(Object.keys(IMAGES).map((name) => imageReference(name as ImageName)));
+
 function renameEdits(word: WordSpan, ctx: RewriteContext): Edit[] {
   const edits: Edit[] = [];
+  if (IMAGE_REFERENCES.has(word.raw)) return edits;
   for (const match of word.raw.matchAll(DOCUMENTED_NAME)) {
     const name = match[1]!;
     const replacement = ctx.names.get(name);

@@ -1,0 +1,147 @@
+import { createServer } from 'node:net';
+import type { ImageName } from '../../../src/snippets/images';
+import { removeSessionResources, registerCleanup, sweepCrashedSessions, type CleanupRegistration } from '../cleanup';
+import { daemonVersion, docker, dockerResult } from '../docker';
+import { hasRulesWithComment, removeLoopbackGuard } from '../firewall';
+import { ensureImages, ensureProbeImage, type EnsuredImage } from '../images';
+import { LABEL, labelFilterArgs } from '../labels';
+import { createLanNeighbour, type LanNeighbour } from '../lan';
+import { Session } from '../session';
+
+const OUTSIDER_PORT = 8080;
+/** Containers that live for the whole session, not for one snippet. */
+const SESSION_ROLES = new Set(['image-marker', 'images-lock', 'lan-target']);
+
+/**
+ * Everything one harness run holds across snippets: its session (labels, names), the
+ * images, the LAN neighbour. Opening sweeps crashed runs first; closing, Ctrl-C or a
+ * crash removes what this run made and nothing else.
+ */
+export class HarnessSession {
+  private outsiderCache: { address: string; port: number; network: string; name: string } | undefined;
+
+  private constructor(
+    private readonly session: Session,
+    private readonly cleanup: CleanupRegistration,
+    readonly images: readonly EnsuredImage[],
+    readonly probeImage: string,
+    readonly lan: LanNeighbour | undefined,
+    readonly lanError: string | undefined,
+    readonly engineVersion: string,
+    readonly cgroupVersion: string,
+  ) {}
+
+  static async open(): Promise<HarnessSession> {
+    await sweepCrashedSessions();
+    const session = Session.create();
+    const cleanup = registerCleanup(session);
+    try {
+      const images = Object.values(await ensureImages(session));
+      const probeImage = await ensureProbeImage();
+      let lan: LanNeighbour | undefined;
+      let lanError: string | undefined;
+      try {
+        lan = await createLanNeighbour(session);
+      } catch (error) {
+        lanError = (error as Error).message;
+      }
+      const engineVersion = await daemonVersion();
+      const cgroupVersion = await docker(['info', '--format', '{{.CgroupVersion}}']);
+      return new HarnessSession(session, cleanup, images, probeImage, lan, lanError, engineVersion, cgroupVersion);
+    } catch (error) {
+      cleanup.run();
+      throw error;
+    }
+  }
+
+  get suffix(): string {
+    return this.session.suffix;
+  }
+
+  get sessionLabel(): string {
+    return `${LABEL.session}=${this.session.id}`;
+  }
+
+  get firewallComment(): string {
+    return this.session.firewallComment;
+  }
+
+  uniqueName(name: string): string {
+    return this.session.name(name);
+  }
+
+  /** `--label k=v` words for the snippet rewrite. */
+  labelFlags(): string[] {
+    const args = this.session.labelArgs('snippet');
+    const flags: string[] = [];
+    for (let i = 0; i < args.length; i += 2) flags.push(`${args[i]} ${args[i + 1]}`);
+    return flags;
+  }
+
+  /** `--label` arguments for the harness's own probe containers. */
+  probeLabelArgs(): string[] {
+    return this.session.labelArgs('probe');
+  }
+
+  image(name: ImageName): EnsuredImage | undefined {
+    return this.images.find((i) => i.name === name);
+  }
+
+  /** A port nothing listens on right now; the kernel picks it. */
+  freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      });
+    });
+  }
+
+  /** A container on a network of its own that answers on a port, for isolation checks. */
+  async outsider(): Promise<{ address: string; port: number; network: string; name: string }> {
+    if (this.outsiderCache) return this.outsiderCache;
+    const network = this.uniqueName('ohg-outside');
+    const name = this.uniqueName('ohg-outsider');
+    await docker(['network', 'create', ...this.session.labelArgs('probe'), network]);
+    await docker([
+      'run', '-d', ...this.session.labelArgs('probe'), '--network', network, '--name', name, this.probeImage,
+      'sh', '-c', `mkdir -p /www && echo outsider > /www/index.html && exec httpd -f -p ${OUTSIDER_PORT} -h /www`,
+    ]);
+    const address = await docker(['inspect', '--format', `{{(index .NetworkSettings.Networks "${network}").IPAddress}}`, name]);
+    this.outsiderCache = { address, port: OUTSIDER_PORT, network, name };
+    return this.outsiderCache;
+  }
+
+  firewallRulePresent(): Promise<boolean> {
+    return hasRulesWithComment(this.firewallComment);
+  }
+
+  async removeFirewallRule(): Promise<void> {
+    await removeLoopbackGuard(this.session);
+  }
+
+  /** Between snippets: containers, networks and rules of the last snippet go; images and the neighbour stay. */
+  async removeUnitResources(): Promise<void> {
+    this.outsiderCache = undefined;
+    for (let round = 0; round < 3; round++) {
+      const rows = (await docker(['ps', '-a', '--no-trunc', '--format', `{{.ID}} {{.Label "${LABEL.role}"}}`, ...labelFilterArgs(LABEL.session, this.session.id)]))
+        .split('\n')
+        .filter(Boolean)
+        .map((row) => row.split(' '))
+        .filter(([, role]) => !SESSION_ROLES.has(role ?? ''));
+      if (rows.length === 0) break;
+      await dockerResult(['rm', '-f', '-v', ...rows.map(([id]) => id!)], { reject: false });
+    }
+    const networks = (await docker(['network', 'ls', '-q', ...labelFilterArgs(LABEL.session, this.session.id)])).split('\n').filter(Boolean);
+    if (networks.length > 0) await dockerResult(['network', 'rm', ...networks], { reject: false });
+    await this.removeFirewallRule();
+  }
+
+  async close(): Promise<void> {
+    await this.lan?.remove();
+    await removeSessionResources(this.session);
+    this.cleanup.unregister();
+  }
+}

@@ -1,0 +1,163 @@
+import { allSnippets, type Snippet } from '../../src/snippets';
+import type { ContainerName, NetworkName } from '../../src/snippets/commands';
+import { imageReference, type ImageName } from '../../src/snippets/images';
+import { checkClaim } from './claims';
+import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './claims/context';
+import { docker, dockerResult } from './docker';
+import { snippetStatus, type SnippetReport, type VerificationReport } from './report';
+import { createReader, removeReader, runShell, type Reader } from './run/reader';
+import { buildUnit, type WordParser } from './run/unit';
+import { httpFrom, probeFrom, probeLocal } from './run/probes';
+import type { RewriteContext } from './run/rewrites';
+import { HarnessSession } from './run/session-resources';
+import { snippetCommands } from './parse';
+
+const DOCUMENTED_CONTAINERS: readonly ContainerName[] = ['openhands-app', 'docker-socket-proxy'];
+const DOCUMENTED_NETWORKS: readonly NetworkName[] = ['openhands-network'];
+const DOCUMENTED_HOST_PORTS = [3000] as const;
+
+export interface VerifyOptions {
+  readonly snippets?: readonly Snippet[];
+  /** Defaults to the real shell parser (scripts/harness/parse). */
+  readonly parse?: WordParser;
+  /** Called after each snippet, e.g. to print progress. */
+  readonly onSnippet?: (report: SnippetReport) => void;
+}
+
+/** Runs every snippet against the daemon and checks its claims; always cleans up. */
+export async function verifySnippets(options: VerifyOptions): Promise<VerificationReport> {
+  const harness = await HarnessSession.open();
+  try {
+    const reader = await createReader(harness.suffix);
+    try {
+      const snippets: SnippetReport[] = [];
+      for (const snippet of options.snippets ?? allSnippets()) {
+        const report = await verifySnippet(snippet, harness, reader, options.parse ?? snippetCommands);
+        snippets.push(report);
+        options.onSnippet?.(report);
+      }
+      return {
+        schema: 1,
+        generatedAt: new Date().toISOString(),
+        engine: { version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
+        images: harness.images.map(({ name, reference, source }) => ({ name, reference, source })),
+        reader: { uid: reader.uid, switchedUser: reader.switchesUser },
+        lanNeighbour: harness.lan !== undefined,
+        snippets,
+      };
+    } finally {
+      await removeReader(reader);
+    }
+  } finally {
+    await harness.close();
+  }
+}
+
+async function verifySnippet(snippet: Snippet, harness: HarnessSession, reader: Reader, parse: WordParser): Promise<SnippetReport> {
+  const hostPorts = new Map<number, number>();
+  for (const port of DOCUMENTED_HOST_PORTS) hostPorts.set(port, await harness.freePort());
+  const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS].map((n) => [n, harness.uniqueName(n)]));
+  const rewrite: RewriteContext = {
+    names,
+    hostPorts,
+    labelFlags: harness.labelFlags(),
+    dropPull: harness.images.some((i) => i.source === 'model'),
+    firewallComment: harness.firewallComment,
+  };
+  const unit = await buildUnit(snippet, parse, rewrite, { workspaceDir: reader.workspace, wslWorkspaceDir: reader.workspace });
+  try {
+    const shell = await runShell(unit.ran, reader, { asRoot: unit.asRoot });
+    const ctx = liveContext(snippet.id, harness, reader, names, hostPorts);
+    const claims = [];
+    for (const claim of snippet.claims) {
+      const result = shell.exitCode === 0 ? await checkClaim(claim, ctx) : { status: 'failed' as const, evidence: [], reason: `the commands exited ${shell.exitCode}` };
+      claims.push({ claim, ...result });
+    }
+    return {
+      id: snippet.id,
+      registryHash: unit.registryHash,
+      text: unit.text,
+      ran: unit.ran,
+      requires: unit.requires.map((s) => s.id),
+      rewrites: unit.rewrites,
+      placeholders: unit.placeholders,
+      exitCode: shell.exitCode,
+      stderr: shell.stderr,
+      durationMs: Math.round(shell.durationMs),
+      status: snippetStatus(shell.exitCode, claims),
+      claims,
+    };
+  } finally {
+    await harness.removeUnitResources();
+  }
+}
+
+async function inspectOrUndefined(name: string): Promise<ContainerFacts | undefined> {
+  const result = await dockerResult(['container', 'inspect', '--format', '{{json .}}', name], { reject: false });
+  return result.exitCode === 0 ? (JSON.parse(result.stdout) as ContainerFacts) : undefined;
+}
+
+function liveContext(
+  snippetId: string,
+  harness: HarnessSession,
+  reader: Reader,
+  names: ReadonlyMap<string, string>,
+  hostPorts: ReadonlyMap<number, number>,
+): ClaimContext {
+  const probe = harness.probeImage;
+  const labels = harness.probeLabelArgs();
+  const lan: LanProbe | undefined = harness.lan;
+  const source = (name: ImageName) => harness.images.find((i) => i.name === name)?.source ?? 'model';
+  return {
+    snippetId,
+    engineVersion: harness.engineVersion,
+    containerName: (name) => names.get(name) ?? name,
+    networkName: (name) => names.get(name) ?? name,
+    hostPort: (port) => hostPorts.get(port) ?? port,
+    inspect: inspectOrUndefined,
+    inspectNetwork: async (network) => {
+      const result = await dockerResult(['network', 'inspect', '--format', '{{json .}}', network], { reject: false });
+      return result.exitCode === 0 ? (JSON.parse(result.stdout) as { Driver: string; Internal: boolean }) : undefined;
+    },
+    exec: async (container, command) => {
+      const result = await dockerResult(['exec', container, ...command], { reject: false, timeout: 20_000 });
+      return result.exitCode === 0 ? result.stdout : undefined;
+    },
+    probeFrom: (container, address, port) => probeFrom(probe, labels, container, address, port),
+    httpFrom: (container, address, port, request) => httpFrom(probe, labels, container, address, port, request),
+    processes: async (container) => {
+      const out = await docker(['top', container, '-eo', 'pid,uid,args']);
+      return out
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/))
+        .filter((cols) => cols.length >= 3)
+        .map((cols) => ({ uid: Number(cols[1]), args: cols.slice(2).join(' ') }));
+    },
+    probeLocal: (address, port) => probeLocal(address, port),
+    lan,
+    sandboxesOf: async (container) => {
+      const app = await inspectOrUndefined(container);
+      if (!app) return [];
+      const ids = (await docker(['ps', '-aq', '--filter', `label=${harness.sessionLabel}`, '--filter', 'name=openhands-runtime-'])).split('\n').filter(Boolean);
+      const all = await Promise.all(ids.map(inspectOrUndefined));
+      return all.filter((s): s is ContainerFacts => s !== undefined);
+    },
+    outsider: () => harness.outsider(),
+    modelStatus: async (container) => {
+      if (source('openhands') !== 'model') return undefined;
+      const reply = await httpFrom(probe, labels, container, '127.0.0.1', 3000, 'GET /status HTTP/1.0\r\n\r\n');
+      const body = reply?.split('\r\n\r\n')[1];
+      try {
+        return body ? (JSON.parse(body) as ModelStatus) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    imageSource: source,
+    imageReference,
+    reader: { uid: reader.uid, workspace: reader.workspace },
+    firewall: { present: () => harness.firewallRulePresent(), remove: () => harness.removeFirewallRule() },
+  };
+}
+
