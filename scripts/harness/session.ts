@@ -92,12 +92,16 @@ export function firewallCommentFor(id: string): string {
   return `${FIREWALL_COMMENT_PREFIX}${id}`;
 }
 
-/** Where session records live; tests may point it elsewhere with OPENHANDS_GUIDE_RUN_DIR. */
-export function sessionsDir(): string {
-  const base =
+/** The harness's host-wide state: session records and locks. OPENHANDS_GUIDE_RUN_DIR overrides it. */
+export function runDir(): string {
+  return (
     process.env.OPENHANDS_GUIDE_RUN_DIR ??
-    (process.getuid?.() === 0 ? '/run/openhands-guide' : join(tmpdir(), `openhands-guide-${process.getuid?.() ?? 'user'}`));
-  return join(base, 'sessions');
+    (process.getuid?.() === 0 ? '/run/openhands-guide' : join(tmpdir(), `openhands-guide-${process.getuid?.() ?? 'user'}`))
+  );
+}
+
+export function sessionsDir(): string {
+  return join(runDir(), 'sessions');
 }
 
 function writeRecord(record: SessionRecord): void {

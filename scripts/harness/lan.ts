@@ -1,0 +1,207 @@
+/**
+ * Another host on the Docker host's LAN, played by a network namespace joined to the host
+ * by a veth pair. It answers what the guide's port claims are about: what a neighbour can
+ * reach on the host's address, and whether it can reach a port published on 127.0.0.1 by
+ * routing 127.0.0.0/8 via the host (moby #45610: possible on engines before 28.0.0).
+ *
+ * Addresses come from 198.18.0.0/15 (RFC 2544 benchmarking), one random /30 per session that
+ * overlaps no address or route on the host. Probes go only to the host's own addresses:
+ * the namespace sends nothing anywhere else.
+ */
+import { randomInt } from 'node:crypto';
+import { runProcess, runProcessSync } from './docker';
+import { withLoopbackGuardLock } from './firewall';
+
+const BENCHMARK_BASE = ipToNumber('198.18.0.0');
+/** 198.18.0.0/15 holds 2^17 addresses: 32768 blocks of 4. */
+const BENCHMARK_BLOCKS = 2 ** 17 / 4;
+const PROBE_TIMEOUT_SECONDS = 2;
+const BUSYBOX = process.env.OPENHANDS_GUIDE_BUSYBOX ?? '/bin/busybox';
+
+export interface LanNeighbour {
+  /** The network namespace, `ohg-<suffix>-lan`. */
+  readonly namespace: string;
+  /** The host's end of the veth pair (in the host's namespace). */
+  readonly hostInterface: string;
+  readonly namespaceInterface: string;
+  /** The host's address as the neighbour sees it. */
+  readonly hostAddress: string;
+  /** The neighbour's own address. */
+  readonly address: string;
+  /** The /30 both addresses are in. */
+  readonly subnet: string;
+  /** TCP connect from the neighbour to one of the host's own addresses; true when it connected within 2 s. */
+  probe(address: string, port: number): Promise<boolean>;
+  /**
+   * TCP connect from the neighbour to 127.0.0.1:port, with 127.0.0.0/8 routed via the host.
+   * Holds the host-wide loopback guard lock (firewall.ts) while it probes.
+   */
+  probeRoutedLoopback(port: number): Promise<boolean>;
+  remove(): Promise<void>;
+}
+
+export function lanNamespaceName(suffix: string): string {
+  return `ohg-${suffix}-lan`;
+}
+
+/** Interface names must fit IFNAMSIZ (15 characters). */
+export function lanInterfaceNames(suffix: string): { readonly host: string; readonly namespace: string } {
+  return { host: `ohg${suffix}h`, namespace: `ohg${suffix}n` };
+}
+
+const NAMESPACE_PATTERN = /^ohg-([0-9a-f]{6})-lan$/;
+
+/** Suffixes of every LAN namespace on this host made by the harness (any session). */
+export function listLanNamespaceSuffixesSync(): string[] {
+  const result = runProcessSync('ip', ['netns', 'list']);
+  if (result.exitCode !== 0) return [];
+  return result.stdout
+    .split('\n')
+    .map((line) => NAMESPACE_PATTERN.exec(line.split(' ')[0] ?? '')?.[1])
+    .filter((suffix): suffix is string => suffix !== undefined);
+}
+
+/** Removes a session's namespace (which takes the veth pair with it). True when something was removed. */
+export function removeLanNeighbourSync(suffix: string): boolean {
+  let removed = false;
+  if (runProcessSync('ip', ['netns', 'delete', lanNamespaceName(suffix)]).exitCode === 0) removed = true;
+  // Left behind only if setup failed between creating the pair and moving its end.
+  if (runProcessSync('ip', ['link', 'delete', lanInterfaceNames(suffix).host]).exitCode === 0) removed = true;
+  return removed;
+}
+
+export async function createLanNeighbour(session: { readonly suffix: string }): Promise<LanNeighbour> {
+  if (process.getuid?.() !== 0) {
+    throw new Error('createLanNeighbour needs root (network namespaces, veth pairs); run the harness as root or without LAN claims');
+  }
+  const namespace = lanNamespaceName(session.suffix);
+  const names = lanInterfaceNames(session.suffix);
+  const block = await freeBenchmarkBlock();
+  const hostAddress = numberToIp(block + 1);
+  const address = numberToIp(block + 2);
+  const inNamespace = (args: readonly string[]) => ip(['-n', namespace, ...args]);
+  try {
+    await ip(['netns', 'add', namespace]);
+    await ip(['link', 'add', names.host, 'type', 'veth', 'peer', 'name', names.namespace, 'netns', namespace]);
+    await ip(['address', 'add', `${hostAddress}/30`, 'dev', names.host]);
+    await ip(['link', 'set', names.host, 'up']);
+    await inNamespace(['address', 'add', `${address}/30`, 'dev', names.namespace]);
+    await inNamespace(['link', 'set', names.namespace, 'up']);
+    await inNamespace(['route', 'add', 'default', 'via', hostAddress]);
+    // The namespace's lo stays down, so 127.0.0.0/8 is not local there and this route
+    // sends it to the host, as a neighbour that routes 127.0.0.0/8 via the host would.
+    await inNamespace(['route', 'add', '127.0.0.0/8', 'via', hostAddress, 'dev', names.namespace]);
+    // Replies come back from 127.0.0.1 (un-DNATed); without route_localnet the namespace drops them as martians.
+    await execOrThrow('ip', ['netns', 'exec', namespace, BUSYBOX, 'sysctl', '-w', 'net.ipv4.conf.all.route_localnet=1', `net.ipv4.conf.${names.namespace}.route_localnet=1`]);
+  } catch (error) {
+    removeLanNeighbourSync(session.suffix);
+    throw error;
+  }
+
+  const connect = async (target: string, port: number): Promise<boolean> => {
+    const result = await runProcess('ip', [
+      'netns', 'exec', namespace,
+      BUSYBOX, 'timeout', String(PROBE_TIMEOUT_SECONDS + 3),
+      BUSYBOX, 'nc', '-w', String(PROBE_TIMEOUT_SECONDS), target, String(port),
+    ]);
+    return result.exitCode === 0;
+  };
+
+  return {
+    namespace,
+    hostInterface: names.host,
+    namespaceInterface: names.namespace,
+    hostAddress,
+    address,
+    subnet: `${numberToIp(block)}/30`,
+    async probe(target, port) {
+      assertPort(port);
+      if (target !== hostAddress && !(await hostAddresses()).includes(target)) {
+        throw new Error(`LAN probe to ${target} refused: only the host's own addresses (${hostAddress} or one of \`ip -4 addr\`) may be probed; use probeRoutedLoopback for 127.0.0.1`);
+      }
+      return connect(target, port);
+    },
+    async probeRoutedLoopback(port) {
+      assertPort(port);
+      // Another run's loopback guard rule would make this fail; see withLoopbackGuardLock.
+      return withLoopbackGuardLock(() => connect('127.0.0.1', port));
+    },
+    async remove() {
+      removeLanNeighbourSync(session.suffix);
+    },
+  };
+}
+
+function assertPort(port: number): void {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Unexpected port ${port}, expected an integer in 1..65535`);
+}
+
+/** The host's own IPv4 addresses, outside 127.0.0.0/8. */
+export async function hostAddresses(): Promise<string[]> {
+  const out = (await runProcess('ip', ['-4', '-o', 'address', 'show'])).stdout;
+  return [...out.matchAll(/\binet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1] ?? '').filter((a) => a !== '' && !a.startsWith('127.'));
+}
+
+interface Prefix {
+  readonly network: number;
+  readonly length: number;
+}
+
+/** Every IPv4 prefix the host has an address or route for, in any routing table. */
+async function usedPrefixes(): Promise<Prefix[]> {
+  const [addresses, routes] = await Promise.all([
+    runProcess('ip', ['-4', '-o', 'address', 'show']),
+    runProcess('ip', ['-4', 'route', 'show', 'table', 'all']),
+  ]);
+  const prefixes: Prefix[] = [];
+  for (const match of addresses.stdout.matchAll(/\binet (\d+\.\d+\.\d+\.\d+)\/(\d+)/g)) {
+    prefixes.push(toPrefix(match[1] ?? '', Number(match[2])));
+  }
+  for (const line of routes.stdout.split('\n')) {
+    const match = /^(?:(?:local|broadcast|unicast|unreachable|blackhole|prohibit|throw|nat|anycast|multicast)\s+)?(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?/.exec(line);
+    if (match) prefixes.push(toPrefix(match[1] ?? '', match[2] === undefined ? 32 : Number(match[2])));
+  }
+  return prefixes;
+}
+
+async function freeBenchmarkBlock(): Promise<number> {
+  const used = await usedPrefixes();
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const block = BENCHMARK_BASE + randomInt(BENCHMARK_BLOCKS) * 4;
+    const candidate = { network: block, length: 30 };
+    if (!used.some((prefix) => overlaps(prefix, candidate))) return block;
+  }
+  throw new Error('No free /30 in 198.18.0.0/15 for the LAN neighbour: the host routes most of that range');
+}
+
+function toPrefix(address: string, length: number): Prefix {
+  return { network: (ipToNumber(address) & mask(length)) >>> 0, length };
+}
+
+function mask(length: number): number {
+  return length === 0 ? 0 : (~0 << (32 - length)) >>> 0;
+}
+
+function overlaps(a: Prefix, b: Prefix): boolean {
+  const shorter = Math.min(a.length, b.length);
+  return ((a.network & mask(shorter)) >>> 0) === ((b.network & mask(shorter)) >>> 0);
+}
+
+function ipToNumber(address: string): number {
+  return address.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
+}
+
+function numberToIp(value: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+}
+
+async function ip(args: readonly string[]): Promise<void> {
+  await execOrThrow('ip', args);
+}
+
+async function execOrThrow(file: string, args: readonly string[]): Promise<void> {
+  const result = await runProcess(file, args);
+  if (result.exitCode !== 0) {
+    throw new Error(`\`${file} ${args.join(' ')}\` failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+  }
+}
