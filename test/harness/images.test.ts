@@ -130,6 +130,7 @@ beforeAll(async () => {
     ...socket, '-e', 'SANDBOX_USER_ID=1000', '-e', `WORKSPACE_MOUNT_PATH=${workspace}`, '-v', `${workspace}:/opt/workspace_base`,
   ]);
   apps.refused = await startApp('refused', ['-e', 'DOCKER_HOST=tcp://127.0.0.1:9']);
+  apps.missing = await startApp('missing', [...socket, '-e', `SANDBOX_RUNTIME_CONTAINER_IMAGE=openhands-guide-test/missing-${session.suffix}:0`]);
 
   const network = session.name('ohg-images-net');
   await docker(['network', 'create', ...session.labelArgs('test'), network]);
@@ -325,6 +326,12 @@ describe('OpenHands app model: behaviour', () => {
     expect(status.runtime.container).toBeNull();
     expect(status.error).toContain('Cannot connect to the Docker daemon at tcp://127.0.0.1:9');
     expect((await httpGet(appPorts.get(apps.refused!)!, '/'))?.status).toBe(200);
+  });
+
+  it('reports a missing runtime image at once instead of pulling it', async () => {
+    const status = await statusOf(apps.missing!);
+    expect(status.runtime.container).toBeNull();
+    expect(status.error).toContain(`openhands-guide-test/missing-${session.suffix}:0`);
   });
 });
 

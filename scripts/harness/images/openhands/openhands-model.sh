@@ -66,6 +66,8 @@ session_label_lines() {
 # outside, passed as env `port`, published with HostIp = sandbox.runtime_binding_address;
 # WORKSPACE_MOUNT_PATH mounted at /workspace (workspace_mount_path_in_sandbox); the default
 # network. The real app also publishes VS Code and two app ports; one port shows the same.
+# The real app pulls a missing runtime image; here nothing can be pulled, and `--pull never`
+# turns a missing image into an immediate error instead of a registry request.
 start_runtime() {
   set --
   for line in $(session_label_lines); do set -- "$@" --label "$line"; done
@@ -75,7 +77,7 @@ start_runtime() {
   while [ "$attempt" -lt 5 ]; do
     attempt=$((attempt + 1))
     port=$(shuf -i 30000-39999 -n 1)
-    if out=$(docker run -d --name "$RUNTIME_NAME" -e "port=$port" -e PYTHONUNBUFFERED=1 \
+    if out=$(docker run -d --pull never --name "$RUNTIME_NAME" -e "port=$port" -e PYTHONUNBUFFERED=1 \
       -p "$BINDING_ADDRESS:$port:$port" "$@" "$RUNTIME_IMAGE" 2>&1); then
       runtime_container=$RUNTIME_NAME
       runtime_port=$port
