@@ -6,7 +6,8 @@ import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './clai
 import { docker, dockerResult } from './docker';
 import { snippetStatus, type SnippetReport, type VerificationReport } from './report';
 import { createReader, removeReader, runShell, type Reader } from './run/reader';
-import { buildUnit, type WordParser } from './run/unit';
+import { buildUnit, type Unit, type WordParser } from './run/unit';
+import { withLoopbackGuardLock } from './firewall';
 import { httpFrom, probeFrom, probeLocal } from './run/probes';
 import type { RewriteContext } from './run/rewrites';
 import { HarnessSession } from './run/session-resources';
@@ -65,6 +66,19 @@ async function verifySnippet(snippet: Snippet, harness: HarnessSession, reader: 
     firewallComment: harness.firewallComment,
   };
   const unit = await buildUnit(snippet, parse, rewrite, { workspaceDir: reader.workspace, wslWorkspaceDir: reader.workspace });
+  // The page's firewall rule acts on the whole host: while it is in place, no other run may
+  // probe routed loopback, so the unit holds the host-wide lock until the rule is gone.
+  return unit.asRoot ? withLoopbackGuardLock(() => runUnit(unit, harness, reader, names, hostPorts)) : runUnit(unit, harness, reader, names, hostPorts);
+}
+
+async function runUnit(
+  unit: Unit,
+  harness: HarnessSession,
+  reader: Reader,
+  names: ReadonlyMap<string, string>,
+  hostPorts: ReadonlyMap<number, number>,
+): Promise<SnippetReport> {
+  const snippet = unit.snippet;
   try {
     const shell = await runShell(unit.ran, reader, { asRoot: unit.asRoot });
     const ctx = liveContext(snippet.id, harness, reader, names, hostPorts);

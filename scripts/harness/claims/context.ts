@@ -64,7 +64,7 @@ export interface ClaimContext {
   firewall: { readonly present: () => Promise<boolean>; readonly remove: () => Promise<void> };
 }
 
-/** Written by the app model (scripts/harness/images/openhands-app). */
+/** Written by the app model (scripts/harness/images/openhands). */
 export interface ModelStatus {
   readonly uid?: number;
   readonly gid?: number;
