@@ -1,13 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects because they need different things to exist first: `harness` needs a
+ * Docker daemon (and writes the report the site shows), `site` needs the production
+ * build of the site made from that report and a browser.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['**/fixtures/**', 'node_modules/**'],
     // Docker verification shares one daemon; its own files serialise what must be serial.
     testTimeout: 120_000,
     hookTimeout: 300_000,
     reporters: ['default', 'junit'],
     outputFile: { junit: 'reports/junit.xml' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'harness',
+          include: ['test/**/*.test.ts'],
+          exclude: ['**/fixtures/**', 'node_modules/**', 'test/site/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['test/site/**/*.test.ts'],
+          exclude: ['**/fixtures/**', 'node_modules/**'],
+        },
+      },
+    ],
   },
 });
