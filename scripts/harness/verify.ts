@@ -23,6 +23,25 @@ export interface VerifyOptions {
   readonly parse?: WordParser;
   /** Called after each snippet, e.g. to print progress. */
   readonly onSnippet?: (report: SnippetReport) => void;
+  /** Called after each snippet with how long its phases took (`npm run bench`). */
+  readonly onTiming?: (timing: SnippetTiming) => void;
+}
+
+/** Wall-clock milliseconds of one snippet's phases, for `npm run bench` (scripts/bench). */
+export interface SnippetTiming {
+  readonly id: string;
+  /** Rendering, parsing and rewriting the text; picking free ports. */
+  prepareMs: number;
+  /** Waiting for the host-wide loopback-guard lock (only snippets that add the firewall rule). */
+  lockWaitMs: number;
+  /** The reader's shell running the text. */
+  runMs: number;
+  /** Every claim check: inspect, cgroup files, probes, traffic. */
+  checksMs: number;
+  /** Removing the snippet's containers, networks and firewall rule. */
+  cleanupMs: number;
+  /** Start to end, all of the above. */
+  totalMs: number;
 }
 
 /** Runs every snippet against the daemon and checks its claims; always cleans up. */
@@ -33,7 +52,7 @@ export async function verifySnippets(options: VerifyOptions): Promise<Verificati
     try {
       const snippets: SnippetReport[] = [];
       for (const snippet of options.snippets ?? allSnippets()) {
-        const report = await verifySnippet(snippet, harness, reader, options.parse ?? snippetCommands);
+        const report = await verifySnippet(snippet, harness, reader, options.parse ?? snippetCommands, options.onTiming);
         snippets.push(report);
         options.onSnippet?.(report);
       }
@@ -54,7 +73,14 @@ export async function verifySnippets(options: VerifyOptions): Promise<Verificati
   }
 }
 
-async function verifySnippet(snippet: Snippet, harness: HarnessSession, reader: Reader, parse: WordParser): Promise<SnippetReport> {
+async function verifySnippet(
+  snippet: Snippet,
+  harness: HarnessSession,
+  reader: Reader,
+  parse: WordParser,
+  onTiming?: (timing: SnippetTiming) => void,
+): Promise<SnippetReport> {
+  const started = performance.now();
   const hostPorts = new Map<number, number>();
   for (const port of DOCUMENTED_HOST_PORTS) hostPorts.set(port, await harness.freePort());
   const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS].map((n) => [n, harness.uniqueName(n)]));
@@ -66,9 +92,15 @@ async function verifySnippet(snippet: Snippet, harness: HarnessSession, reader: 
     firewallComment: harness.firewallComment,
   };
   const unit = await buildUnit(snippet, parse, rewrite, { workspaceDir: reader.workspace, wslWorkspaceDir: reader.workspace });
+  const timing: SnippetTiming = { id: snippet.id, prepareMs: performance.now() - started, lockWaitMs: 0, runMs: 0, checksMs: 0, cleanupMs: 0, totalMs: 0 };
+  const run = () => runUnit(unit, harness, reader, names, hostPorts, timing);
   // The page's firewall rule acts on the whole host: while it is in place, no other run may
   // probe routed loopback, so the unit holds the host-wide lock until the rule is gone.
-  return unit.asRoot ? withLoopbackGuardLock(() => runUnit(unit, harness, reader, names, hostPorts)) : runUnit(unit, harness, reader, names, hostPorts);
+  const locking = performance.now();
+  const report = await (unit.asRoot ? withLoopbackGuardLock(() => ((timing.lockWaitMs = performance.now() - locking), run())) : run());
+  timing.totalMs = performance.now() - started;
+  onTiming?.(timing);
+  return report;
 }
 
 async function runUnit(
@@ -77,16 +109,21 @@ async function runUnit(
   reader: Reader,
   names: ReadonlyMap<string, string>,
   hostPorts: ReadonlyMap<number, number>,
+  timing: SnippetTiming,
 ): Promise<SnippetReport> {
   const snippet = unit.snippet;
   try {
+    const running = performance.now();
     const shell = await runShell(unit.ran, reader, { asRoot: unit.asRoot });
+    timing.runMs = performance.now() - running;
+    const checking = performance.now();
     const ctx = liveContext(snippet.id, harness, reader, names, hostPorts);
     const claims = [];
     for (const claim of snippet.claims) {
       const result = shell.exitCode === 0 ? await checkClaim(claim, ctx) : { status: 'failed' as const, evidence: [], reason: `the commands exited ${shell.exitCode}` };
       claims.push({ claim, ...result });
     }
+    timing.checksMs = performance.now() - checking;
     return {
       id: snippet.id,
       registryHash: unit.registryHash,
@@ -102,7 +139,9 @@ async function runUnit(
       claims,
     };
   } finally {
+    const cleaning = performance.now();
     await harness.removeUnitResources();
+    timing.cleanupMs = performance.now() - cleaning;
   }
 }
 
