@@ -45,6 +45,9 @@ export default {
     ],
   ],
 
+  // Reads reports/verification.json: the evidence under every snippet and the verification page.
+  plugins: ['./src/plugins/verification-report/index.ts'],
+
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

@@ -2,11 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Claim } from '../../src/snippets';
 import type { ClaimResult, ClaimStatus } from './claims/context';
-import type { AppliedRewrite } from './run/rewrites';
+import type { Locale } from '../../src/i18n';
+import type { ReportedRewrite } from './run/rewrites';
 
 /** The JSON report: what ran, how it was changed, and each claim with its evidence. */
 export interface VerificationReport {
-  readonly schema: 1;
+  readonly schema: 2;
   readonly generatedAt: string;
   readonly engine: { readonly version: string; readonly cgroupVersion: string };
   readonly images: readonly { name: string; reference: string; source: 'model' | 'real' }[];
@@ -21,9 +22,14 @@ export interface SnippetReport {
   readonly registryHash: string;
   /** The text a reader copies (en), and what the harness ran after its rewrites. */
   readonly text: string;
+  /** The copy text in each locale; only comments differ from `text`. */
+  readonly texts: Readonly<Record<Locale, string>>;
+  /** Required snippets first, then this one, as a reader pastes them in order. */
   readonly ran: string;
+  /** This snippet's own part of `ran`: `replayRewrites(texts.en, ...)` gives it back. */
+  readonly ranOwn: string;
   readonly requires: readonly string[];
-  readonly rewrites: readonly AppliedRewrite[];
+  readonly rewrites: readonly ReportedRewrite[];
   readonly placeholders: readonly { placeholder: string; value: string }[];
   readonly exitCode: number;
   readonly stderr: string;

@@ -57,7 +57,7 @@ export async function verifySnippets(options: VerifyOptions): Promise<Verificati
         options.onSnippet?.(report);
       }
       return {
-        schema: 1,
+        schema: 2,
         generatedAt: new Date().toISOString(),
         engine: { version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
         images: harness.images.map(({ name, reference, source }) => ({ name, reference, source })),
@@ -128,7 +128,9 @@ async function runUnit(
       id: snippet.id,
       registryHash: unit.registryHash,
       text: unit.text,
+      texts: unit.texts,
       ran: unit.ran,
+      ranOwn: unit.ranOwn,
       requires: unit.requires.map((s) => s.id),
       rewrites: unit.rewrites,
       placeholders: unit.placeholders,

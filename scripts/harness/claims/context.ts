@@ -1,6 +1,7 @@
 import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { ContainerName, NetworkName } from '../../../src/snippets/commands';
 import type { ImageName } from '../../../src/snippets/images';
+import { translator, type MessageKey } from '../../../src/i18n';
 
 /** The parts of `docker inspect` the checkers read. */
 export interface ContainerFacts {
@@ -82,7 +83,12 @@ export interface ClaimResult {
   readonly evidence: readonly string[];
   /** Why it failed or could not be verified here. */
   readonly reason?: string;
+  /** Why it could not be verified here, as a key the site translates (src/i18n: notVerifiable.*). */
+  readonly notVerifiable?: NotVerifiableReason;
 }
+
+/** Every reason a claim can be out of reach on a machine; each has a message in src/i18n. */
+export type NotVerifiableReason = 'no-lan-namespace' | 'proxy-filtering-needs-real-image' | 'model-wrote-no-file' | 'no-agent-writes';
 
 export type Checker<K extends ClaimKind> = (claim: Extract<Claim, { kind: K }>, ctx: ClaimContext) => Promise<ClaimResult>;
 
@@ -108,10 +114,13 @@ export class Evidence {
   }
 }
 
-export const notVerifiable = (reason: string, evidence: readonly string[] = []): ClaimResult => ({
+const en = translator('en');
+
+export const notVerifiable = (why: NotVerifiableReason, evidence: readonly string[] = []): ClaimResult => ({
   status: 'not-verifiable',
   evidence,
-  reason,
+  reason: en(`notVerifiable.${why}` satisfies MessageKey),
+  notVerifiable: why,
 });
 
 /** Inspects a documented container or returns a failed result naming it. */

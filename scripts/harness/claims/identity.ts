@@ -35,7 +35,7 @@ export const workspaceFilesOwnedByUser: Checker<'workspace-files-owned-by-user'>
   const files = await readdir(ctx.reader.workspace);
   if (files.length === 0) {
     return notVerifiable(
-      status ? 'the app model wrote no file into the workspace' : 'the real app writes into the workspace only when an agent works; no agent runs here',
+      status ? 'model-wrote-no-file' : 'no-agent-writes',
       [`app status: ${JSON.stringify(status ?? null)}`],
     );
   }

@@ -18,7 +18,7 @@ export const portLoopbackOnly: Checker<'port-loopback-only'> = async (claim, ctx
     `HostConfig.PortBindings["${claim.port}/tcp"] = ${JSON.stringify(published)}, expected HostIp 127.0.0.1 only`,
   );
   ev.expect(await ctx.probeLocal('127.0.0.1', hostPort), `127.0.0.1:${hostPort} answers on this machine`);
-  if (!ctx.lan) return notVerifiable('no network namespace could be made here (needs root and iproute2)', ev.lines);
+  if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
   const fromLan = await ctx.lan.probe(ctx.lan.hostAddress, hostPort);
   ev.expect(!fromLan, `another host on the LAN is refused at the host's address ${ctx.lan.hostAddress}:${hostPort}`);
   const routed = await ctx.lan.probeRoutedLoopback(hostPort);
@@ -40,7 +40,7 @@ export const portReachableFromLan: Checker<'port-reachable-from-lan'> = async (c
   const ev = new Evidence();
   const hostPort = ctx.hostPort(claim.port);
   ev.see(`HostConfig.PortBindings["${claim.port}/tcp"] = ${JSON.stringify(bindings(found.facts, claim.port))}`);
-  if (!ctx.lan) return notVerifiable('no network namespace could be made here (needs root and iproute2)', ev.lines);
+  if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
   ev.expect(
     await ctx.lan.probe(ctx.lan.hostAddress, hostPort),
     `another host on the LAN reaches ${ctx.lan.hostAddress}:${hostPort}`,
@@ -60,7 +60,7 @@ export const noPublishedPorts: Checker<'no-published-ports'> = async (claim, ctx
 export const loopbackGuardBlocksLan: Checker<'loopback-guard-blocks-lan'> = async (claim, ctx) => {
   const found = await requireContainer(ctx, claim.container);
   if (isResult(found)) return found;
-  if (!ctx.lan) return notVerifiable('no network namespace could be made here (needs root and iproute2)');
+  if (!ctx.lan) return notVerifiable('no-lan-namespace');
   const ev = new Evidence();
   const hostPort = ctx.hostPort(claim.port);
   ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');

@@ -72,7 +72,7 @@ export const sandboxReachable: Checker<'sandbox-reachable'> = async (claim, ctx)
 export const sandboxPortsNotOnLan: Checker<'sandbox-ports-not-on-lan'> = async (claim, ctx) => {
   const found = await requireContainer(ctx, claim.container);
   if (isResult(found)) return found;
-  if (!ctx.lan) return notVerifiable('no network namespace could be made here (needs root and iproute2)');
+  if (!ctx.lan) return notVerifiable('no-lan-namespace');
   const ev = new Evidence();
   const sandboxes = await waitForSandboxes(ctx, found.actual);
   if (!ev.expect(sandboxes.length > 0, 'the app created a sandbox runtime container')) return ev.result();

@@ -37,7 +37,7 @@ export const dockerApiViaProxy: Checker<'docker-api-via-proxy'> = async (claim, 
  */
 export const proxyFiltersApi: Checker<'proxy-filters-api'> = async (claim, ctx) => {
   if (ctx.imageSource('socketProxy') === 'model') {
-    return notVerifiable('the local stand-in for tecnativa/docker-socket-proxy only forwards; its filtering can be shown only with the real image (OPENHANDS_GUIDE_IMAGES=real)');
+    return notVerifiable('proxy-filtering-needs-real-image');
   }
   const proxy = await requireContainer(ctx, claim.proxy);
   if (isResult(proxy)) return proxy;

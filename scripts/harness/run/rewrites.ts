@@ -1,4 +1,5 @@
 import { IMAGES, imageReference, type ImageName } from '../../../src/snippets/images';
+import { translator, type MessageKey } from '../../../src/i18n';
 
 /**
  * The only changes the harness makes to the text a reader copies, each because this
@@ -26,22 +27,23 @@ export type RewriteRule =
   | 'free-host-port'
   | 'firewall-comment';
 
-export const REWRITE_REASONS: Record<RewriteRule, string> = {
-  'no-tty': 'the harness has no terminal: -it becomes -d so the app runs in the background',
-  'no-pull': 'no registry is reachable here: --pull=always is dropped and the local image is used',
-  'unique-name':
-    'documented names get a per-run suffix so a reader’s own openhands-app or openhands-network is never touched and two runs do not collide',
-  'session-labels': 'everything the harness creates carries its labels so it can be cleaned up, even after a crash',
-  'free-host-port':
-    'port 3000 may already be in use on this machine (the reader’s own OpenHands, a concurrent run): the host port is moved, the address and container port stay',
-  'firewall-comment': 'the host rule gets a unique comment so the harness removes exactly the rule it added',
-};
+const en = translator('en');
+
+/** The report's reason for each rule: the site's English message, so the two never drift. */
+export const rewriteReason = (rule: RewriteRule): string => en(`rewrite.${rule}` satisfies MessageKey);
 
 export interface AppliedRewrite {
   readonly rule: RewriteRule;
   readonly reason: string;
+  /** Where `from` starts in the copied (en) text of the snippet it applies to. */
+  readonly offset: number;
   readonly from: string;
   readonly to: string;
+}
+
+/** A rewrite as the report lists it: also names the snippet whose text it changed. */
+export interface ReportedRewrite extends AppliedRewrite {
+  readonly snippet: string;
 }
 
 interface Edit {
@@ -134,11 +136,42 @@ export function applyRewrites(
     out += text.slice(cursor, edit.offset) + edit.replacement;
     rewrites.push({
       rule: edit.rule,
-      reason: REWRITE_REASONS[edit.rule],
+      reason: rewriteReason(edit.rule),
+      offset: edit.offset,
       from: text.slice(edit.offset, edit.end),
       to: edit.replacement,
     });
     cursor = edit.end;
   }
   return { text: out + text.slice(cursor), rewrites };
+}
+
+/**
+ * Replays the declared rewrites of one snippet on text a reader copied, then fills the
+ * placeholders as the harness did: if the copy is what the harness started from, the
+ * result is exactly what it ran. Throws where a rewrite's `from` is not at its offset,
+ * i.e. where the copied text is not the text the harness rewrote.
+ */
+export function replayRewrites(
+  copied: string,
+  snippetId: string,
+  rewrites: readonly ReportedRewrite[],
+  placeholders: readonly { readonly placeholder: string; readonly value: string }[],
+): string {
+  let out = '';
+  let cursor = 0;
+  const own = rewrites.filter((r) => r.snippet === snippetId).sort((a, b) => a.offset - b.offset);
+  for (const rewrite of own) {
+    const found = copied.slice(rewrite.offset, rewrite.offset + rewrite.from.length);
+    if (rewrite.offset < cursor || found !== rewrite.from) {
+      throw new Error(
+        `Snippet "${snippetId}": unexpected ${JSON.stringify(found)} at offset ${rewrite.offset} of the copied text, expected ${JSON.stringify(rewrite.from)} (rewrite ${rewrite.rule}): the copy is not the text the harness ran`,
+      );
+    }
+    out += copied.slice(cursor, rewrite.offset) + rewrite.to;
+    cursor = rewrite.offset + rewrite.from.length;
+  }
+  let ran = out + copied.slice(cursor);
+  for (const { placeholder, value } of placeholders) ran = ran.replaceAll(placeholder, value);
+  return ran;
 }

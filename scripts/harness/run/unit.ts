@@ -1,7 +1,7 @@
 import { PLACEHOLDERS } from '../../../src/snippets/words';
 import { renderSnippet, requiredSnippets, snippetHash, type Snippet } from '../../../src/snippets';
-import { translator } from '../../../src/i18n';
-import { applyRewrites, type AppliedRewrite, type CommandSpan, type RewriteContext } from './rewrites';
+import { LOCALES, translator, type Locale } from '../../../src/i18n';
+import { applyRewrites, type CommandSpan, type ReportedRewrite, type RewriteContext } from './rewrites';
 
 /** What a reader copies for one snippet, and what the harness runs instead. */
 export interface Unit {
@@ -10,16 +10,21 @@ export interface Unit {
   readonly registryHash: string;
   /** The snippet's own text as its copy button gives it (en). */
   readonly text: string;
+  /** The same, in every locale: the comments differ, the commands do not (test/harness/parse). */
+  readonly texts: Readonly<Record<Locale, string>>;
   /** What ran: required snippets first, as a reader pastes them in order, after rewrites. */
   readonly ran: string;
-  readonly rewrites: readonly AppliedRewrite[];
+  /** The snippet's own part of `ran`. */
+  readonly ranOwn: string;
+  readonly rewrites: readonly ReportedRewrite[];
   readonly placeholders: readonly { placeholder: string; value: string }[];
   /** The page says to run it as root (a host firewall rule). */
   readonly asRoot: boolean;
 }
 
-const en = translator('en');
-export const copiedText = (snippet: Snippet): string => renderSnippet(snippet, (key) => en(key));
+const translators = Object.fromEntries(LOCALES.map((locale) => [locale, translator(locale)])) as Record<Locale, ReturnType<typeof translator>>;
+export const copiedText = (snippet: Snippet, locale: Locale = 'en'): string =>
+  renderSnippet(snippet, (key) => translators[locale](key));
 
 /** Parses a snippet's text into commands with word positions (scripts/harness/parse). */
 export type WordParser = (snippet: Snippet, text: string) => Promise<readonly CommandSpan[]>;
@@ -33,7 +38,7 @@ export async function buildUnit(
   const requires = requiredSnippets(snippet);
   const parts: string[] = [];
   const ranParts: string[] = [];
-  const rewrites: AppliedRewrite[] = [];
+  const rewrites: ReportedRewrite[] = [];
   const placeholders = new Map<string, string>();
   let asRoot = false;
   for (const part of [...requires, snippet]) {
@@ -49,14 +54,16 @@ export async function buildUnit(
     }
     parts.push(text);
     ranParts.push(ran);
-    rewrites.push(...applied.rewrites);
+    rewrites.push(...applied.rewrites.map((r) => ({ ...r, snippet: part.id })));
   }
   return {
     snippet,
     requires,
     registryHash: snippetHash(snippet, requires),
     text: parts[parts.length - 1]!,
+    texts: Object.fromEntries(LOCALES.map((locale) => [locale, copiedText(snippet, locale)])) as Record<Locale, string>,
     ran: ranParts.join('\n\n'),
+    ranOwn: ranParts[ranParts.length - 1]!,
     rewrites,
     placeholders: [...placeholders].map(([placeholder, value]) => ({ placeholder, value })),
     asRoot,

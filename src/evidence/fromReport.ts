@@ -1,0 +1,38 @@
+import type { VerificationReport } from '../../scripts/harness/report';
+import type { SiteRun } from './types';
+
+export const REPORT_SCHEMA = 2;
+
+/** Keeps what the pages show; drops raw evidence, stderr and the texts (the site renders its own). */
+export function siteRunFromReport(report: VerificationReport): SiteRun {
+  return {
+    generatedAt: report.generatedAt,
+    engineVersion: report.engine.version,
+    cgroupVersion: report.engine.cgroupVersion,
+    images: report.images,
+    snippets: report.snippets.map((snippet) => ({
+      id: snippet.id,
+      registryHash: snippet.registryHash,
+      status: snippet.status,
+      exitCode: snippet.exitCode,
+      requires: snippet.requires,
+      claims: snippet.claims.map((c) => ({
+        kind: c.claim.kind,
+        status: c.status,
+        ...(c.notVerifiable ? { notVerifiable: c.notVerifiable } : {}),
+        ...(c.status === 'failed' && c.reason ? { reason: c.reason } : {}),
+      })),
+      rewrites: snippet.rewrites.map(({ rule, snippet: part, from, to }) => ({ rule, snippet: part, from, to })),
+      placeholders: snippet.placeholders.map((p) => p.placeholder),
+    })),
+  };
+}
+
+/** Why a parsed JSON value is not a report this site can show, or undefined if it is one. */
+export function reportProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'it is not a JSON object';
+  const schema = (value as { schema?: unknown }).schema;
+  if (schema !== REPORT_SCHEMA) return `unexpected schema ${JSON.stringify(schema)}, expected ${REPORT_SCHEMA} (run the harness again: npm test)`;
+  if (!Array.isArray((value as { snippets?: unknown }).snippets)) return 'it has no snippets array';
+  return undefined;
+}

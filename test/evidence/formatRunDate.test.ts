@@ -1,0 +1,7 @@
+import { expect, it } from 'vitest';
+import { formatRunDate } from '../../src/evidence/formatRunDate';
+
+it('formats the run time the same way on the server and in any browser', () => {
+  expect(formatRunDate('2026-11-22T00:11:05.123Z')).toBe('2026-11-22 00:11 UTC');
+  expect(formatRunDate('not a date')).toBe('not a date');
+});

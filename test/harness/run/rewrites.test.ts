@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { allSnippets, getSnippet } from '../../../src/snippets';
+import { snippetCommands } from '../../../scripts/harness/parse';
+import { replayRewrites, type RewriteContext } from '../../../scripts/harness/run/rewrites';
+import { buildUnit, type WordParser } from '../../../scripts/harness/run/unit';
+
+const parse: WordParser = (snippet, text) => snippetCommands(snippet, text);
+
+const context: RewriteContext = {
+  names: new Map([
+    ['openhands-app', 'openhands-app-t3st'],
+    ['openhands-network', 'openhands-network-t3st'],
+    ['docker-socket-proxy', 'docker-socket-proxy-t3st'],
+  ]),
+  hostPorts: new Map([[3000, 41234]]),
+  labelFlags: ['--label', 'org.openhands-guide.session=t3st'],
+  dropPull: true,
+  firewallComment: 'openhands-guide-t3st',
+};
+const fill = { workspaceDir: '/tmp/ws-t3st', wslWorkspaceDir: '/tmp/ws-t3st' };
+
+describe('applyRewrites through buildUnit', () => {
+  it('turns -it into -d, drops --pull, moves the host port and keeps its address', async () => {
+    const unit = await buildUnit(getSnippet('network-binding'), parse, context, fill);
+    expect(unit.ranOwn).toContain(' -d ');
+    expect(unit.ranOwn).not.toContain('-it');
+    expect(unit.ranOwn).not.toContain('--pull');
+    expect(unit.ranOwn).toMatch(/-p 127\.0\.0\.1:41234:3000|-p 41234:3000/);
+    expect(unit.ranOwn).toContain('--name openhands-app-t3st');
+    expect(unit.rewrites.map((r) => r.rule)).toEqual(expect.arrayContaining(['no-tty', 'no-pull', 'free-host-port', 'unique-name', 'session-labels']));
+  });
+
+  it('never renames an image reference that contains a documented name', async () => {
+    const unit = await buildUnit(getSnippet('socket-proxy'), parse, context, fill);
+    expect(unit.ranOwn).toContain('tecnativa/docker-socket-proxy:');
+    expect(unit.ranOwn).not.toContain('tecnativa/docker-socket-proxy-t3st');
+  });
+});
+
+describe.each(allSnippets().map((s) => [s.id, s] as const))('replayRewrites on snippet %s', (id, snippet) => {
+  it('gives back exactly what ran from the text a reader copies', async () => {
+    const unit = await buildUnit(snippet, parse, context, fill);
+    expect(replayRewrites(unit.texts.en, id, unit.rewrites, unit.placeholders)).toBe(unit.ranOwn);
+  });
+
+  it('refuses a copy that differs where the harness rewrote it', async () => {
+    const unit = await buildUnit(snippet, parse, context, fill);
+    const own = unit.rewrites.filter((r) => r.snippet === id && r.from.length > 0);
+    if (own.length === 0) {
+      // Insert-only rewrites (labels, comments) cannot detect a changed word; the browser test also compares the whole text.
+      expect(unit.rewrites.filter((r) => r.snippet === id).every((r) => r.from === '')).toBe(true);
+      return;
+    }
+    const first = own[0]!;
+    const tampered = `${unit.texts.en.slice(0, first.offset)}X${unit.texts.en.slice(first.offset + 1)}`;
+    expect(() => replayRewrites(tampered, id, unit.rewrites, unit.placeholders)).toThrow(new RegExp(`Snippet "${id}": unexpected .* expected`));
+  });
+});
