@@ -1,5 +1,6 @@
 import type { Snippet } from './snippet';
 import { SNIPPETS, type SnippetId } from './registry';
+import { requiresChain } from './requires';
 
 export { SNIPPETS, type SnippetId } from './registry';
 export type { Snippet, SnippetSpec, Step } from './snippet';
@@ -23,13 +24,8 @@ export { snippetHash } from './hash';
 
 /** The snippets a snippet requires, transitively, in the order a reader runs them. */
 export function requiredSnippets(snippet: Snippet): Snippet[] {
-  const out: Snippet[] = [];
-  const visit = (id: string) => {
-    if (!isSnippetId(id)) throw new Error(`snippet ${snippet.id}: requires unknown snippet "${id}"`);
-    const required = getSnippet(id);
-    for (const inner of required.requires ?? []) visit(inner);
-    if (!out.some((s) => s.id === id)) out.push(required);
-  };
-  for (const id of snippet.requires ?? []) visit(id);
-  return out;
+  const unknown = (snippet.requires ?? []).find((id) => !isSnippetId(id));
+  if (unknown) throw new Error(`snippet ${snippet.id}: requires unknown snippet "${unknown}"`);
+  const requiresOf = (id: string) => (isSnippetId(id) ? (getSnippet(id).requires ?? []) : undefined);
+  return requiresChain(snippet.id, requiresOf).map((id) => getSnippet(id as SnippetId));
 }

@@ -3,6 +3,7 @@ import type { Command, DockerRun } from './commands';
 import { IMAGES } from './images';
 import type { SnippetSpec, Step } from './snippet';
 import { PLACEHOLDERS, type Word } from './words';
+import { requiresChain } from './requires';
 import { MESSAGES } from '../i18n/messages';
 
 /** One thing wrong with the registry's data that its types cannot rule out. */
@@ -137,19 +138,7 @@ class RegistryValidator {
 
   /** Snippets a reader has run before `id`, transitively, in the order they ran. */
   private requiredChain(id: string): string[] {
-    const chain: string[] = [];
-    const visiting = new Set([id]);
-    const visit = (current: string) => {
-      for (const required of this.snippets[current]?.requires ?? []) {
-        if (!this.order.has(required) || visiting.has(required) || chain.includes(required)) continue;
-        visiting.add(required);
-        visit(required);
-        visiting.delete(required);
-        chain.push(required);
-      }
-    };
-    visit(id);
-    return chain;
+    return requiresChain(id, (current) => (this.order.has(current) ? (this.snippets[current]?.requires ?? []) : undefined));
   }
 
   private checkSteps(id: string, spec: SnippetSpec): Scope {

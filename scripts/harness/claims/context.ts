@@ -141,3 +141,27 @@ export function engineAtLeast(version: string, major: number): boolean {
   const found = /^(\d+)\./.exec(version);
   return found ? Number(found[1]) >= major : false;
 }
+
+const SERVICE_WAIT_MS = 30_000;
+
+/** Retries a check until it holds or the time is up: services answer a moment after their container starts. */
+export async function eventually(check: () => Promise<boolean>, deadline = Date.now() + SERVICE_WAIT_MS): Promise<boolean> {
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * Waits until something listens on `containerPort` inside the container's own network
+ * namespace. Until then a refused probe from another host proves nothing (over Docker's
+ * DNAT path an idle port refuses too), and a probe on the host proves nothing either
+ * (docker-proxy accepts before the service is up). Recorded as evidence.
+ */
+export async function listeningInside(ctx: ClaimContext, container: string, containerPort: number, ev: Evidence): Promise<boolean> {
+  return ev.expect(
+    await eventually(() => ctx.probeFrom(container, '127.0.0.1', containerPort)),
+    `${container} listens on port ${containerPort} inside its own network namespace`,
+  );
+}

@@ -1,4 +1,4 @@
-import { Evidence, engineAtLeast, isResult, notVerifiable, requireContainer, type Checker, type ContainerFacts } from './context';
+import { Evidence, engineAtLeast, isResult, listeningInside, notVerifiable, requireContainer, type Checker, type ContainerFacts } from './context';
 
 /** Loopback publishing closed the routed-127/8 path in Engine 28.0.0 (moby PR #49325; facts.md). */
 const LOOPBACK_FIX_MAJOR = 28;
@@ -17,6 +17,7 @@ export const portLoopbackOnly: Checker<'port-loopback-only'> = async (claim, ctx
     published.length > 0 && published.every((b) => b.HostIp === '127.0.0.1'),
     `HostConfig.PortBindings["${claim.port}/tcp"] = ${JSON.stringify(published)}, expected HostIp 127.0.0.1 only`,
   );
+  if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
   ev.expect(await ctx.probeLocal('127.0.0.1', hostPort), `127.0.0.1:${hostPort} answers on this machine`);
   if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
   const fromLan = await ctx.lan.probe(ctx.lan.hostAddress, hostPort);
@@ -41,6 +42,7 @@ export const portReachableFromLan: Checker<'port-reachable-from-lan'> = async (c
   const hostPort = ctx.hostPort(claim.port);
   ev.see(`HostConfig.PortBindings["${claim.port}/tcp"] = ${JSON.stringify(bindings(found.facts, claim.port))}`);
   if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
+  if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
   ev.expect(
     await ctx.lan.probe(ctx.lan.hostAddress, hostPort),
     `another host on the LAN reaches ${ctx.lan.hostAddress}:${hostPort}`,
@@ -64,6 +66,7 @@ export const loopbackGuardBlocksLan: Checker<'loopback-guard-blocks-lan'> = asyn
   const ev = new Evidence();
   const hostPort = ctx.hostPort(claim.port);
   ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
+  if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
   ev.expect(await ctx.probeLocal('127.0.0.1', hostPort), `127.0.0.1:${hostPort} still answers on this machine`);
   ev.expect(
     !(await ctx.lan.probeRoutedLoopback(hostPort)),

@@ -1,4 +1,4 @@
-import { Evidence, isResult, notVerifiable, requireContainer, type Checker, type ClaimContext, type ContainerFacts } from './context';
+import { Evidence, eventually, isResult, listeningInside, notVerifiable, requireContainer, type Checker, type ClaimContext, type ContainerFacts } from './context';
 
 const SANDBOX_WAIT_MS = 30_000;
 
@@ -17,17 +17,10 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
   }
 }
 
-/** The sandbox serves a moment after its container starts; retry as the app itself does. */
-async function eventually(check: () => Promise<boolean>, deadline = Date.now() + SANDBOX_WAIT_MS): Promise<boolean> {
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
 export function publishedPorts(facts: ContainerFacts) {
-  return Object.values(facts.HostConfig.PortBindings ?? {}).flatMap((b) => b ?? []);
+  return Object.entries(facts.HostConfig.PortBindings ?? {}).flatMap(([key, b]) =>
+    (b ?? []).map((binding) => ({ ...binding, containerPort: Number.parseInt(key, 10) })),
+  );
 }
 
 /** host.docker.internal as the app resolves it: its own /etc/hosts (from --add-host). */
@@ -76,7 +69,9 @@ export const sandboxPortsNotOnLan: Checker<'sandbox-ports-not-on-lan'> = async (
   const ev = new Evidence();
   const sandboxes = await waitForSandboxes(ctx, found.actual);
   if (!ev.expect(sandboxes.length > 0, 'the app created a sandbox runtime container')) return ev.result();
+  const sandbox = sandboxes[0]!.Name.replace(/^\//, '');
   for (const port of publishedPorts(sandboxes[0]!)) {
+    if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
     const address = port.HostIp === '0.0.0.0' || port.HostIp === '' ? '127.0.0.1' : port.HostIp;
     ev.expect(await ctx.probeLocal(address, Number(port.HostPort)), `the sandbox port answers on this machine at ${address}:${port.HostPort}`);
     ev.expect(

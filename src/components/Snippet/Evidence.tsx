@@ -32,13 +32,17 @@ function imagesKey(run: SiteRun): MessageKey {
   return sources.has('real') ? 'evidence.images.real' : 'evidence.images.model';
 }
 
-function Verdict({ evidence, t }: { evidence: SnippetEvidence; t: TFunction }): ReactNode {
+function verdictKey(evidence: SnippetEvidence, claimCount: number): MessageKey {
+  return evidence.state === 'verified' && claimCount === 0 ? 'evidence.state.ran' : `evidence.state.${evidence.state}`;
+}
+
+function Verdict({ evidence, claimCount, t }: { evidence: SnippetEvidence; claimCount: number; t: TFunction }): ReactNode {
   return (
     <p className={styles.verdict}>
       <span aria-hidden="true" className={styles.mark}>
         {MARKS[evidence.state]}
       </span>{' '}
-      <strong>{t(`evidence.state.${evidence.state}` satisfies MessageKey)}</strong>{' '}
+      <strong>{t(verdictKey(evidence, claimCount))}</strong>{' '}
       {evidence.state === 'not-verified'
         ? t(`evidence.why.${evidence.why}` satisfies MessageKey)
         : t('evidence.ranOn', {
@@ -118,7 +122,7 @@ export default function Evidence({ snippet, evidence, t, locale }: EvidenceProps
   const result = evidence.state === 'not-verified' ? undefined : evidence.result;
   return (
     <div data-evidence-panel="" className={clsx(styles.evidence, styles[`evidence-${evidence.state}`])}>
-      <Verdict evidence={evidence} t={t} />
+      <Verdict evidence={evidence} claimCount={snippet.claims.length} t={t} />
       <ClaimResults snippet={snippet} results={result?.claims} t={t} locale={locale} />
       {evidence.state !== 'not-verified' ? (
         <>

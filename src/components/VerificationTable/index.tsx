@@ -62,6 +62,7 @@ function Row({ placement, data, t, locale }: { placement: SnippetPlacement; data
       </td>
       <td>{doc.title}</td>
       <td>
+        {snippet.claims.length === 0 && evidence.state !== 'not-verified' ? t('verification.noClaims') : null}
         <ul className={styles.claims}>
           {snippet.claims.map((claim, index) => (
             <li key={index} data-claim-result={results?.[index]?.status ?? 'not-verified'}>
