@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { isSessionRecordLive, listSessionRecords } from '../harness/session';
+
+/**
+ * Timings mean little while something else works the same two cores: another engineer's
+ * build or test run, a second harness. The bench cannot stop them, so it watches for
+ * them during each timed phase and says so next to the number.
+ */
+
+export interface ProcessRow {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly command: string;
+}
+
+/** Programs whose work competes with what the bench times. */
+export const BUSY = /\b(docusaurus|vitest|vite-node|tsc|tsx|rspack|webpack|chromium|chrome|playwright|npm (?:test|run)|dockerd? (?:build|buildx))\b/;
+
+/**
+ * Processes matching `pattern` that are neither this process, nor its ancestors (`npm run
+ * bench` itself), nor its descendants (what the bench started).
+ */
+export function foreignProcesses(rows: readonly ProcessRow[], self: number, pattern: RegExp = BUSY): ProcessRow[] {
+  const byPid = new Map(rows.map((row) => [row.pid, row]));
+  const ours = new Set<number>([self]);
+  for (let pid = byPid.get(self)?.ppid; pid !== undefined && pid > 0 && !ours.has(pid); pid = byPid.get(pid)?.ppid) ours.add(pid);
+  const children = new Map<number, number[]>();
+  for (const row of rows) children.set(row.ppid, [...(children.get(row.ppid) ?? []), row.pid]);
+  const queue = [self];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.pop()!) ?? []) {
+      if (ours.has(child)) continue;
+      ours.add(child);
+      queue.push(child);
+    }
+  }
+  return rows.filter((row) => !ours.has(row.pid) && pattern.test(row.command));
+}
+
+function processTable(): ProcessRow[] {
+  const rows: ProcessRow[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return rows;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+      if (command !== '') rows.push({ pid: Number(entry), ppid, command });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return rows;
+}
+
+/** Harness sessions of other live processes on this host (another `npm test`). */
+function otherHarnessRuns(): string[] {
+  return listSessionRecords()
+    .filter((record) => record.pid !== process.pid && isSessionRecordLive(record))
+    .map((record) => `harness session ${record.id.slice(0, 6)} of pid ${record.pid}`);
+}
+
+export interface ActivityReport {
+  /** Other busy processes and harness runs seen while the phase ran (commands shortened). */
+  readonly concurrent: readonly string[];
+  /** 1-minute load average at the start of the phase. */
+  readonly loadAtStart: number;
+}
+
+/** Samples the process table every second while a phase runs. */
+export async function watchActivity<T>(fn: () => Promise<T>): Promise<{ result: T; activity: ActivityReport }> {
+  const seen = new Set<string>();
+  const loadAtStart = loadavg()[0] ?? 0;
+  const sample = (): void => {
+    for (const row of foreignProcesses(processTable(), process.pid)) seen.add(`pid ${row.pid}: ${row.command.slice(0, 120)}`);
+    for (const run of otherHarnessRuns()) seen.add(run);
+  };
+  sample();
+  const timer = setInterval(sample, 1000);
+  try {
+    const result = await fn();
+    sample();
+    return { result, activity: { concurrent: [...seen], loadAtStart } };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * `npm run bench`: how long `npm test` takes and what the harness costs over plain Docker,
+ * and how the site's build time and page weight compare with a blank Docusaurus site, all
+ * measured in one run, one thing at a time. Prints tables and writes reports/bench.json.
+ *
+ * Exits non-zero only when the bench itself could not run (no Docker daemon, a build that
+ * failed, no browser); a missed target is printed as "TARGET MISSED" and exits 0.
+ *
+ *   npm run bench                         everything
+ *   npm run bench -- --parts=docker,site  some parts only (static, docker, site)
+ *   npm run bench -- --rounds=3           builds per site (at least 2)
+ */
+import { rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { allSnippets } from '../../src/snippets';
+import { activitySection, dockerSection, phasesSection, siteSection, targetsSection } from './output';
+import { BenchCannotRun, benchDocker, type DockerBench } from './docker';
+import { formatMs, formatRatio } from './format';
+import { classifyTestFiles, dockerTestPhases, siteTestPhase, staticPhases, type Phase } from './npm-test';
+import { killRunningChildren } from './processes';
+import { benchSite, type SiteBench } from './site';
+import { sum, verdict } from './stats';
+import { budgetVerdict, TARGETS, type TargetResult } from './targets';
+
+const ROOT = resolve(__dirname, '..', '..');
+export const BENCH_REPORT = 'reports/bench.json';
+
+type Part = 'static' | 'docker' | 'site';
+
+interface Args {
+  readonly parts: ReadonlySet<Part>;
+  readonly rounds: number;
+  readonly snippets: readonly string[] | undefined;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  let parts = new Set<Part>(['static', 'docker', 'site']);
+  let rounds = 3;
+  let snippets: string[] | undefined;
+  for (const arg of argv) {
+    const [key, value = ''] = arg.split('=', 2) as [string, string?];
+    if (key === '--parts') {
+      const wanted = value.split(',').filter(Boolean);
+      for (const part of wanted) if (!['static', 'docker', 'site'].includes(part)) throw new Error(`--parts: unknown part "${part}" (static, docker, site)`);
+      parts = new Set(wanted as Part[]);
+    } else if (key === '--rounds') {
+      rounds = Number(value);
+      if (!Number.isInteger(rounds) || rounds < 2) throw new Error('--rounds: a whole number, at least 2 (the median needs two builds)');
+    } else if (key === '--snippets') {
+      snippets = value.split(',').filter(Boolean);
+    } else throw new Error(`unknown argument ${arg}`);
+  }
+  return { parts, rounds, snippets };
+}
+
+const log = (line: string): void => console.log(`· ${line}`);
+
+/** Temporary folders to remove however the bench ends. */
+const temps = new Set<string>();
+function cleanupOnExit(): void {
+  killRunningChildren();
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  process.on('exit', cleanupOnExit);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`\n${signal}: stopping the bench, removing its containers, networks, rules and temporary folders\n`);
+      // 'exit' runs the harness session cleanups (scripts/harness/cleanup.ts) and cleanupOnExit.
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+
+  const cores = availableParallelism();
+  const started = new Date();
+  console.log(`npm run bench: ${started.toISOString()}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+  const snippets = args.snippets ? allSnippets().filter((s) => args.snippets!.includes(s.id)) : undefined;
+  if (args.snippets) console.log(`ONLY snippets ${args.snippets.join(', ')}: the Docker numbers cover these alone`);
+
+  const files = classifyTestFiles(ROOT);
+  const phases: Phase[] = [];
+  const activity: { phase: string; concurrent: readonly string[]; loadAtStart: number }[] = [];
+  const cannotRun: string[] = [];
+  let dockerBench: DockerBench | undefined;
+  let siteBench: SiteBench | undefined;
+
+  if (args.parts.has('static')) {
+    log(`static part of npm test (vitest files without Docker: ${files.static.length})`);
+    phases.push(...(await staticPhases(ROOT, files, log)));
+  }
+  if (args.parts.has('docker')) {
+    try {
+      phases.push(...(await dockerTestPhases(ROOT, files, log)));
+      dockerBench = await benchDocker({ snippets, log });
+      phases.push({
+        name: 'Docker verification',
+        part: 'docker',
+        command: 'verifySnippets() in-process',
+        ms: dockerBench.verifyMs,
+        exitCode: dockerBench.failedSnippets.length === 0 ? 0 : 1,
+        note: `${dockerBench.harness.length} snippets, claims checked${dockerBench.failedSnippets.length ? `; claims failed: ${dockerBench.failedSnippets.join(', ')}` : ''}`,
+      });
+      activity.push({ phase: 'Docker verification', ...dockerBench.verifyActivity }, { phase: 'raw baseline', ...dockerBench.rawActivity });
+    } catch (error) {
+      // No daemon (BenchCannotRun), or the harness could not set up: say so, measure the rest.
+      const message = error instanceof BenchCannotRun ? error.message : `the Docker part failed: ${(error as Error).stack ?? String(error)}`;
+      cannotRun.push(message);
+      console.error(`bench: ${message}`);
+    }
+  }
+  if (args.parts.has('site')) {
+    siteBench = await benchSite({
+      root: ROOT,
+      rounds: args.rounds,
+      log,
+      track: (dir) => temps.add(dir),
+      siteTests: (copy) => siteTestPhase(copy, classifyTestFiles(copy), log),
+    });
+    cannotRun.push(...siteBench.failures);
+    phases.push({
+      name: 'build',
+      part: 'build',
+      command: 'docusaurus build (both locales)',
+      ms: siteBench.projectMedianMs,
+      exitCode: siteBench.projectMedianMs === undefined ? 1 : 0,
+      note: `median of ${siteBench.builds.filter((b) => b.site === 'project' && b.exitCode === 0).length} project builds (part B)`,
+    });
+    for (const build of siteBench.builds) activity.push({ phase: `build ${build.site} #${build.round}`, ...build.activity });
+  }
+  if (siteBench) {
+    phases.push(
+      siteBench.siteTests ?? { name: 'test:site', part: 'site', command: 'npm run test:site', ms: undefined, exitCode: undefined, note: 'not run: no project build' },
+    );
+  }
+  for (const p of phases) if (p.activity) activity.push({ phase: p.name, ...p.activity });
+
+  // ------------------------------------------------------------------ report
+  const staticMs = sum(phases.filter((p) => p.part === 'static').map((p) => p.ms ?? 0));
+  const complete = ['static', 'docker', 'site'].every((part) => args.parts.has(part as Part)) && phases.every((p) => p.ms !== undefined) && dockerBench !== undefined;
+  const estimateMs = phases.length > 0 ? sum(phases.map((p) => p.ms ?? 0)) : undefined;
+
+  const targets: TargetResult[] = [];
+  const sections: string[] = [];
+  if (dockerBench) {
+    sections.push(dockerSection(dockerBench));
+    const t = dockerBench.totals;
+    targets.push(
+      {
+        name: 'harness overhead, same Docker work (w/o claim checks)',
+        measured: formatRatio(t.ratioWithoutChecks),
+        target: `${TARGETS.harnessOverhead}×`,
+        verdict: verdict(t.ratioWithoutChecks, TARGETS.harnessOverhead),
+        note: `${formatMs(t.harnessWithoutChecksMs)} vs raw ${formatMs(t.rawMs)} over ${t.compared.length} snippets`,
+      },
+      {
+        name: 'harness incl. claim checks vs raw',
+        measured: formatRatio(t.ratioWithChecks),
+        target: `${TARGETS.harnessOverhead}×`,
+        verdict: verdict(t.ratioWithChecks, TARGETS.harnessOverhead),
+        note: `${formatMs(t.harnessWithChecksMs)} vs raw ${formatMs(t.rawMs)}; the checks are extra Docker work raw does not do`,
+      },
+    );
+  }
+  if (phases.length > 0) {
+    sections.push(phasesSection(phases, { staticMs, estimateMs, complete }, cores));
+    targets.push({
+      name: `npm test (sum of phases, ${cores} cores)`,
+      measured: formatMs(estimateMs),
+      target: formatMs(TARGETS.npmTestMs),
+      verdict: complete ? budgetVerdict(estimateMs, TARGETS.npmTestMs) : 'not measured',
+      note: complete ? `static part ${formatMs(staticMs)}` : 'not every part ran: no verdict',
+    });
+  }
+  if (siteBench) {
+    sections.push(siteSection(siteBench));
+    targets.push(
+      {
+        name: 'build time vs blank site',
+        measured: formatRatio(siteBench.buildRatio),
+        target: `${TARGETS.buildRatio}×`,
+        verdict: verdict(siteBench.buildRatio, TARGETS.buildRatio),
+        note: `medians ${formatMs(siteBench.projectMedianMs)} vs ${formatMs(siteBench.blankMedianMs)}`,
+      },
+      {
+        name: 'docs page JS + CSS bytes vs blank site',
+        measured: formatRatio(siteBench.bytesRatio),
+        target: `${TARGETS.pageBytesRatio}×`,
+        verdict: verdict(siteBench.bytesRatio, TARGETS.pageBytesRatio),
+        note: `encoded (gzip); decoded ratio ${formatRatio(siteBench.decodedBytesRatio)}`,
+      },
+    );
+  }
+  sections.push(activitySection(activity), targetsSection(targets));
+  console.log(`\n${sections.join('\n\n')}\n`);
+
+  const report = {
+    schema: 1,
+    generatedAt: started.toISOString(),
+    durationMs: Date.now() - started.getTime(),
+    machine: { cores, cpu: cpus()[0]?.model, node: process.version, uid: process.getuid?.() },
+    parts: [...args.parts],
+    snippetsOnly: args.snippets,
+    targets,
+    npmTest: { phases: phases.map(({ tail: _tail, ...p }) => p), staticMs, estimateMs, complete, testFiles: files },
+    docker: dockerBench,
+    site: siteBench && {
+      ...siteBench,
+      builds: siteBench.builds.map(({ tail: _tail, ...b }) => b),
+    },
+    cannotRun,
+  };
+  await mkdir(dirname(resolve(ROOT, BENCH_REPORT)), { recursive: true });
+  await writeFile(resolve(ROOT, BENCH_REPORT), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`(report: ${BENCH_REPORT}; the bench took ${formatMs(report.durationMs)})`);
+
+  if (cannotRun.length > 0) {
+    console.error(`\nbench: could not measure everything:\n${cannotRun.map((line) => `  ${line.split('\n')[0]}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);

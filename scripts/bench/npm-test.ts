@@ -1,0 +1,119 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { watchActivity, type ActivityReport } from './activity';
+import { timedRun } from './processes';
+
+/**
+ * `npm test`, phase by phase, as package.json runs it:
+ *   typecheck, check:docs, ensure-daemon, vitest --project harness, build, test:site.
+ * The vitest phase is split into the files that need no Docker (the static part) and
+ * those that talk to the daemon. The snippet verification itself (verify.test.ts) is not
+ * run again here: the bench times the same `verifySnippets()` call in-process (docker.ts),
+ * and the build is the project build the site part times. Summing the phases gives an
+ * estimate of `npm test`; it is an upper bound for vitest, which runs its files in
+ * parallel where the bench runs the two groups one after the other.
+ */
+
+export type PhasePart = 'static' | 'docker' | 'build' | 'site';
+
+export interface Phase {
+  readonly name: string;
+  readonly part: PhasePart;
+  /** What was run, or where the number comes from. */
+  readonly command: string;
+  readonly ms: number | undefined;
+  readonly exitCode: number | undefined;
+  readonly note?: string;
+  readonly tail?: string;
+  readonly activity?: ActivityReport;
+}
+
+/**
+ * An import (at the start of a line) of a harness module that talks to the Docker daemon
+ * or the host's network and firewall. Every test that needs the daemon imports one.
+ */
+const DOCKER_IMPORT = /^import\s[^;]*?from\s+['"](?:\.\.?\/)+scripts\/harness\/(docker|verify|cleanup|images|lan|firewall|run\/session-resources|run\/probes)['"]/m;
+
+/** Whether a test file needs a Docker daemon, from its imports. */
+export function needsDocker(source: string): boolean {
+  return DOCKER_IMPORT.test(source);
+}
+
+function testFiles(root: string, dir: string): string[] {
+  const out: string[] = [];
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'fixtures' && entry.name !== 'node_modules') out.push(...testFiles(root, path));
+    } else if (entry.name.endsWith('.test.ts')) out.push(relative(root, path));
+  }
+  return out.sort();
+}
+
+export interface TestFiles {
+  /** The harness project's files without Docker. */
+  readonly static: readonly string[];
+  /** Its files that need Docker, except the snippet verification. */
+  readonly docker: readonly string[];
+  /** The snippet verification (timed in-process instead). */
+  readonly verification: readonly string[];
+  /** The site project's files. */
+  readonly site: readonly string[];
+}
+
+/** The files of vitest.config.ts's projects: `harness` is test/** without test/site. */
+export function classifyTestFiles(root: string): TestFiles {
+  const all = testFiles(root, join(root, 'test'));
+  const site = all.filter((file) => file.startsWith('test/site/'));
+  const harness = all.filter((file) => !file.startsWith('test/site/'));
+  const verification: string[] = harness.filter((file) => file === 'test/harness/verify.test.ts');
+  const rest = harness.filter((file) => !verification.includes(file));
+  const docker = rest.filter((file) => needsDocker(readFileSync(join(root, file), 'utf8')));
+  return { static: rest.filter((file) => !docker.includes(file)), docker, verification, site };
+}
+
+const bin = (root: string, name: string): string => join(root, 'node_modules', '.bin', name);
+
+async function phase(name: string, part: PhasePart, file: string, args: readonly string[], root: string, log: (line: string) => void): Promise<Phase> {
+  const command = [file.startsWith(root) ? relative(root, file) : file, ...args].join(' ');
+  log(`${name}: ${command.length > 160 ? `${command.slice(0, 157)}...` : command}`);
+  const { result, activity } = await watchActivity(() => timedRun(file, args, { cwd: root }));
+  return { name, part, command, ms: result.ms, exitCode: result.exitCode, tail: result.exitCode === 0 ? undefined : result.tail, activity };
+}
+
+/** vitest without the config's junit reporter, so the bench never overwrites reports/junit.xml. */
+const vitestArgs = (project: string, files: readonly string[]): string[] => ['run', '--project', project, '--reporter=dot', ...files];
+
+export async function staticPhases(root: string, files: TestFiles, log: (line: string) => void): Promise<Phase[]> {
+  return [
+    await phase('typecheck', 'static', 'npm', ['run', '--silent', 'typecheck'], root, log),
+    await phase('check:docs', 'static', 'npm', ['run', '--silent', 'check:docs'], root, log),
+    files.static.length === 0
+      ? { name: 'vitest (no Docker)', part: 'static', command: '', ms: 0, exitCode: 0, note: 'no such test files' }
+      : { ...(await phase('vitest (no Docker)', 'static', bin(root, 'vitest'), vitestArgs('harness', files.static), root, log)), note: `${files.static.length} files` },
+  ];
+}
+
+export async function dockerTestPhases(root: string, files: TestFiles, log: (line: string) => void): Promise<Phase[]> {
+  return [
+    await phase('ensure-daemon', 'docker', 'bash', ['scripts/docker/ensure-daemon.sh'], root, log),
+    files.docker.length === 0
+      ? { name: 'vitest (Docker, without verify)', part: 'docker', command: '', ms: 0, exitCode: 0, note: 'no such test files' }
+      : {
+          ...(await phase('vitest (Docker, without verify)', 'docker', bin(root, 'vitest'), vitestArgs('harness', files.docker), root, log)),
+          note: `${files.docker.length} files: ${files.docker.map((f) => f.replace(/^test\/harness\//, '')).join(', ')}`,
+        },
+  ];
+}
+
+/** `npm run test:site` in `root` (the project's copy, whose build/ is the bench's fresh build). */
+export async function siteTestPhase(root: string, files: TestFiles, log: (line: string) => void): Promise<Phase> {
+  if (files.site.length === 0) {
+    return { name: 'test:site', part: 'site', command: 'npm run test:site', ms: 0, exitCode: undefined, note: 'no test/site files yet: counted as 0' };
+  }
+  if (!existsSync(join(root, 'build'))) {
+    return { name: 'test:site', part: 'site', command: 'npm run test:site', ms: undefined, exitCode: undefined, note: 'no build to test: not timed' };
+  }
+  return { ...(await phase('test:site', 'site', bin(root, 'vitest'), vitestArgs('site', files.site), root, log)), note: `${files.site.length} files, in the project's copy against its fresh build` };
+}

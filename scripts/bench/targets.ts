@@ -1,0 +1,26 @@
+import { ratio, verdict, type Verdict } from './stats';
+
+/** The targets of the performance issue, in one place. */
+export const TARGETS = {
+  /** Full `npm test` on 2 cores with dependencies installed. */
+  npmTestMs: 120_000,
+  /** Harness cost at most this times the raw Docker cost of the same operations. */
+  harnessOverhead: 1.3,
+  /** Production build of both locales at most this times a blank site's. */
+  buildRatio: 1.5,
+  /** JS and CSS a reader downloads for a docs page: within 20% of a blank site's. */
+  pageBytesRatio: 1.2,
+} as const;
+
+export interface TargetResult {
+  readonly name: string;
+  readonly measured: string;
+  readonly target: string;
+  readonly verdict: Verdict;
+  /** Said next to the verdict: what the number includes. */
+  readonly note?: string;
+}
+
+export function budgetVerdict(ms: number | undefined, budgetMs: number): Verdict {
+  return ms === undefined ? 'not measured' : verdict(ratio(ms, budgetMs), 1);
+}
