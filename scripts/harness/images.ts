@@ -77,7 +77,7 @@ const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
     socat: false,
   },
   socketProxy: { dir: 'socket-proxy', files: {}, busybox: true, dockerCli: false, socat: true },
-  probe: { dir: 'probe', files: { nc: 'usr/local/bin/nc' }, busybox: true, dockerCli: false, socat: false },
+  probe: { dir: 'probe', files: {}, busybox: true, dockerCli: false, socat: false },
 };
 
 const MODELS_DIR = join(__dirname, 'images');
