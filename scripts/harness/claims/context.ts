@@ -88,7 +88,12 @@ export interface ClaimResult {
 }
 
 /** Every reason a claim can be out of reach on a machine; each has a message in src/i18n. */
-export type NotVerifiableReason = 'no-lan-namespace' | 'proxy-filtering-needs-real-image' | 'model-wrote-no-file' | 'no-agent-writes';
+export type NotVerifiableReason =
+  | 'no-lan-namespace'
+  | 'proxy-filtering-needs-real-image'
+  | 'model-wrote-no-file'
+  | 'no-agent-writes'
+  | 'real-app-sandbox-needs-conversation';
 
 export type Checker<K extends ClaimKind> = (claim: Extract<Claim, { kind: K }>, ctx: ClaimContext) => Promise<ClaimResult>;
 

@@ -35,6 +35,7 @@ export const sandboxReachable: Checker<'sandbox-reachable'> = async (claim, ctx)
   if (isResult(found)) return found;
   const ev = new Evidence();
   const sandboxes = await waitForSandboxes(ctx, found.actual);
+  if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
   if (!ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
     return ev.result();
   }
@@ -68,6 +69,7 @@ export const sandboxPortsNotOnLan: Checker<'sandbox-ports-not-on-lan'> = async (
   if (!ctx.lan) return notVerifiable('no-lan-namespace');
   const ev = new Evidence();
   const sandboxes = await waitForSandboxes(ctx, found.actual);
+  if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
   if (!ev.expect(sandboxes.length > 0, 'the app created a sandbox runtime container')) return ev.result();
   const sandbox = sandboxes[0]!.Name.replace(/^\//, '');
   for (const port of publishedPorts(sandboxes[0]!)) {
