@@ -80,6 +80,14 @@ export const sandboxPortsNotOnLan: Checker<'sandbox-ports-not-on-lan'> = async (
       !(await ctx.lan.probe(ctx.lan.hostAddress, Number(port.HostPort))),
       `another host on the LAN is refused at ${ctx.lan.hostAddress}:${port.HostPort}`,
     );
+    // The neighbour's default route is this machine, as it would be for a neighbour that
+    // routes the bridge network here: the page warns that such a host still gets in.
+    if (port.HostIp !== '0.0.0.0' && port.HostIp !== '' && !port.HostIp.startsWith('127.')) {
+      ev.expect(
+        await ctx.lan.probe(port.HostIp, Number(port.HostPort)),
+        `another host routing ${port.HostIp} via this machine reaches ${port.HostIp}:${port.HostPort}, as the page warns`,
+      );
+    }
   }
   return ev.result();
 };
