@@ -1,0 +1,167 @@
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { browserDecision, type BrowserDecision } from './env';
+
+/**
+ * Flags for a headless Chromium that talks to nothing but the loopback server: no
+ * sandbox (containers, root), no GPU, no /dev/shm (small in containers), and none of
+ * Chromium's own traffic (updates, safe browsing, metrics, DNS prefetch). The host
+ * resolver rule makes any name other than loopback unresolvable, so even a request the
+ * route guard missed could not leave the machine.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-sync',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--no-pings',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,AutofillServerCommunication',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
+/** Launches the browser `browserDecision()` found; throws its install hint when there is none. */
+export async function launchBrowser(decision: BrowserDecision = browserDecision()): Promise<Browser> {
+  if (decision.missing) throw new Error(decision.missing);
+  try {
+    return await chromium.launch({ executablePath: decision.executablePath, headless: true, args: CHROMIUM_ARGS });
+  } catch (error) {
+    throw new Error(`Chromium at ${decision.executablePath} did not start: ${String(error)}`);
+  }
+}
+
+/** What went wrong while a page was open. Every list must be empty for a good page. */
+export interface PageProblems {
+  /** console.error() and other console messages of type error. */
+  readonly consoleErrors: string[];
+  /** Uncaught exceptions and unhandled rejections (`pageerror`). */
+  readonly pageErrors: string[];
+  /** Requests that failed at the network level (`requestfailed`), other than blocked ones. */
+  readonly failedRequests: string[];
+  /** Responses with HTTP status >= 400. */
+  readonly badResponses: string[];
+  /** Requests to anything but the loopback server: aborted before they were sent. */
+  readonly blockedRequests: string[];
+}
+
+export function emptyProblems(): PageProblems {
+  return { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], blockedRequests: [] };
+}
+
+export function problemCount(problems: PageProblems): number {
+  return Object.values(problems).reduce((sum, list: string[]) => sum + list.length, 0);
+}
+
+/** One line per problem, for an assertion message. */
+export function describeProblems(problems: PageProblems): string {
+  const lines: string[] = [];
+  const add = (label: string, list: readonly string[]) => list.forEach((item) => lines.push(`  ${label}: ${item}`));
+  add('console error', problems.consoleErrors);
+  add('uncaught exception', problems.pageErrors);
+  add('failed request', problems.failedRequests);
+  add('HTTP error', problems.badResponses);
+  add('external request (blocked, not sent)', problems.blockedRequests);
+  return lines.join('\n');
+}
+
+const monitors = new WeakMap<Page, PageProblems>();
+
+function pageOf(request: Request): Page | undefined {
+  try {
+    return request.frame().page();
+  } catch {
+    return undefined; // service worker requests have no frame
+  }
+}
+
+export interface GuardedContext {
+  readonly context: BrowserContext;
+  /** Every request the guard aborted, with the page it came from. */
+  readonly blocked: string[];
+}
+
+/**
+ * A browser context that may only reach `origin`: every other request is aborted
+ * before it is sent and recorded, on the context and on the page that made it. The
+ * context may read and write the clipboard of `origin` (the copy buttons).
+ */
+export async function guardedContext(browser: Browser, origin: string): Promise<GuardedContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const blocked: string[] = [];
+  await context.route(
+    () => true,
+    async (route) => {
+      const request = route.request();
+      const url = request.url();
+      let allowed = false;
+      try {
+        allowed = new URL(url).origin === origin;
+      } catch {
+        allowed = false;
+      }
+      if (allowed) return route.continue();
+      const from = pageOf(request);
+      const entry = `${request.method()} ${url} (from ${from?.url() ?? 'a worker'})`;
+      blocked.push(entry);
+      if (from) monitors.get(from)?.blockedRequests.push(entry);
+      return route.abort('blockedbyclient');
+    },
+  );
+  return { context, blocked };
+}
+
+/**
+ * Starts recording what goes wrong on `page` (console errors, uncaught exceptions,
+ * failed requests, HTTP errors, blocked external requests) into the returned lists.
+ */
+export function watchPage(page: Page): PageProblems {
+  const problems = emptyProblems();
+  monitors.set(page, problems);
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const location = message.location();
+    const where = location.url ? ` (${location.url}:${location.lineNumber}:${location.columnNumber})` : '';
+    problems.consoleErrors.push(`${message.text()}${where} on ${page.url()}`);
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(`${error.name}: ${error.message} on ${page.url()}`));
+  page.on('requestfailed', (request) => {
+    const failure = request.failure()?.errorText ?? 'unknown error';
+    if (failure.includes('ERR_BLOCKED_BY_CLIENT')) return; // recorded by the guard
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${failure} (on ${page.url()})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      problems.badResponses.push(`${response.status()} ${response.request().method()} ${response.url()} (on ${page.url()})`);
+    }
+  });
+  return problems;
+}
+
+/** Navigates and waits until React has hydrated the page and the network is quiet. */
+export async function openPage(page: Page, url: string, hydrationTimeout = 30_000): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForHydration(page, hydrationTimeout);
+  await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Docusaurus sets `data-has-hydrated` on <html> once the client app has taken over. The
+ * error lists what went wrong on the page so far (a chunk that failed to load, ...).
+ */
+export async function waitForHydration(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout }).catch(() => {
+    const problems = monitors.get(page);
+    const seen = problems && problemCount(problems) > 0 ? `; on the page:\n${describeProblems(problems)}` : '';
+    throw new Error(`${page.url()} did not hydrate within ${timeout / 1000} s (html[data-has-hydrated="true"] never appeared)${seen}`);
+  });
+}

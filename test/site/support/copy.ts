@@ -1,0 +1,57 @@
+import type { Locator, Page } from 'playwright-core';
+import { mutex } from './pool';
+
+/**
+ * The code block's copy button. Docusaurus 3.10 gives it no `copyButton` class of its own
+ * (only `copyButtonCopied` while it shows the tick), so it is found by its icons, which
+ * carry `copyButtonIcons`/`copyButtonIcon` classes in every 3.x release.
+ */
+export const COPY_BUTTON = 'button:has([class*="copyButtonIcon"])';
+
+/**
+ * A figure inside Docusaurus `<Tabs>` is hidden until its tab is chosen: click the tabs
+ * that show it, outermost first, as a reader would.
+ */
+export async function revealTabs(block: Locator): Promise<void> {
+  const tabs = await block.evaluateHandle((element) => {
+    const chosen: Element[] = [];
+    for (let panel = element.closest('[role="tabpanel"]'); panel; panel = panel.parentElement?.closest('[role="tabpanel"]') ?? null) {
+      const panels = Array.from(panel.parentElement?.children ?? []).filter((child) => child.getAttribute('role') === 'tabpanel');
+      const tab = panel.closest('.tabs-container')?.querySelectorAll('[role="tablist"] [role="tab"]')[panels.indexOf(panel)];
+      if (!tab) throw new Error(`no tab for the tab panel around ${element.id || element.tagName}`);
+      if (tab.getAttribute('aria-selected') !== 'true') chosen.unshift(tab);
+    }
+    return chosen;
+  });
+  for (const property of (await tabs.getProperties()).values()) {
+    const tab = property.asElement();
+    if (tab) await tab.click();
+  }
+  await tabs.dispose();
+  await block.waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/** A browser has one clipboard for all its pages: one copy-and-read at a time. */
+const clipboard = mutex();
+
+/**
+ * Clicks the copy button of `block` (a `figure[data-snippet-id]` or a code block) the way
+ * a reader does, hovering the code first (the buttons appear on hover), and returns what
+ * the clipboard then holds. The clipboard is emptied first, so an old copy cannot pass.
+ */
+export async function copyFrom(page: Page, block: Locator): Promise<string> {
+  return clipboard(async () => {
+    await page.bringToFront();
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await revealTabs(block);
+    await block.scrollIntoViewIfNeeded();
+    await block.locator('pre').first().hover();
+    const button = block.locator(COPY_BUTTON);
+    const count = await button.count();
+    if (count !== 1) throw new Error(`expected one copy button in the code block, found ${count}`);
+    await button.click();
+    // The button shows the tick once navigator.clipboard.writeText() has resolved.
+    await block.locator('button[class*="copyButtonCopied"]').waitFor({ state: 'attached', timeout: 5_000 });
+    return page.evaluate(() => navigator.clipboard.readText());
+  });
+}

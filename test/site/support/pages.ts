@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUILD_DIR } from './env';
+
+/** A page of the production build, as the reader requests it. */
+export interface SitePage {
+  /** `en`, `ja`: the locale the page is in (its `<html lang>`). */
+  readonly locale: string;
+  /** The URL path the sitemap gives, e.g. `/ja/docker-runtime`, `/`. */
+  readonly path: string;
+  /** The same page's path without its locale prefix: `/docker-runtime`, `/`. */
+  readonly localPath: string;
+  /** A file-name-safe name for the page within its locale: `index`, `docker-runtime`. */
+  readonly name: string;
+}
+
+/**
+ * The locales of the build: the default locale's sitemap is build/sitemap.xml, each other
+ * locale is a folder of build/ with its own sitemap.xml (Docusaurus' i18n layout).
+ */
+export function buildLocales(buildDir = BUILD_DIR): { locale: string; prefix: string }[] {
+  const root = path.join(buildDir, 'sitemap.xml');
+  if (!existsSync(root)) throw new Error(`${root} is missing: run \`npm run build\` first`);
+  const others = readdirSync(buildDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(buildDir, entry.name, 'sitemap.xml')))
+    .map((entry) => ({ locale: entry.name, prefix: `/${entry.name}` }));
+  return [{ locale: htmlLang(path.join(buildDir, 'index.html')), prefix: '' }, ...others];
+}
+
+function htmlLang(file: string): string {
+  const match = /<html[^>]*\slang=["']?([A-Za-z-]+)/.exec(readFileSync(file, 'utf8'));
+  if (!match) throw new Error(`${file} has no <html lang>`);
+  return match[1]!;
+}
+
+function sitemapPaths(file: string): string[] {
+  const xml = readFileSync(file, 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.trim()).pathname);
+}
+
+/** The file `docusaurus serve` answers a path with (cleanUrls): x/index.html or x.html. */
+export function htmlFileFor(urlPath: string, buildDir = BUILD_DIR): string | undefined {
+  const relative = decodeURIComponent(urlPath).replace(/^\/+|\/+$/g, '');
+  const candidates = relative === '' ? ['index.html'] : [path.join(relative, 'index.html'), `${relative}.html`];
+  return candidates.map((candidate) => path.join(buildDir, candidate)).find((file) => existsSync(file));
+}
+
+/**
+ * Every page of every locale, from the build's sitemaps (never a hand-kept list): a page
+ * added to the docs is tested as soon as it is built. Each path must resolve to an HTML
+ * file of the build whose `<html lang>` is its locale's.
+ */
+export function sitePages(buildDir = BUILD_DIR): SitePage[] {
+  const pages: SitePage[] = [];
+  for (const { locale, prefix } of buildLocales(buildDir)) {
+    const sitemap = path.join(buildDir, prefix, 'sitemap.xml');
+    for (const urlPath of sitemapPaths(sitemap)) {
+      if (!urlPath.startsWith(`${prefix}/`)) {
+        throw new Error(`${sitemap} lists ${urlPath}, outside its locale's ${prefix}/`);
+      }
+      const file = htmlFileFor(urlPath, buildDir);
+      if (!file) throw new Error(`${sitemap} lists ${urlPath}, but the build has no HTML file for it`);
+      const lang = htmlLang(file);
+      if (lang !== locale) throw new Error(`${path.relative(buildDir, file)} has <html lang="${lang}">, expected "${locale}"`);
+      const localPath = urlPath.slice(prefix.length) || '/';
+      const name = localPath.replace(/^\/+|\/+$/g, '').replaceAll('/', '__') || 'index';
+      pages.push({ locale, path: urlPath, localPath, name });
+    }
+  }
+  return pages.sort((a, b) => a.locale.localeCompare(b.locale) || a.localPath.localeCompare(b.localPath));
+}
+
+/** The path of `page` in another locale. */
+export function pathInLocale(localPath: string, locale: string, buildDir = BUILD_DIR): string {
+  const { prefix } = buildLocales(buildDir).find((l) => l.locale === locale) ?? { prefix: `/${locale}` };
+  return localPath === '/' && prefix ? `${prefix}/` : `${prefix}${localPath}`;
+}
+
+/** The snippet figures' ids in a page's static HTML, in page order. */
+export function figureIdsIn(page: SitePage, buildDir = BUILD_DIR): string[] {
+  const file = htmlFileFor(page.path, buildDir);
+  if (!file) throw new Error(`no HTML file for ${page.path}`);
+  const html = readFileSync(file, 'utf8');
+  return [...html.matchAll(/<figure\b[^>]*\sdata-snippet-id=["']?([^"'\s>]+)/g)].map((m) => m[1]!);
+}
+
+/** The visible text of a page's static HTML, roughly (tags dropped), to check a search term occurs. */
+export function pageText(page: SitePage, buildDir = BUILD_DIR): string {
+  const file = htmlFileFor(page.path, buildDir);
+  if (!file) throw new Error(`no HTML file for ${page.path}`);
+  return readFileSync(file, 'utf8')
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+}

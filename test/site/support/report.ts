@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { SnippetReport, VerificationReport } from '../../../scripts/harness/report';
+import { getSnippet, isSnippetId, requiredSnippets, snippetHash } from '../../../src/snippets';
+import { ROOT, reportPath } from './env';
+
+/** The report schema these tests read (scripts/harness/report.ts). */
+export const REPORT_SCHEMA = 2;
+
+export type LoadedReport =
+  | { readonly ok: true; readonly path: string; readonly report: VerificationReport; readonly mtimeMs: number }
+  | { readonly ok: false; readonly path: string; readonly problem: string };
+
+/** Reads the harness report (reports/verification.json, or OPENHANDS_GUIDE_REPORT). */
+export function loadReport(file = reportPath()): LoadedReport {
+  const shown = path.relative(ROOT, file) || file;
+  if (!existsSync(file)) {
+    return { ok: false, path: file, problem: `no verification report at ${shown}: run the harness (npm test) first` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, path: file, problem: `${shown} is not JSON (${String(error)}): run the harness (npm test) again` };
+  }
+  const schema = (parsed as { schema?: unknown } | null)?.schema;
+  if (schema !== REPORT_SCHEMA || !Array.isArray((parsed as { snippets?: unknown }).snippets)) {
+    return {
+      ok: false,
+      path: file,
+      problem: `${shown} has schema ${String(schema)}, these tests read schema ${REPORT_SCHEMA}: run the harness (npm test) again`,
+    };
+  }
+  return { ok: true, path: file, report: parsed as VerificationReport, mtimeMs: statSync(file).mtimeMs };
+}
+
+/** The report's entry for a snippet, or the message a test fails with. */
+export function snippetEntry(loaded: LoadedReport, id: string): SnippetReport {
+  if (!loaded.ok) throw new Error(`no verification report for snippet ${id}: ${loaded.problem}`);
+  const entry = loaded.report.snippets.find((s) => s.id === id);
+  if (!entry) {
+    throw new Error(
+      `no verification report for snippet ${id}: run the harness (npm test) first ` +
+        `(${path.relative(ROOT, loaded.path)} has ${loaded.report.snippets.map((s) => s.id).join(', ') || 'no snippets'})`,
+    );
+  }
+  return entry;
+}
+
+/**
+ * Why a report entry does not describe the snippet the registry holds now (undefined
+ * when it does): the registry hash the harness recorded differs from today's.
+ */
+export function staleness(entry: SnippetReport): string | undefined {
+  if (!isSnippetId(entry.id)) return `snippet ${entry.id} is no longer in the registry`;
+  const snippet = getSnippet(entry.id);
+  const hash = snippetHash(snippet, requiredSnippets(snippet));
+  return hash === entry.registryHash
+    ? undefined
+    : `the report verified registry entry ${entry.registryHash} of ${entry.id}, the registry now has ${hash}: run the harness (npm test) again`;
+}

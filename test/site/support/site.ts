@@ -1,0 +1,197 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { axeViolations, type AxeViolation } from './axe';
+import { guardedContext, launchBrowser, openPage, watchPage, type GuardedContext, type PageProblems } from './browser';
+import { copyFrom } from './copy';
+import { browserDecision, buildProblem, BUILD_DIR, SCREENSHOT_DIR } from './env';
+import { limiter } from './pool';
+import { sitePages, type SitePage } from './pages';
+import { startServer, type SiteServer } from './server';
+
+/** Pages open at once. Two cores: more only makes each page slower. */
+const CONCURRENCY = Number(process.env.OPENHANDS_GUIDE_SITE_CONCURRENCY) || 3;
+
+export interface FigureVisit {
+  readonly id: string;
+  /** `data-evidence` of the figure, null when it has none. */
+  readonly evidence: string | null;
+  /** How many `[data-evidence-panel]` elements the figure contains. */
+  readonly panels: number;
+  /** What the copy button put on the clipboard, or why copying failed. */
+  readonly copied: { readonly text: string } | { readonly error: string };
+}
+
+/** Everything learnt from one load of one page. */
+export interface PageVisit {
+  readonly page: SitePage;
+  readonly problems: PageProblems;
+  readonly violations: readonly AxeViolation[];
+  readonly figures: readonly FigureVisit[];
+  readonly screenshot: string;
+}
+
+export interface Site {
+  readonly server: SiteServer;
+  readonly browser: Browser;
+  readonly guarded: GuardedContext;
+  readonly pages: readonly SitePage[];
+  url(urlPath: string): string;
+  /** A new tab of the guarded context, watched from its first request. */
+  newPage(): Promise<{ page: Page; problems: PageProblems }>;
+  /** Loads `page` once (screenshot, axe, figures, copy buttons); later calls share the result. */
+  visit(page: SitePage): Promise<PageVisit>;
+}
+
+/**
+ * The pages of the build, for `it.each` at collection time. Empty when there is no
+ * build: the suite's setup then fails with "run `npm run build` first".
+ */
+export function collectPages(): SitePage[] {
+  try {
+    return buildProblem() ? [] : sitePages();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A `describe` for tests that need Chromium. Without one it is skipped loudly (a
+ * warning says why and how to install it), or, with OPENHANDS_GUIDE_REQUIRE_BROWSER=1
+ * (CI), every test in it fails with that message.
+ */
+export function browserDescribe(name: string, body: () => void): void {
+  const decision = browserDecision();
+  if (decision.missing && !decision.required) {
+    console.warn(
+      `\n*** SKIPPED: ${name} ***\n${decision.missing}\n` +
+        'Set OPENHANDS_GUIDE_REQUIRE_BROWSER=1 to make a missing browser fail the tests (CI does).\n',
+    );
+    describe.skip(`${name} (skipped: no browser at ${decision.executablePath})`, body);
+    return;
+  }
+  describe(name, () => {
+    // Registered first: when it throws, vitest runs no later setup hook of the suite.
+    beforeAll(() => {
+      if (decision.missing) throw new Error(`${decision.missing} (OPENHANDS_GUIDE_REQUIRE_BROWSER=1 makes this a failure)`);
+    });
+    body();
+  });
+}
+
+/**
+ * A browser suite on the production build: fails with "run `npm run build` first" when
+ * build/ is missing or stale, otherwise serves it and opens the browser once for all
+ * its tests (`site()` gives them the shared site).
+ */
+export function siteSuite(name: string, body: (site: () => Site) => void): void {
+  browserDescribe(name, () => {
+    let site: Site | undefined;
+    let close: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const problem = buildProblem();
+      if (problem) throw new Error(problem);
+      ({ site, close } = await openSite());
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+    body(() => {
+      if (!site) throw new Error('the site was not opened (see the setup error above)');
+      return site;
+    });
+  });
+}
+
+/**
+ * Serves a copy of build/ (so a `npm run build` during the run cannot swap files under
+ * the pages), launches Chromium, opens a guarded context, and starts visiting every page.
+ */
+export async function openSite(): Promise<{ site: Site; close: () => Promise<void> }> {
+  const snapshot = mkdtempSync(path.join(tmpdir(), 'openhands-guide-site-'));
+  cpSync(BUILD_DIR, snapshot, { recursive: true });
+  const removeSnapshot = () => rmSync(snapshot, { recursive: true, force: true });
+  const server = await startServer({ root: snapshot }).catch((error: unknown) => {
+    removeSnapshot();
+    throw error;
+  });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const guarded = await guardedContext(browser, server.origin);
+    const pages = sitePages(snapshot);
+    const run = limiter(CONCURRENCY);
+    const visits = new Map<string, Promise<PageVisit>>();
+    const site: Site = {
+      server,
+      browser,
+      guarded,
+      pages,
+      url: (urlPath) => new URL(urlPath, server.origin).href,
+      async newPage() {
+        const page = await guarded.context.newPage();
+        return { page, problems: watchPage(page) };
+      },
+      visit(sitePage) {
+        let visit = visits.get(sitePage.path);
+        if (!visit) {
+          visit = run(() => visitPage(site, sitePage));
+          visits.set(sitePage.path, visit);
+        }
+        return visit;
+      },
+    };
+    // Start every page's visit now, a few at a time, so the per-page tests find them done.
+    for (const sitePage of pages) site.visit(sitePage).catch(() => undefined);
+    const opened = browser;
+    return {
+      site,
+      close: async () => {
+        await Promise.allSettled(visits.values());
+        await opened.close();
+        await server.close();
+        removeSnapshot();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    removeSnapshot();
+    throw error;
+  }
+}
+
+export function screenshotPath(page: SitePage): string {
+  return path.join(SCREENSHOT_DIR, page.locale, `${page.name}.png`);
+}
+
+async function visitPage(site: Site, sitePage: SitePage): Promise<PageVisit> {
+  const { page, problems } = await site.newPage();
+  try {
+    await openPage(page, site.url(sitePage.path));
+    const screenshot = screenshotPath(sitePage);
+    mkdirSync(path.dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+    const violations = await axeViolations(page);
+    const figures: FigureVisit[] = [];
+    const ids = await page.locator('figure[data-snippet-id]').evaluateAll((all) => all.map((f) => f.getAttribute('data-snippet-id') ?? ''));
+    for (const id of ids) {
+      const figure = page.locator(`figure[data-snippet-id="${id}"]`);
+      const [evidence, panels] = await figure.evaluate((f) => [f.getAttribute('data-evidence'), f.querySelectorAll('[data-evidence-panel]').length] as const);
+      let copied: FigureVisit['copied'];
+      try {
+        copied = { text: await copyFrom(page, figure) };
+      } catch (error) {
+        copied = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+      }
+      figures.push({ id, evidence, panels, copied });
+    }
+    // Anything the interactions started (prefetches on hover) must also succeed.
+    await page.waitForLoadState('networkidle');
+    return { page: sitePage, problems, violations, figures, screenshot };
+  } finally {
+    await page.close();
+  }
+}
