@@ -74,13 +74,51 @@ export interface ActivityReport {
   readonly loadAtStart: number;
 }
 
-/** Samples the process table every second while a phase runs. */
-export async function watchActivity<T>(fn: () => Promise<T>): Promise<{ result: T; activity: ActivityReport }> {
+function busyNow(): string[] {
+  return [...foreignProcesses(processTable(), process.pid).map((row) => `pid ${row.pid}: ${row.command.slice(0, 120)}`), ...otherHarnessRuns()];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long, in all, the bench may still wait for a quiet machine before a phase. */
+let quietBudgetMs = 0;
+let quietLog: (line: string) => void = () => undefined;
+
+export function configureQuietWait(budgetMs: number, log: (line: string) => void): void {
+  quietBudgetMs = budgetMs;
+  quietLog = log;
+}
+
+/**
+ * Before a timed phase: waits until nothing else busy has run for 3 s in a row, taking
+ * the time from the run's waiting budget; once the budget is spent, phases start at once
+ * (and their numbers carry the activity seen).
+ */
+export async function waitForQuiet(label: string): Promise<void> {
+  let quietFor = 0;
+  let told = false;
+  while (quietBudgetMs > 0) {
+    const busy = busyNow();
+    if (busy.length === 0) {
+      if (++quietFor >= 3) return;
+    } else {
+      quietFor = 0;
+      if (!told) quietLog(`waiting for a quiet machine before ${label} (up to ${Math.round(quietBudgetMs / 1000)} s more in this run): ${busy[0]}${busy.length > 1 ? ` and ${busy.length - 1} more` : ''}`);
+      told = true;
+    }
+    await sleep(1000);
+    quietBudgetMs -= 1000;
+  }
+  if (told) quietLog(`no more waiting for quiet in this run: ${label} starts with other work running`);
+}
+
+/** Waits for quiet (see waitForQuiet), then samples the process table every second while a phase runs. */
+export async function watchActivity<T>(fn: () => Promise<T>, label = 'the next phase'): Promise<{ result: T; activity: ActivityReport }> {
+  await waitForQuiet(label);
   const seen = new Set<string>();
   const loadAtStart = loadavg()[0] ?? 0;
   const sample = (): void => {
-    for (const row of foreignProcesses(processTable(), process.pid)) seen.add(`pid ${row.pid}: ${row.command.slice(0, 120)}`);
-    for (const run of otherHarnessRuns()) seen.add(run);
+    for (const busy of busyNow()) seen.add(busy);
   };
   sample();
   const timer = setInterval(sample, 1000);

@@ -76,6 +76,8 @@ export interface DockerBench {
   readonly verifyActivity: ActivityReport;
   readonly rawActivity: ActivityReport;
   readonly failedSnippets: readonly string[];
+  /** The harness's report of this run: the site part builds the project copy with it, as npm test does. */
+  readonly verification: VerificationReport;
 }
 
 export interface DockerTotals {
@@ -312,12 +314,13 @@ export async function benchDocker(options: { readonly snippets?: readonly Snippe
       onTiming: (timing) => timings.push({ ...timing }),
       onSnippet: (snippet) => log(`harness ${snippet.id}: ${snippet.status}${snippet.exitCode === 0 ? '' : ` (exit ${snippet.exitCode})`}`),
     }),
+    'the Docker verification',
   );
   const verifyMs = performance.now() - verifying;
   const harness = timings.map((timing) => harnessTiming(timing, report.snippets.find((s) => s.id === timing.id)));
 
   log('raw baseline: the same commands with the docker CLI, then inspect and remove, under a fresh session');
-  const { result: rawResult, activity: rawActivity } = await watchActivity(() => rawBaseline(report, log));
+  const { result: rawResult, activity: rawActivity } = await watchActivity(() => rawBaseline(report, log), 'the raw baseline');
 
   return {
     engine: report.engine,
@@ -332,5 +335,6 @@ export async function benchDocker(options: { readonly snippets?: readonly Snippe
     verifyActivity,
     rawActivity,
     failedSnippets: report.snippets.filter((s) => s.status === 'failed').map((s) => s.id),
+    verification: report,
   };
 }

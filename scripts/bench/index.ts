@@ -8,7 +8,9 @@
  *
  *   npm run bench                         everything
  *   npm run bench -- --parts=docker,site  some parts only (static, docker, site)
- *   npm run bench -- --rounds=3           builds per site (at least 2)
+ *   npm run bench -- --rounds=3           builds per site (at least 2; default 3)
+ *   npm run bench -- --quiet-wait=300     seconds the whole run may wait, before its timed
+ *                                         phases, for other builds and test runs to end
  */
 import { rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,10 +20,11 @@ import { allSnippets } from '../../src/snippets';
 import { activitySection, dockerSection, phasesSection, siteSection, targetsSection } from './output';
 import { BenchCannotRun, benchDocker, type DockerBench } from './docker';
 import { formatMs, formatRatio } from './format';
-import { classifyTestFiles, dockerTestPhases, siteTestPhase, staticPhases, type Phase } from './npm-test';
+import { classifyTestFiles, dockerTestPhases, npmTestTotals, siteTestPhase, staticPhases, type Phase } from './npm-test';
 import { killRunningChildren } from './processes';
+import { configureQuietWait } from './activity';
 import { benchSite, type SiteBench } from './site';
-import { sum, verdict } from './stats';
+import { verdict } from './stats';
 import { budgetVerdict, TARGETS, type TargetResult } from './targets';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -32,12 +35,14 @@ type Part = 'static' | 'docker' | 'site';
 interface Args {
   readonly parts: ReadonlySet<Part>;
   readonly rounds: number;
+  readonly quietWaitS: number;
   readonly snippets: readonly string[] | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   let parts = new Set<Part>(['static', 'docker', 'site']);
   let rounds = 3;
+  let quietWaitS = 300;
   let snippets: string[] | undefined;
   for (const arg of argv) {
     const [key, value = ''] = arg.split('=', 2) as [string, string?];
@@ -48,11 +53,14 @@ function parseArgs(argv: readonly string[]): Args {
     } else if (key === '--rounds') {
       rounds = Number(value);
       if (!Number.isInteger(rounds) || rounds < 2) throw new Error('--rounds: a whole number, at least 2 (the median needs two builds)');
+    } else if (key === '--quiet-wait') {
+      quietWaitS = Number(value);
+      if (!Number.isFinite(quietWaitS) || quietWaitS < 0) throw new Error('--quiet-wait: seconds, 0 or more');
     } else if (key === '--snippets') {
       snippets = value.split(',').filter(Boolean);
     } else throw new Error(`unknown argument ${arg}`);
   }
-  return { parts, rounds, snippets };
+  return { parts, rounds, quietWaitS, snippets };
 }
 
 const log = (line: string): void => console.log(`· ${line}`);
@@ -75,6 +83,7 @@ async function main(): Promise<number> {
     });
   }
 
+  configureQuietWait(args.quietWaitS * 1000, log);
   const cores = availableParallelism();
   const started = new Date();
   console.log(`npm run bench: ${started.toISOString()}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
@@ -119,6 +128,7 @@ async function main(): Promise<number> {
       log,
       track: (dir) => temps.add(dir),
       siteTests: (copy) => siteTestPhase(copy, classifyTestFiles(copy), log),
+      verification: dockerBench?.verification,
     });
     cannotRun.push(...siteBench.failures);
     phases.push({
@@ -139,9 +149,7 @@ async function main(): Promise<number> {
   for (const p of phases) if (p.activity) activity.push({ phase: p.name, ...p.activity });
 
   // ------------------------------------------------------------------ report
-  const staticMs = sum(phases.filter((p) => p.part === 'static').map((p) => p.ms ?? 0));
-  const complete = ['static', 'docker', 'site'].every((part) => args.parts.has(part as Part)) && phases.every((p) => p.ms !== undefined) && dockerBench !== undefined;
-  const estimateMs = phases.length > 0 ? sum(phases.map((p) => p.ms ?? 0)) : undefined;
+  const npmTest = npmTestTotals(phases);
 
   const targets: TargetResult[] = [];
   const sections: string[] = [];
@@ -166,14 +174,23 @@ async function main(): Promise<number> {
     );
   }
   if (phases.length > 0) {
-    sections.push(phasesSection(phases, { staticMs, estimateMs, complete }, cores));
-    targets.push({
-      name: `npm test (sum of phases, ${cores} cores)`,
-      measured: formatMs(estimateMs),
-      target: formatMs(TARGETS.npmTestMs),
-      verdict: complete ? budgetVerdict(estimateMs, TARGETS.npmTestMs) : 'not measured',
-      note: complete ? `static part ${formatMs(staticMs)}` : 'not every part ran: no verdict',
-    });
+    sections.push(phasesSection(phases, npmTest, cores));
+    targets.push(
+      {
+        name: `npm test, static + Docker (${cores} cores)`,
+        measured: formatMs(npmTest.staticDockerMs),
+        target: formatMs(TARGETS.npmTestMs),
+        verdict: budgetVerdict(npmTest.staticDockerMs, TARGETS.npmTestMs),
+        note: `the issue's scope: static ${formatMs(npmTest.staticMs)} + Docker ${formatMs(npmTest.dockerMs)}`,
+      },
+      {
+        name: `npm test, all it runs today (${cores} cores)`,
+        measured: formatMs(npmTest.fullMs),
+        target: formatMs(TARGETS.npmTestMs),
+        verdict: budgetVerdict(npmTest.fullMs, TARGETS.npmTestMs),
+        note: `package.json also builds the site (${formatMs(npmTest.buildMs)}) and runs the site tests (${formatMs(npmTest.siteMs)})`,
+      },
+    );
   }
   if (siteBench) {
     sections.push(siteSection(siteBench));
@@ -205,8 +222,8 @@ async function main(): Promise<number> {
     parts: [...args.parts],
     snippetsOnly: args.snippets,
     targets,
-    npmTest: { phases: phases.map(({ tail: _tail, ...p }) => p), staticMs, estimateMs, complete, testFiles: files },
-    docker: dockerBench,
+    npmTest: { phases: phases.map(({ tail: _tail, ...p }) => p), ...npmTest, testFiles: files },
+    docker: dockerBench && { ...dockerBench, verification: undefined },
     site: siteBench && {
       ...siteBench,
       builds: siteBench.builds.map(({ tail: _tail, ...b }) => b),

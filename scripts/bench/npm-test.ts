@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { watchActivity, type ActivityReport } from './activity';
 import { timedRun } from './processes';
@@ -26,6 +27,10 @@ export interface Phase {
   readonly note?: string;
   readonly tail?: string;
   readonly activity?: ActivityReport;
+  /** vitest phases: its own summary of where the time went (transform, collect, tests, ...). */
+  readonly vitestDuration?: string;
+  /** vitest phases: the slowest files, by vitest's own per-file time (tests only). */
+  readonly slowestFiles?: readonly { readonly file: string; readonly ms: number }[];
 }
 
 /**
@@ -78,20 +83,57 @@ const bin = (root: string, name: string): string => join(root, 'node_modules', '
 async function phase(name: string, part: PhasePart, file: string, args: readonly string[], root: string, log: (line: string) => void): Promise<Phase> {
   const command = [file.startsWith(root) ? relative(root, file) : file, ...args].join(' ');
   log(`${name}: ${command.length > 160 ? `${command.slice(0, 157)}...` : command}`);
-  const { result, activity } = await watchActivity(() => timedRun(file, args, { cwd: root }));
-  return { name, part, command, ms: result.ms, exitCode: result.exitCode, tail: result.exitCode === 0 ? undefined : result.tail, activity };
+  const { result, activity } = await watchActivity(() => timedRun(file, args, { cwd: root }), name);
+  return { name, part, command, ms: result.ms, exitCode: result.exitCode, tail: result.tail, activity };
 }
 
-/** vitest without the config's junit reporter, so the bench never overwrites reports/junit.xml. */
-const vitestArgs = (project: string, files: readonly string[]): string[] => ['run', '--project', project, '--reporter=dot', ...files];
+/**
+ * vitest without the config's junit reporter, so the bench never overwrites
+ * reports/junit.xml; its JSON reporter gives each file's time.
+ */
+const vitestArgs = (project: string, files: readonly string[], json: string): string[] => [
+  'run', '--project', project, '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`, ...files,
+];
+
+interface VitestJson {
+  readonly testResults?: readonly { readonly name: string; readonly startTime?: number; readonly endTime?: number }[];
+}
+
+/** The slowest files of a vitest JSON report, slowest first. */
+export function slowestFiles(report: VitestJson, root: string, count = 3): { file: string; ms: number }[] {
+  return (report.testResults ?? [])
+    .filter((r) => r.startTime !== undefined && r.endTime !== undefined)
+    .map((r) => ({ file: relative(root, r.name), ms: r.endTime! - r.startTime! }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count);
+}
+
+async function vitestPhase(name: string, part: PhasePart, project: string, files: readonly string[], root: string, log: (line: string) => void): Promise<Phase> {
+  const dir = mkdtempSync(join(tmpdir(), 'ohg-bench-vitest-'));
+  try {
+    const json = join(dir, 'vitest.json');
+    const result = await phase(name, part, bin(root, 'vitest'), vitestArgs(project, files, json), root, log);
+    let slowest: { file: string; ms: number }[] | undefined;
+    try {
+      slowest = slowestFiles(JSON.parse(readFileSync(json, 'utf8')) as VitestJson, root);
+    } catch {
+      slowest = undefined;
+    }
+    // eslint-disable-next-line no-control-regex
+    const duration = /Duration\s+(.+)/.exec((result.tail ?? '').replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim();
+    return { ...result, slowestFiles: slowest, vitestDuration: duration };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export async function staticPhases(root: string, files: TestFiles, log: (line: string) => void): Promise<Phase[]> {
   return [
-    await phase('typecheck', 'static', 'npm', ['run', '--silent', 'typecheck'], root, log),
-    await phase('check:docs', 'static', 'npm', ['run', '--silent', 'check:docs'], root, log),
+    await phase('typecheck', 'static', 'npm', ['run', 'typecheck'], root, log),
+    await phase('check:docs', 'static', 'npm', ['run', 'check:docs'], root, log),
     files.static.length === 0
       ? { name: 'vitest (no Docker)', part: 'static', command: '', ms: 0, exitCode: 0, note: 'no such test files' }
-      : { ...(await phase('vitest (no Docker)', 'static', bin(root, 'vitest'), vitestArgs('harness', files.static), root, log)), note: `${files.static.length} files` },
+      : { ...(await vitestPhase('vitest (no Docker)', 'static', 'harness', files.static, root, log)), note: `${files.static.length} files` },
   ];
 }
 
@@ -101,7 +143,7 @@ export async function dockerTestPhases(root: string, files: TestFiles, log: (lin
     files.docker.length === 0
       ? { name: 'vitest (Docker, without verify)', part: 'docker', command: '', ms: 0, exitCode: 0, note: 'no such test files' }
       : {
-          ...(await phase('vitest (Docker, without verify)', 'docker', bin(root, 'vitest'), vitestArgs('harness', files.docker), root, log)),
+          ...(await vitestPhase('vitest (Docker, without verify)', 'docker', 'harness', files.docker, root, log)),
           note: `${files.docker.length} files: ${files.docker.map((f) => f.replace(/^test\/harness\//, '')).join(', ')}`,
         },
   ];
@@ -115,5 +157,32 @@ export async function siteTestPhase(root: string, files: TestFiles, log: (line: 
   if (!existsSync(join(root, 'build'))) {
     return { name: 'test:site', part: 'site', command: 'npm run test:site', ms: undefined, exitCode: undefined, note: 'no build to test: not timed' };
   }
-  return { ...(await phase('test:site', 'site', bin(root, 'vitest'), vitestArgs('site', files.site), root, log)), note: `${files.site.length} files, in the project's copy against its fresh build` };
+  return { ...(await vitestPhase('test:site', 'site', 'site', files.site, root, log)), note: `${files.site.length} files, in the project's copy against its fresh build` };
+}
+
+export interface NpmTestTotals {
+  readonly staticMs: number;
+  readonly dockerMs: number;
+  readonly buildMs: number;
+  readonly siteMs: number;
+  /** typecheck, check:docs and every harness vitest file with the Docker verification: the issue's "static and Docker". */
+  readonly staticDockerMs: number | undefined;
+  /** Everything `npm test` runs today (package.json): also the build and the site tests. */
+  readonly fullMs: number | undefined;
+}
+
+/** Sums the phases; a sum is undefined when one of its phases is missing or was not timed. */
+export function npmTestTotals(phases: readonly Phase[]): NpmTestTotals {
+  const of = (part: PhasePart) => phases.filter((p) => p.part === part);
+  const total = (part: PhasePart) => of(part).reduce((sum, p) => sum + (p.ms ?? 0), 0);
+  const measured = (parts: readonly PhasePart[]) => parts.every((part) => of(part).length > 0 && of(part).every((p) => p.ms !== undefined));
+  const staticDockerMs = measured(['static', 'docker']) ? total('static') + total('docker') : undefined;
+  return {
+    staticMs: total('static'),
+    dockerMs: total('docker'),
+    buildMs: total('build'),
+    siteMs: total('site'),
+    staticDockerMs,
+    fullMs: staticDockerMs !== undefined && measured(['build', 'site']) ? staticDockerMs + total('build') + total('site') : undefined,
+  };
 }

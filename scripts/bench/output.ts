@@ -1,6 +1,6 @@
 import type { DockerBench } from './docker';
 import { formatBytes, formatMs, formatRatio, formatVerdict, heading, table } from './format';
-import type { Phase } from './npm-test';
+import type { NpmTestTotals, Phase } from './npm-test';
 import type { SiteBench } from './site';
 import { unhashedName } from './site/assets';
 import type { TargetResult } from './targets';
@@ -11,16 +11,18 @@ export function dockerSection(bench: DockerBench): string {
   const rows: (string[] | '-')[] = bench.harness.map((h) => {
     const raw = bench.raw.find((r) => r.id === h.id);
     const rawMs = raw?.excluded === undefined ? raw?.totalMs : undefined;
+    const excluded = raw?.excluded !== undefined;
     return [
       h.id,
-      h.status,
       formatMs(h.prepareMs + h.lockWaitMs),
       formatMs(h.runMs),
       formatMs(h.checksMs),
       formatMs(h.cleanupMs),
       formatMs(h.totalMs),
       formatMs(h.withoutChecksMs),
-      raw?.excluded !== undefined ? 'excluded' : formatMs(rawMs),
+      excluded ? 'excluded' : formatMs(raw?.runMs),
+      excluded ? '' : formatMs(raw?.removeMs),
+      excluded ? '' : formatMs(rawMs),
       formatRatio(rawMs ? h.withoutChecksMs / rawMs : undefined),
       formatRatio(rawMs ? h.totalMs / rawMs : undefined),
     ];
@@ -32,9 +34,10 @@ export function dockerSection(bench: DockerBench): string {
     '',
     '',
     '',
-    '',
     formatMs(t.harnessWithChecksMs),
     formatMs(t.harnessWithoutChecksMs),
+    '',
+    '',
     formatMs(t.rawMs),
     formatRatio(t.ratioWithoutChecks),
     formatRatio(t.ratioWithChecks),
@@ -44,15 +47,17 @@ export function dockerSection(bench: DockerBench): string {
     `Engine ${bench.engine.version} (cgroup ${bench.engine.cgroupVersion}); images: ${bench.images.map((i) => `${i.name}=${i.source}`).join(', ')}; reader switch: ${bench.readerSwitched ? 'yes (setpriv to uid 1000)' : 'no'}`,
     '',
     table(
-      ['snippet', 'status', 'prepare', 'run', 'checks', 'cleanup', 'harness', 'w/o checks', 'raw', 'ratio w/o checks', 'ratio incl. checks'],
+      ['snippet', 'prepare', 'run', 'checks', 'cleanup', 'harness', 'w/o checks', 'raw run', 'raw rm', 'raw', 'ratio w/o checks', 'ratio incl.'],
       rows,
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
     '',
     `prepare: render, parse (sh-syntax) and rewrite the text, free ports, loopback-guard lock wait; run: the reader's bash running it; checks: every claim`,
     `(inspect, cgroup files, probes, LAN and loopback traffic); cleanup: removing the snippet's containers, networks and firewall rule.`,
-    `raw: bash running the same rewritten commands as this process's user (no reader switch; fresh session names, labels, ports), then`,
-    `docker inspect + docker rm -f of the containers they (and the app) created, docker network rm, and iptables -D for the firewall rule.`,
+    `raw run: bash running the same rewritten commands as this process's user (no reader switch; fresh session names, labels, ports);`,
+    `raw rm: docker inspect + docker rm -f of the containers they and the app created, docker network rm, iptables -D for the firewall rule.`,
+    `raw rm comes right after the run, while the app is still starting its sandbox (often a second round for it); the harness's cleanup`,
+    `comes after the checks, when everything has settled.`,
     `"w/o checks" is the harness doing the same Docker work as raw; "incl. checks" adds the claim checks, which are the harness's purpose and`,
     `are extra Docker work (probe containers, traffic, waiting up to 30 s for the app's sandbox) that raw does not do.`,
     '',
@@ -68,7 +73,7 @@ export function dockerSection(bench: DockerBench): string {
   return lines.join('\n');
 }
 
-export function phasesSection(phases: readonly Phase[], totals: { staticMs: number; estimateMs: number | undefined; complete: boolean }, cores: number): string {
+export function phasesSection(phases: readonly Phase[], totals: NpmTestTotals, cores: number): string {
   const rows: (string[] | '-')[] = phases.map((p) => [
     p.name,
     p.part,
@@ -77,7 +82,8 @@ export function phasesSection(phases: readonly Phase[], totals: { staticMs: numb
     p.note ?? '',
   ]);
   rows.push('-', ['static part', 'static', formatMs(totals.staticMs), '', 'typecheck + check:docs + vitest files without Docker']);
-  rows.push(['npm test (sum)', '', formatMs(totals.estimateMs), '', totals.complete ? 'every phase measured' : 'INCOMPLETE: a phase was not measured']);
+  rows.push(['static + Docker', '', formatMs(totals.staticDockerMs), '', totals.staticDockerMs === undefined ? 'INCOMPLETE: a phase was not measured' : "the issue's scope"]);
+  rows.push(['npm test (all)', '', formatMs(totals.fullMs), '', totals.fullMs === undefined ? 'INCOMPLETE: a phase was not measured' : 'as package.json runs it: + build + site tests']);
   const lines = [
     heading(`A2. npm test, phase by phase (${cores} cores)`),
     table(['phase', 'part', 'time', 'result', 'note'], rows, ['left', 'left', 'right', 'left', 'left']),
@@ -86,6 +92,10 @@ export function phasesSection(phases: readonly Phase[], totals: { staticMs: numb
     'the build is the median project build of part B (cold: DOCUSAURUS_NO_PERSISTENT_CACHE=1, as on a fresh clone). vitest runs its',
     'files in parallel in npm test, where the bench runs the two groups one after the other: the sum is an upper bound there.',
   ];
+  for (const p of phases) {
+    if (p.vitestDuration) lines.push(`${p.name}, vitest's own account: ${p.vitestDuration}`);
+    if (p.slowestFiles && p.slowestFiles.length > 0) lines.push(`${p.name}, slowest files (their tests): ${p.slowestFiles.map((f) => `${f.file} ${formatMs(f.ms)}`).join(', ')}`);
+  }
   for (const p of phases) if (p.exitCode !== undefined && p.exitCode !== 0) lines.push(`${p.name} failed (its time still counts):\n${indent(p.tail ?? '')}`);
   return lines.join('\n');
 }
@@ -109,7 +119,7 @@ export function siteSection(bench: SiteBench): string {
     `future: { v4: true, faster: true } like the project (project's: ${bench.projectFuture ?? 'none found'}${bench.sameFutureFlags ? ', the same' : ', DIFFERENT: the comparison is off'}),`,
     `so both use the same bundler (Rspack), minifiers and v4 defaults; nothing of the project's own (plugins, components, CSS, search).`,
     `Builds: both locales, docusaurus build --out-dir <temp>, persistent cache off (DOCUSAURUS_NO_PERSISTENT_CACHE=1), ${bench.rounds} rounds,`,
-    `project and blank alternating; the project is built from a copy of its working tree.`,
+    `project and blank alternating; the project is built from a copy of its working tree, with the verification report of ${bench.reportUsed}.`,
     '',
     table(
       ['site', 'builds', 'median'],

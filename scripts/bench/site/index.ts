@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { watchActivity, type ActivityReport } from '../activity';
+import { waitForQuiet, watchActivity, type ActivityReport } from '../activity';
+import { writeReport, type VerificationReport } from '../../harness/report';
 import type { Phase } from '../npm-test';
 import { timedRun } from '../processes';
 import { median, ratio } from '../stats';
@@ -47,6 +48,8 @@ export interface SiteBench {
   readonly decodedBytesRatio: number | undefined;
   /** `npm run test:site` run in the project's copy against its fresh build. */
   readonly siteTests: Phase | undefined;
+  /** Which verification report the project copy was built with. */
+  readonly reportUsed: 'this run' | "the project's reports/verification.json";
   /** What kept part B from measuring something; any entry makes the bench exit non-zero. */
   readonly failures: readonly string[];
 }
@@ -70,6 +73,12 @@ export interface SiteOptions {
    * writes the project's own build/.
    */
   readonly siteTests?: (projectCopy: string) => Promise<Phase>;
+  /**
+   * This run's harness report, written into the project's copy before it is built, as
+   * `npm test` writes reports/verification.json before `npm run build`. Without it the
+   * copy keeps whatever report the project has.
+   */
+  readonly verification?: VerificationReport;
 }
 
 export async function benchSite(options: SiteOptions): Promise<SiteBench> {
@@ -81,8 +90,12 @@ export async function benchSite(options: SiteOptions): Promise<SiteBench> {
   const dirs: Record<SiteName, string> = { project: join(temp, 'project', 'site'), blank: join(temp, 'blank', 'site') };
   const lastOut: Partial<Record<SiteName, string>> = {};
   try {
+    const snapshot = async (): Promise<void> => {
+      writeProjectSnapshot(dirs.project, root);
+      if (options.verification) await writeReport(options.verification, join(dirs.project, 'reports', 'verification.json'));
+    };
     writeBlankSite(dirs.blank, root);
-    writeProjectSnapshot(dirs.project, root);
+    await snapshot();
     const env = { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: '1' };
 
     const build = async (site: SiteName, round: number, attempt: number): Promise<BuildRun> => {
@@ -91,6 +104,7 @@ export async function benchSite(options: SiteOptions): Promise<SiteBench> {
       log(`build ${site} #${round}${attempt > 1 ? ` (attempt ${attempt})` : ''}: docusaurus build --out-dir ${out}`);
       const { result, activity } = await watchActivity(() =>
         timedRun(join(dirs[site], 'node_modules', '.bin', 'docusaurus'), ['build', '--out-dir', out], { cwd: dirs[site], env, logFile: `${out}.log` }),
+        `the ${site} build #${round}`,
       );
       if (result.exitCode === 0) {
         if (lastOut[site]) rmSync(lastOut[site], { recursive: true, force: true });
@@ -109,7 +123,7 @@ export async function benchSite(options: SiteOptions): Promise<SiteBench> {
           // Someone may have been editing the project while it was copied: copy it again, once.
           log(`build project #${round} failed (exit ${run.exitCode}); copying the project again and retrying once\n${run.tail ?? ''}`);
           rmSync(dirs.project, { recursive: true, force: true });
-          writeProjectSnapshot(dirs.project, root);
+          await snapshot();
           run = await build(site, round, 2);
           builds.push(run);
         }
@@ -128,6 +142,7 @@ export async function benchSite(options: SiteOptions): Promise<SiteBench> {
     if (lastOut.project || lastOut.blank) {
       log(`page weight: headless Chromium (${'/usr/bin/chromium'}), cache disabled, loopback only`);
       let browser;
+      await waitForQuiet('the page loads');
       try {
         browser = await launchChromium();
       } catch (error) {
@@ -171,6 +186,7 @@ export async function benchSite(options: SiteOptions): Promise<SiteBench> {
       bytesRatio: pages.project && pages.blank ? ratio(pages.project.summary.total.encoded, pages.blank.summary.total.encoded) : undefined,
       decodedBytesRatio: pages.project && pages.blank ? ratio(pages.project.summary.total.decoded, pages.blank.summary.total.decoded) : undefined,
       siteTests,
+      reportUsed: options.verification ? 'this run' : "the project's reports/verification.json",
       failures,
     };
   } finally {
