@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, describeViolations, failingViolations } from './support/axe';
-import { guardedContext, launchBrowser, openPage, problemCount, watchPage, type GuardedContext } from './support/browser';
+import { guardedContext, launchBrowser, openPage, problemCount, waitForQuiet, watchPage, type GuardedContext } from './support/browser';
 import { copyFrom } from './support/copy';
 import { FIXTURES_DIR } from './support/env';
 import { browserDescribe } from './support/site';
@@ -31,7 +31,7 @@ browserDescribe('the browser checks, on fixture pages', () => {
     const page = await guarded.context.newPage();
     const problems = watchPage(page);
     await page.goto(`${server.origin}/${name}`, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+    await waitForQuiet(page);
     return { page, problems };
   }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayRewrites, type ReportedRewrite } from '../../scripts/harness/run/rewrites';
 import { browserDecision, buildProblem, FIXTURES_DIR } from './support/env';
 import { figureIdsIn, sitePages } from './support/pages';
-import { loadReport, snippetEntry, staleness } from './support/report';
+import { commandWords, firstDifference, loadReport, snippetEntry, staleness } from './support/report';
 import { startServer, type SiteServer } from './support/server';
 
 const FIXTURE_BUILD = path.join(FIXTURES_DIR, 'site-build');
@@ -160,6 +160,24 @@ describe('the report checks', () => {
   it('tells a report of another registry entry apart', () => {
     const entry = { id: 'network-binding', registryHash: '00000000' } as Parameters<typeof staleness>[0];
     expect(staleness(entry)).toMatch(/^the report verified registry entry 00000000 of network-binding, the registry now has [0-9a-f]{8}/);
+  });
+});
+
+describe('comparing copied texts', () => {
+  it('sees the same commands in texts whose comments differ', async () => {
+    const en = '# Start the app\ndocker run --rm \\\n    -p 127.0.0.1:3000:3000 image';
+    const ja = '# アプリを起動します\ndocker run --rm \\\n    -p 127.0.0.1:3000:3000 image';
+    expect(await commandWords('s', ja)).toEqual(await commandWords('s', en));
+  });
+
+  it('sees different commands when a word differs', async () => {
+    const en = 'docker run --rm -p 127.0.0.1:3000:3000 image';
+    expect(await commandWords('s', en.replace('127.0.0.1:', ''))).not.toEqual(await commandWords('s', en));
+  });
+
+  it('names the first line that differs', () => {
+    expect(firstDifference('a\nb\nc', 'a\nB\nc')).toBe('line 2: got "b", expected "B"');
+    expect(firstDifference('a', 'a\nb')).toBe('line 2: got "(no line)", expected "b"');
   });
 });
 

@@ -69,6 +69,8 @@ export function describeProblems(problems: PageProblems): string {
 }
 
 const monitors = new WeakMap<Page, PageProblems>();
+/** Requests of a watched page that have neither finished nor failed yet. */
+const inFlight = new WeakMap<Page, Set<Request>>();
 
 function pageOf(request: Request): Page | undefined {
   try {
@@ -127,6 +129,11 @@ export async function guardedContext(browser: Browser, origin: string): Promise<
 export function watchPage(page: Page): PageProblems {
   const problems = emptyProblems();
   monitors.set(page, problems);
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const location = message.location();
@@ -164,4 +171,22 @@ export async function waitForHydration(page: Page, timeout = 30_000): Promise<vo
     const seen = problems && problemCount(problems) > 0 ? `; on the page:\n${describeProblems(problems)}` : '';
     throw new Error(`${page.url()} did not hydrate within ${timeout / 1000} s (html[data-has-hydrated="true"] never appeared)${seen}`);
   });
+}
+
+/**
+ * Waits until a watched page has had no request in flight for `quietMs`. Unlike the
+ * `networkidle` load state, this also covers what a client-side navigation started, so
+ * leaving the page afterwards does not abort its requests.
+ */
+export async function waitForQuiet(page: Page, quietMs = 300, timeout = 10_000): Promise<void> {
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error('waitForQuiet needs a page from watchPage()');
+  const deadline = Date.now() + timeout;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (pending.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${page.url()} still had requests in flight after ${timeout / 1000} s: ${[...pending].map((r) => r.url()).join(', ')}`);
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SnippetReport, VerificationReport } from '../../../scripts/harness/report';
+import { snippetCommands } from '../../../scripts/harness/parse';
 import { getSnippet, isSnippetId, requiredSnippets, snippetHash } from '../../../src/snippets';
 import { ROOT, reportPath } from './env';
 
@@ -13,7 +14,8 @@ export type LoadedReport =
 
 /** Reads the harness report (reports/verification.json, or OPENHANDS_GUIDE_REPORT). */
 export function loadReport(file = reportPath()): LoadedReport {
-  const shown = path.relative(ROOT, file) || file;
+  const relative = path.relative(ROOT, file);
+  const shown = relative && !relative.startsWith('..') ? relative : file;
   if (!existsSync(file)) {
     return { ok: false, path: file, problem: `no verification report at ${shown}: run the harness (npm test) first` };
   }
@@ -41,7 +43,7 @@ export function snippetEntry(loaded: LoadedReport, id: string): SnippetReport {
   if (!entry) {
     throw new Error(
       `no verification report for snippet ${id}: run the harness (npm test) first ` +
-        `(${path.relative(ROOT, loaded.path)} has ${loaded.report.snippets.map((s) => s.id).join(', ') || 'no snippets'})`,
+        `(${loaded.path.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, loaded.path) : loaded.path} has ${loaded.report.snippets.map((s) => s.id).join(', ') || 'no snippets'})`,
     );
   }
   return entry;
@@ -58,4 +60,21 @@ export function staleness(entry: SnippetReport): string | undefined {
   return hash === entry.registryHash
     ? undefined
     : `the report verified registry entry ${entry.registryHash} of ${entry.id}, the registry now has ${hash}: run the harness (npm test) again`;
+}
+
+/** Where two texts first differ, by line, for an assertion message. */
+export function firstDifference(actual: string, expected: string): string {
+  const a = actual.split('\n');
+  const b = expected.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) {
+      return `line ${i + 1}: got ${JSON.stringify(a[i] ?? '(no line)')}, expected ${JSON.stringify(b[i] ?? '(no line)')}`;
+    }
+  }
+  return 'no difference';
+}
+
+/** A snippet text as comparable data: each command as its words' source text (comments dropped by the parser). */
+export async function commandWords(id: string, text: string): Promise<string[][]> {
+  return (await snippetCommands({ id }, text)).map((command) => command.words.map((word) => word.raw));
 }

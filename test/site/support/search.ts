@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { waitForHydration } from './browser';
+import { waitForHydration, waitForQuiet } from './browser';
 
 /**
  * The navbar search of @easyops-cn/docusaurus-search-local: an autocomplete listbox of
@@ -55,6 +55,8 @@ export async function followNavbarResult(page: Page, start: string, term: string
   await page.locator(OPTION).nth(index).click();
   await page.waitForURL((url) => url.href !== before, { timeout: 10_000 });
   await waitForHydration(page);
+  // Let the landing page finish loading: leaving earlier would abort its requests.
+  await waitForQuiet(page);
   return new URL(page.url()).pathname;
 }
 

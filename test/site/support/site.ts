@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { axeViolations, type AxeViolation } from './axe';
-import { guardedContext, launchBrowser, openPage, watchPage, type GuardedContext, type PageProblems } from './browser';
+import { guardedContext, launchBrowser, openPage, waitForQuiet, watchPage, type GuardedContext, type PageProblems } from './browser';
 import { copyFrom } from './copy';
 import { browserDecision, buildProblem, BUILD_DIR, SCREENSHOT_DIR } from './env';
 import { limiter } from './pool';
@@ -189,7 +189,7 @@ async function visitPage(site: Site, sitePage: SitePage): Promise<PageVisit> {
       figures.push({ id, evidence, panels, copied });
     }
     // Anything the interactions started (prefetches on hover) must also succeed.
-    await page.waitForLoadState('networkidle');
+    await waitForQuiet(page);
     return { page: sitePage, problems, violations, figures, screenshot };
   } finally {
     await page.close();

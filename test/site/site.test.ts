@@ -1,0 +1,258 @@
+/**
+ * The production build in Chromium: every page of every locale, as a reader gets it from
+ * `docusaurus serve`. Needs `npm run build` first and a browser (support/env.ts).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { replayRewrites } from '../../scripts/harness/run/rewrites';
+import { describeViolations, failingViolations } from './support/axe';
+import { describeProblems, openPage, problemCount, waitForHydration, waitForQuiet } from './support/browser';
+import { collectPages, siteSuite, type FigureVisit, type Site } from './support/site';
+import { figureIdsIn, pageText, pathInLocale, type SitePage } from './support/pages';
+import { commandWords, firstDifference, loadReport, snippetEntry, staleness } from './support/report';
+import { followNavbarResult, navbarSearch, searchPage } from './support/search';
+import type { Page } from 'playwright-core';
+
+const PAGES = collectPages();
+const DEFAULT_LOCALE = PAGES.find((p) => !p.path.startsWith(`/${p.locale}/`))?.locale ?? 'en';
+const LOCALES = [...new Set(PAGES.map((p) => p.locale))];
+const OTHER_LOCALES = LOCALES.filter((l) => l !== DEFAULT_LOCALE);
+const label = (page: SitePage) => `${page.locale} ${page.path}`;
+const prefixOf = (locale: string) => (locale === DEFAULT_LOCALE ? '' : `/${locale}`);
+/** `/ja/` and `/ja` are the same page (trailingSlash is undefined: both are served). */
+const samePath = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/** Every snippet figure of the build: (locale, id) -> the pages that show it. */
+const FIGURES = new Map<string, SitePage[]>();
+for (const page of PAGES) {
+  for (const id of figureIdsIn(page)) {
+    const key = `${page.locale}\u0000${id}`;
+    FIGURES.set(key, [...(FIGURES.get(key) ?? []), page]);
+  }
+}
+const SNIPPET_IDS = [...new Set([...FIGURES.keys()].map((key) => key.split('\u0000')[1]!))];
+const figurePages = (locale: string, id: string) => FIGURES.get(`${locale}\u0000${id}`) ?? [];
+
+async function copiedTexts(site: Site, locale: string, id: string): Promise<{ page: SitePage; text: string }[]> {
+  const pages = figurePages(locale, id);
+  if (pages.length === 0) throw new Error(`snippet ${id} is on no ${locale} page`);
+  const out: { page: SitePage; text: string }[] = [];
+  for (const page of pages) {
+    const visit = await site.visit(page);
+    const figure = visit.figures.find((f) => f.id === id);
+    if (!figure) throw new Error(`figure ${id} is in the HTML of ${label(page)} but not on the page after hydration`);
+    if ('error' in figure.copied) throw new Error(`copy button of ${id} on ${label(page)}: ${figure.copied.error}`);
+    out.push({ page, text: figure.copied.text });
+  }
+  return out;
+}
+
+siteSuite('production build', (site) => {
+  it('has the same pages in every locale', () => {
+    expect(PAGES.length, 'no pages found in build/ (sitemap.xml): run `npm run build` first').toBeGreaterThan(0);
+    expect(LOCALES.length, `locales found in build/: ${LOCALES.join(', ')}`).toBeGreaterThanOrEqual(2);
+    const byLocale = LOCALES.map((locale) => PAGES.filter((p) => p.locale === locale).map((p) => p.localPath).sort());
+    for (const [index, paths] of byLocale.entries()) expect(paths, `pages of ${LOCALES[index]}`).toEqual(byLocale[0]);
+  });
+
+  // Interactions first, several at once, while every page is visited in the background (support/site.ts).
+  it.concurrent.for(LOCALES)('client-side navigation through the %s sidebar works', async (locale, { expect }) => {
+    const { page, problems } = await site().newPage();
+    try {
+      await openPage(page, site().url(pathInLocale('/', locale)));
+      const links = await page
+        .locator('.theme-doc-sidebar-menu a.menu__link[href]')
+        .evaluateAll((all) => all.map((a) => a.getAttribute('href')!).filter((href) => href !== '#'));
+      expect(links.length, `sidebar links on ${page.url()}`).toBeGreaterThan(0);
+      // A full reload would drop this marker: the navigation must stay in the client app.
+      await page.evaluate(() => ((window as unknown as { __spa: number }).__spa = 1));
+      // Visit each link, then the first again, so every page is entered from another one.
+      for (const href of [...links.slice(1), ...links.slice(0, 1)]) {
+        await page.locator(`.theme-doc-sidebar-menu a.menu__link[href="${href}"]`).click();
+        await page.waitForURL((url) => samePath(url.pathname, href), { timeout: 10_000 });
+        await page.waitForFunction(
+          (path) => document.querySelector('.theme-doc-sidebar-menu a.menu__link--active')?.getAttribute('href') === path,
+          href,
+          { timeout: 10_000 },
+        );
+        await expect.poll(() => page.locator('article h1').count(), { message: `article heading on ${href}` }).toBeGreaterThan(0);
+        expect(await page.evaluate(() => (window as unknown as { __spa?: number }).__spa), `${href} was a full page load, not a client-side navigation`).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      }
+      await waitForQuiet(page);
+      expect(problemCount(problems), `problems while navigating:\n${describeProblems(problems)}`).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  async function switchLocale(page: Page, to: string): Promise<void> {
+    const before = page.url();
+    const dropdown = page.locator('.navbar .dropdown:has(a.dropdown__link[lang])');
+    await dropdown.hover();
+    await dropdown.locator(`a.dropdown__link[lang="${to}"]`).click();
+    await page.waitForURL((url) => url.href !== before, { timeout: 10_000 });
+    await waitForHydration(page);
+    // Let the page finish loading: switching again earlier would abort its requests.
+    await waitForQuiet(page);
+  }
+
+  const switchCases = PAGES.filter((p) => p.locale === DEFAULT_LOCALE).flatMap((page) =>
+    OTHER_LOCALES.map((other) => [`${page.path} -> ${other} -> ${page.locale}`, page, other] as const),
+  );
+  it.concurrent.for(switchCases)('language switch %s stays on the same page', async ([, enPage, other], { expect }) => {
+    const { page, problems } = await site().newPage();
+    try {
+      await openPage(page, site().url(enPage.path));
+      await switchLocale(page, other);
+      const otherPath = pathInLocale(enPage.localPath, other);
+      expect(samePath(new URL(page.url()).pathname, otherPath), `after switching to ${other}: ${page.url()}, expected ${otherPath}`).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(other);
+      await switchLocale(page, enPage.locale);
+      expect(samePath(new URL(page.url()).pathname, enPage.path), `after switching back: ${page.url()}, expected ${enPage.path}`).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(enPage.locale);
+      await waitForQuiet(page);
+      expect(problemCount(problems), `problems while switching:\n${describeProblems(problems)}`).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  const SEARCHES = [
+    // A Japanese word of the ja docs (ソケット, "socket"), and an English phrase of the en docs.
+    { locale: 'ja', term: 'ソケット' },
+    { locale: 'en', term: 'socket proxy' },
+  ].filter((s) => LOCALES.includes(s.locale));
+  it.concurrent.for(SEARCHES)('navbar search on a $locale page finds "$term" in $locale pages only', async ({ locale, term }, { expect }) => {
+    const inLocale = (path: string) =>
+      locale === DEFAULT_LOCALE ? !OTHER_LOCALES.some((l) => path.startsWith(`/${l}/`)) : path.startsWith(`/${locale}/`);
+    const docs = PAGES.filter((p) => p.locale === locale && !p.localPath.startsWith('/search'));
+    expect(docs.some((p) => pageText(p).includes(term)), `"${term}" occurs on no ${locale} page: pick a word the ${locale} docs contain`).toBe(true);
+    const { page, problems } = await site().newPage();
+    try {
+      const runtime = pathInLocale('/docker-runtime', locale);
+      const start = site().url(PAGES.some((p) => p.path === runtime) ? runtime : docs[0]!.path);
+      await openPage(page, start);
+      const { titles } = await navbarSearch(page, term);
+      expect(titles.length, `navbar search results for "${term}" on ${page.url()}`).toBeGreaterThan(0);
+      for (let index = 0; index < Math.min(titles.length, 4); index++) {
+        const landed = await followNavbarResult(page, start, term, index);
+        expect(inLocale(landed), `result ${index} "${titles[index]}" for "${term}" leads to ${landed}, outside ${locale}`).toBe(true);
+      }
+      const { hrefs } = await searchPage(page, site().server.origin, prefixOf(locale), term);
+      expect(hrefs.length, `results on the ${locale} search page for "${term}"`).toBeGreaterThan(0);
+      const outside = hrefs.filter((href) => !inLocale(new URL(href, site().server.origin).pathname));
+      expect(outside, `search page results for "${term}" outside ${locale}`).toEqual([]);
+      await waitForQuiet(page);
+      expect(problemCount(problems), `problems while searching:\n${describeProblems(problems)}`).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.concurrent('search reports no results for a Japanese term that is on no page', async ({ expect }) => {
+    const locale = OTHER_LOCALES.includes('ja') ? 'ja' : DEFAULT_LOCALE;
+    const absent = '鰻丼'; // "eel bowl": on no page of this guide
+    expect(PAGES.some((p) => pageText(p).includes(absent)), `"${absent}" occurs on a page: pick another absent term`).toBe(false);
+    const { page } = await site().newPage();
+    try {
+      await openPage(page, site().url(pathInLocale('/', locale)));
+      expect((await navbarSearch(page, absent)).titles).toEqual([]);
+      expect((await searchPage(page, site().server.origin, prefixOf(locale), absent)).hrefs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.concurrent.for(LOCALES)('the %s verification page links every snippet, and each link lands on its figure', async (locale, { expect }) => {
+    const path = pathInLocale('/verification', locale);
+    expect(PAGES.map((p) => p.path), `no ${path} page in the build (sitemap)`).toContain(path);
+    const onSite = SNIPPET_IDS.filter((id) => figurePages(locale, id).some((p) => p.localPath !== '/verification'));
+    const { page, problems } = await site().newPage();
+    try {
+      await openPage(page, site().url(path));
+      const linked = await page
+        .locator('a[href*="#snippet-"]')
+        .evaluateAll((all) => all.map((a) => ({ href: a.getAttribute('href')!, id: a.getAttribute('href')!.split('#snippet-')[1]! })));
+      const missing = onSite.filter((id) => !linked.some((l) => l.id === id));
+      expect(missing, `snippets with a figure on the ${locale} site but no link on ${path}`).toEqual([]);
+      // Follow each link as a reader does (client-side), then come back with the history.
+      for (const { href, id } of linked) {
+        await page.locator(`a[href="${href}"]`).first().click();
+        await page.waitForURL((url) => url.hash === `#snippet-${id}`, { timeout: 10_000 });
+        await expect
+          .poll(() => page.evaluate((target) => document.getElementById(target) !== null, `snippet-${id}`), {
+            message: `${href} from ${path} lands on ${page.url()}, which has no #snippet-${id}`,
+            timeout: 5_000,
+          })
+          .toBe(true);
+        await page.goBack();
+        await page.waitForURL((url) => samePath(url.pathname, path) && url.hash === '', { timeout: 10_000 });
+        await page.locator(`a[href="${href}"]`).first().waitFor({ timeout: 10_000 });
+      }
+      await waitForQuiet(page);
+      expect(problemCount(problems), `problems on the verification page:\n${describeProblems(problems)}`).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  // Then what each page visit found: console and requests, axe-core, copy buttons, evidence.
+  it.each(PAGES.map((page) => [label(page), page] as const))(
+    '%s loads with no console error, exception, failed or external request',
+    async (_name, page) => {
+      const visit = await site().visit(page);
+      expect(problemCount(visit.problems), `problems on ${label(page)}:\n${describeProblems(visit.problems)}`).toBe(0);
+      expect(visit.figures.map((f) => f.id), 'snippet figures after hydration, compared with the static HTML').toEqual(figureIdsIn(page));
+      expect(existsSync(visit.screenshot) && statSync(visit.screenshot).size > 0, `screenshot ${visit.screenshot}`).toBe(true);
+    },
+  );
+
+  it.each(PAGES.map((page) => [label(page), page] as const))('%s has no serious or critical axe-core violation', async (_name, page) => {
+    const visit = await site().visit(page);
+    const failing = failingViolations(visit.violations);
+    expect(failing.length, `axe-core violations:\n${describeViolations(page.path, failing)}`).toBe(0);
+  });
+
+  const copyCases = SNIPPET_IDS.flatMap((id) => LOCALES.map((locale) => [`${locale} ${id}`, locale, id] as const));
+  it.each(copyCases)('copy button of snippet %s gives what the harness ran', async (_name, locale, id) => {
+    const copies = await copiedTexts(site(), locale, id);
+    const entry = snippetEntry(loadReport(), id);
+    const own = entry.texts[locale as keyof typeof entry.texts];
+    expect(own, `the report has no ${locale} text for ${id}`).toBeTypeOf('string');
+    for (const { page, text } of copies) {
+      expect(text, `clipboard after the copy button of ${id} on ${label(page)}, compared with the report's texts.${locale}: ${firstDifference(text, own!)}`).toBe(own);
+      if (locale === DEFAULT_LOCALE) {
+        const replayed = replayRewrites(text, id, entry.rewrites, entry.placeholders);
+        expect(replayed, `${id}: the copied text with the report's rewrites replayed, compared with ranOwn: ${firstDifference(replayed, entry.ranOwn)}`).toBe(entry.ranOwn);
+      } else {
+        const [reference] = await copiedTexts(site(), DEFAULT_LOCALE, id);
+        expect(await commandWords(id, text), `${id}: the commands of the ${locale} copy, compared with the ${DEFAULT_LOCALE} copy's`).toEqual(
+          await commandWords(id, reference!.text),
+        );
+      }
+    }
+  });
+
+  const EVIDENCE = ['verified', 'partly-verifiable', 'failed', 'not-verified'];
+  const figureCases = PAGES.filter((p) => figureIdsIn(p).length > 0).map((page) => [label(page), page] as const);
+  it.each(figureCases)('every snippet figure on %s shows its evidence status', async (_name, page) => {
+    const visit = await site().visit(page);
+    const bad = visit.figures
+      .filter((f) => !EVIDENCE.includes(f.evidence ?? '') || f.panels === 0)
+      .map((f: FigureVisit) => `${f.id}: data-evidence=${JSON.stringify(f.evidence)}, ${f.panels} [data-evidence-panel]`);
+    expect(bad, `figures without a data-evidence in ${EVIDENCE.join('|')} or without a [data-evidence-panel]`).toEqual([]);
+  });
+
+  const statusCases = SNIPPET_IDS.flatMap((id) => LOCALES.map((locale) => [`${locale} ${id}`, locale, id] as const));
+  it.each(statusCases)('evidence status of snippet %s is the report’s', async (_name, locale, id) => {
+    const entry = snippetEntry(loadReport(), id);
+    // A report entry made from another registry entry is no evidence for this text (src/evidence/evidenceFor.ts).
+    const stale = staleness(entry);
+    const expected = stale ? 'not-verified' : entry.status;
+    for (const page of figurePages(locale, id)) {
+      const figure = (await site().visit(page)).figures.find((f) => f.id === id);
+      expect(figure?.evidence, `data-evidence of ${id} on ${label(page)}, compared with the report's ${stale ? `staleness (${stale})` : 'status'}`).toBe(expected);
+    }
+  });
+});
