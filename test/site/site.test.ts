@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { replayRewrites } from '../../scripts/harness/run/rewrites';
 import { describeViolations, failingViolations } from './support/axe';
 import { describeProblems, openPage, problemCount, waitForHydration, waitForQuiet } from './support/browser';
-import { collectPages, siteSuite, type FigureVisit, type Site } from './support/site';
+import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
 import { figureIdsIn, pageText, pathInLocale, type SitePage } from './support/pages';
 import { commandWords, firstDifference, loadReport, snippetEntry, staleness } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
@@ -56,35 +56,37 @@ siteSuite('production build', (site) => {
   });
 
   // Interactions first, several at once, while every page is visited in the background (support/site.ts).
-  it.concurrent.for(LOCALES)('client-side navigation through the %s sidebar works', async (locale, { expect }) => {
-    const { page, problems } = await site().newPage();
-    try {
-      await openPage(page, site().url(pathInLocale('/', locale)));
-      const links = await page
-        .locator('.theme-doc-sidebar-menu a.menu__link[href]')
-        .evaluateAll((all) => all.map((a) => a.getAttribute('href')!).filter((href) => href !== '#'));
-      expect(links.length, `sidebar links on ${page.url()}`).toBeGreaterThan(0);
-      // A full reload would drop this marker: the navigation must stay in the client app.
-      await page.evaluate(() => ((window as unknown as { __spa: number }).__spa = 1));
-      // Visit each link, then the first again, so every page is entered from another one.
-      for (const href of [...links.slice(1), ...links.slice(0, 1)]) {
-        await page.locator(`.theme-doc-sidebar-menu a.menu__link[href="${href}"]`).click();
-        await page.waitForURL((url) => samePath(url.pathname, href), { timeout: 10_000 });
-        await page.waitForFunction(
-          (path) => document.querySelector('.theme-doc-sidebar-menu a.menu__link--active')?.getAttribute('href') === path,
-          href,
-          { timeout: 10_000 },
-        );
-        await expect.poll(() => page.locator('article h1').count(), { message: `article heading on ${href}` }).toBeGreaterThan(0);
-        expect(await page.evaluate(() => (window as unknown as { __spa?: number }).__spa), `${href} was a full page load, not a client-side navigation`).toBe(1);
-        expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+  it.concurrent.for(LOCALES)('client-side navigation through the %s sidebar works', async (locale, { expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const { page, problems } = await site().newPage();
+      try {
+        await openPage(page, site().url(pathInLocale('/', locale)));
+        const links = await page
+          .locator('.theme-doc-sidebar-menu a.menu__link[href]')
+          .evaluateAll((all) => all.map((a) => a.getAttribute('href')!).filter((href) => href !== '#'));
+        expect(links.length, `sidebar links on ${page.url()}`).toBeGreaterThan(0);
+        // A full reload would drop this marker: the navigation must stay in the client app.
+        await page.evaluate(() => ((window as unknown as { __spa: number }).__spa = 1));
+        // Visit each link, then the first again, so every page is entered from another one.
+        for (const href of [...links.slice(1), ...links.slice(0, 1)]) {
+          await page.locator(`.theme-doc-sidebar-menu a.menu__link[href="${href}"]`).click();
+          await page.waitForURL((url) => samePath(url.pathname, href), { timeout: 10_000 });
+          await page.waitForFunction(
+            (path) => document.querySelector('.theme-doc-sidebar-menu a.menu__link--active')?.getAttribute('href') === path,
+            href,
+            { timeout: 10_000 },
+          );
+          await expect.poll(() => page.locator('article h1').count(), { message: `article heading on ${href}` }).toBeGreaterThan(0);
+          expect(await page.evaluate(() => (window as unknown as { __spa?: number }).__spa), `${href} was a full page load, not a client-side navigation`).toBe(1);
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+        }
+        await waitForQuiet(page);
+        expect(problemCount(problems), `problems while navigating:\n${describeProblems(problems)}`).toBe(0);
+      } finally {
+        await page.close();
       }
-      await waitForQuiet(page);
-      expect(problemCount(problems), `problems while navigating:\n${describeProblems(problems)}`).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
   async function switchLocale(page: Page, to: string): Promise<void> {
     const before = page.url();
@@ -100,102 +102,110 @@ siteSuite('production build', (site) => {
   const switchCases = PAGES.filter((p) => p.locale === DEFAULT_LOCALE).flatMap((page) =>
     OTHER_LOCALES.map((other) => [`${page.path} -> ${other} -> ${page.locale}`, page, other] as const),
   );
-  it.concurrent.for(switchCases)('language switch %s stays on the same page', async ([, enPage, other], { expect }) => {
-    const { page, problems } = await site().newPage();
-    try {
-      await openPage(page, site().url(enPage.path));
-      await switchLocale(page, other);
-      const otherPath = pathInLocale(enPage.localPath, other);
-      expect(samePath(new URL(page.url()).pathname, otherPath), `after switching to ${other}: ${page.url()}, expected ${otherPath}`).toBe(true);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(other);
-      await switchLocale(page, enPage.locale);
-      expect(samePath(new URL(page.url()).pathname, enPage.path), `after switching back: ${page.url()}, expected ${enPage.path}`).toBe(true);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(enPage.locale);
-      await waitForQuiet(page);
-      expect(problemCount(problems), `problems while switching:\n${describeProblems(problems)}`).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+  it.concurrent.for(switchCases)('language switch %s stays on the same page', async ([, enPage, other], { expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const { page, problems } = await site().newPage();
+      try {
+        await openPage(page, site().url(enPage.path));
+        await switchLocale(page, other);
+        const otherPath = pathInLocale(enPage.localPath, other);
+        expect(samePath(new URL(page.url()).pathname, otherPath), `after switching to ${other}: ${page.url()}, expected ${otherPath}`).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(other);
+        await switchLocale(page, enPage.locale);
+        expect(samePath(new URL(page.url()).pathname, enPage.path), `after switching back: ${page.url()}, expected ${enPage.path}`).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(enPage.locale);
+        await waitForQuiet(page);
+        expect(problemCount(problems), `problems while switching:\n${describeProblems(problems)}`).toBe(0);
+      } finally {
+        await page.close();
+      }
+    }),
+  );
 
   const SEARCHES = [
     // A Japanese word of the ja docs (ソケット, "socket"), and an English phrase of the en docs.
     { locale: 'ja', term: 'ソケット' },
     { locale: 'en', term: 'socket proxy' },
   ].filter((s) => LOCALES.includes(s.locale));
-  it.concurrent.for(SEARCHES)('navbar search on a $locale page finds "$term" in $locale pages only', async ({ locale, term }, { expect }) => {
-    const inLocale = (path: string) =>
-      locale === DEFAULT_LOCALE ? !OTHER_LOCALES.some((l) => path.startsWith(`/${l}/`)) : path.startsWith(`/${locale}/`);
-    const docs = PAGES.filter((p) => p.locale === locale && !p.localPath.startsWith('/search'));
-    expect(docs.some((p) => pageText(p).includes(term)), `"${term}" occurs on no ${locale} page: pick a word the ${locale} docs contain`).toBe(true);
-    const { page, problems } = await site().newPage();
-    try {
-      const runtime = pathInLocale('/docker-runtime', locale);
-      const start = site().url(PAGES.some((p) => p.path === runtime) ? runtime : docs[0]!.path);
-      await openPage(page, start);
-      const { titles } = await navbarSearch(page, term);
-      expect(titles.length, `navbar search results for "${term}" on ${page.url()}`).toBeGreaterThan(0);
-      for (let index = 0; index < Math.min(titles.length, 4); index++) {
-        const landed = await followNavbarResult(page, start, term, index);
-        expect(inLocale(landed), `result ${index} "${titles[index]}" for "${term}" leads to ${landed}, outside ${locale}`).toBe(true);
+  it.concurrent.for(SEARCHES)('navbar search on a $locale page finds "$term" in $locale pages only', async ({ locale, term }, { expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const inLocale = (path: string) =>
+        locale === DEFAULT_LOCALE ? !OTHER_LOCALES.some((l) => path.startsWith(`/${l}/`)) : path.startsWith(`/${locale}/`);
+      const docs = PAGES.filter((p) => p.locale === locale && !p.localPath.startsWith('/search'));
+      expect(docs.some((p) => pageText(p).includes(term)), `"${term}" occurs on no ${locale} page: pick a word the ${locale} docs contain`).toBe(true);
+      const { page, problems } = await site().newPage();
+      try {
+        const runtime = pathInLocale('/docker-runtime', locale);
+        const start = site().url(PAGES.some((p) => p.path === runtime) ? runtime : docs[0]!.path);
+        await openPage(page, start);
+        const { titles } = await navbarSearch(page, term);
+        expect(titles.length, `navbar search results for "${term}" on ${page.url()}`).toBeGreaterThan(0);
+        for (let index = 0; index < Math.min(titles.length, 4); index++) {
+          const landed = await followNavbarResult(page, start, term, index);
+          expect(inLocale(landed), `result ${index} "${titles[index]}" for "${term}" leads to ${landed}, outside ${locale}`).toBe(true);
+        }
+        const { hrefs } = await searchPage(page, site().server.origin, prefixOf(locale), term);
+        expect(hrefs.length, `results on the ${locale} search page for "${term}"`).toBeGreaterThan(0);
+        const outside = hrefs.filter((href) => !inLocale(new URL(href, site().server.origin).pathname));
+        expect(outside, `search page results for "${term}" outside ${locale}`).toEqual([]);
+        await waitForQuiet(page);
+        expect(problemCount(problems), `problems while searching:\n${describeProblems(problems)}`).toBe(0);
+      } finally {
+        await page.close();
       }
-      const { hrefs } = await searchPage(page, site().server.origin, prefixOf(locale), term);
-      expect(hrefs.length, `results on the ${locale} search page for "${term}"`).toBeGreaterThan(0);
-      const outside = hrefs.filter((href) => !inLocale(new URL(href, site().server.origin).pathname));
-      expect(outside, `search page results for "${term}" outside ${locale}`).toEqual([]);
-      await waitForQuiet(page);
-      expect(problemCount(problems), `problems while searching:\n${describeProblems(problems)}`).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
 
-  it.concurrent('search reports no results for a Japanese term that is on no page', async ({ expect }) => {
-    const locale = OTHER_LOCALES.includes('ja') ? 'ja' : DEFAULT_LOCALE;
-    const absent = '鰻丼'; // "eel bowl": on no page of this guide
-    expect(PAGES.some((p) => pageText(p).includes(absent)), `"${absent}" occurs on a page: pick another absent term`).toBe(false);
-    const { page } = await site().newPage();
-    try {
-      await openPage(page, site().url(pathInLocale('/', locale)));
-      expect((await navbarSearch(page, absent)).titles).toEqual([]);
-      expect((await searchPage(page, site().server.origin, prefixOf(locale), absent)).hrefs).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
-
-  it.concurrent.for(LOCALES)('the %s verification page links every snippet, and each link lands on its figure', async (locale, { expect }) => {
-    const path = pathInLocale('/verification', locale);
-    expect(PAGES.map((p) => p.path), `no ${path} page in the build (sitemap)`).toContain(path);
-    const onSite = SNIPPET_IDS.filter((id) => figurePages(locale, id).some((p) => p.localPath !== '/verification'));
-    const { page, problems } = await site().newPage();
-    try {
-      await openPage(page, site().url(path));
-      const linked = await page
-        .locator('a[href*="#snippet-"]')
-        .evaluateAll((all) => all.map((a) => ({ href: a.getAttribute('href')!, id: a.getAttribute('href')!.split('#snippet-')[1]! })));
-      const missing = onSite.filter((id) => !linked.some((l) => l.id === id));
-      expect(missing, `snippets with a figure on the ${locale} site but no link on ${path}`).toEqual([]);
-      // Follow each link as a reader does (client-side), then come back with the history.
-      for (const { href, id } of linked) {
-        await page.locator(`a[href="${href}"]`).first().click();
-        await page.waitForURL((url) => url.hash === `#snippet-${id}`, { timeout: 10_000 });
-        await expect
-          .poll(() => page.evaluate((target) => document.getElementById(target) !== null, `snippet-${id}`), {
-            message: `${href} from ${path} lands on ${page.url()}, which has no #snippet-${id}`,
-            timeout: 5_000,
-          })
-          .toBe(true);
-        await page.goBack();
-        await page.waitForURL((url) => samePath(url.pathname, path) && url.hash === '', { timeout: 10_000 });
-        await page.locator(`a[href="${href}"]`).first().waitFor({ timeout: 10_000 });
+  it.concurrent('search reports no results for a Japanese term that is on no page', async ({ expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const locale = OTHER_LOCALES.includes('ja') ? 'ja' : DEFAULT_LOCALE;
+      const absent = '鰻丼'; // "eel bowl": on no page of this guide
+      expect(PAGES.some((p) => pageText(p).includes(absent)), `"${absent}" occurs on a page: pick another absent term`).toBe(false);
+      const { page } = await site().newPage();
+      try {
+        await openPage(page, site().url(pathInLocale('/', locale)));
+        expect((await navbarSearch(page, absent)).titles).toEqual([]);
+        expect((await searchPage(page, site().server.origin, prefixOf(locale), absent)).hrefs).toEqual([]);
+      } finally {
+        await page.close();
       }
-      await waitForQuiet(page);
-      expect(problemCount(problems), `problems on the verification page:\n${describeProblems(problems)}`).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+    }),
+  );
+
+  it.concurrent.for(LOCALES)('the %s verification page links every snippet, and each link lands on its figure', async (locale, { expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const path = pathInLocale('/verification', locale);
+      expect(PAGES.map((p) => p.path), `no ${path} page in the build (sitemap)`).toContain(path);
+      const onSite = SNIPPET_IDS.filter((id) => figurePages(locale, id).some((p) => p.localPath !== '/verification'));
+      const { page, problems } = await site().newPage();
+      try {
+        await openPage(page, site().url(path));
+        const linked = await page
+          .locator('a[href*="#snippet-"]')
+          .evaluateAll((all) => all.map((a) => ({ href: a.getAttribute('href')!, id: a.getAttribute('href')!.split('#snippet-')[1]! })));
+        const missing = onSite.filter((id) => !linked.some((l) => l.id === id));
+        expect(missing, `snippets with a figure on the ${locale} site but no link on ${path}`).toEqual([]);
+        // Follow each link as a reader does (client-side), then come back with the history.
+        for (const { href, id } of linked) {
+          await page.locator(`a[href="${href}"]`).first().click();
+          await page.waitForURL((url) => url.hash === `#snippet-${id}`, { timeout: 10_000 });
+          await expect
+            .poll(() => page.evaluate((target) => document.getElementById(target) !== null, `snippet-${id}`), {
+              message: `${href} from ${path} lands on ${page.url()}, which has no #snippet-${id}`,
+              timeout: 5_000,
+            })
+            .toBe(true);
+          await page.goBack();
+          await page.waitForURL((url) => samePath(url.pathname, path) && url.hash === '', { timeout: 10_000 });
+          await page.locator(`a[href="${href}"]`).first().waitFor({ timeout: 10_000 });
+        }
+        await waitForQuiet(page);
+        expect(problemCount(problems), `problems on the verification page:\n${describeProblems(problems)}`).toBe(0);
+      } finally {
+        await page.close();
+      }
+    }),
+  );
 
   // Then what each page visit found: console and requests, axe-core, copy buttons, evidence.
   it.each(PAGES.map((page) => [label(page), page] as const))(

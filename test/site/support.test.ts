@@ -11,6 +11,7 @@ import { browserDecision, buildProblem, FIXTURES_DIR } from './support/env';
 import { figureIdsIn, sitePages } from './support/pages';
 import { commandWords, firstDifference, loadReport, snippetEntry, staleness } from './support/report';
 import { startServer, type SiteServer } from './support/server';
+import { retryOnNetworkChange } from './support/site';
 
 const FIXTURE_BUILD = path.join(FIXTURES_DIR, 'site-build');
 
@@ -201,5 +202,50 @@ describe('replaying the declared rewrites on a copied text', () => {
     expect(replayRewrites(copied.replace('image', 'other'), 's', rewrites, [])).not.toBe(
       'docker run -d --rm -p 41234:3000 --name openhands-app image',
     );
+  });
+});
+
+describe('repeating what a host network change broke', () => {
+  const failing = (messages: string[]) => {
+    let calls = 0;
+    return {
+      task: async () => {
+        const message = messages[calls++];
+        if (message) throw new Error(message);
+        return calls;
+      },
+      calls: () => calls,
+    };
+  };
+
+  it('repeats a task that failed with ERR_NETWORK_CHANGED, saying so', async () => {
+    const flaky = failing(['GET /x: net::ERR_NETWORK_CHANGED']);
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      expect(await retryOnNetworkChange('t', flaky.task)).toBe(2);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual([expect.stringContaining('t: Chromium reported ERR_NETWORK_CHANGED')]);
+  });
+
+  it('does not repeat any other failure', async () => {
+    const broken = failing(['expected 1 to be 0']);
+    await expect(retryOnNetworkChange('t', broken.task)).rejects.toThrow('expected 1 to be 0');
+    expect(broken.calls()).toBe(1);
+  });
+
+  it('gives up after the last attempt', async () => {
+    const down = failing(['net::ERR_NETWORK_CHANGED', 'net::ERR_NETWORK_CHANGED', 'net::ERR_NETWORK_CHANGED']);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      await expect(retryOnNetworkChange('t', down.task, 3)).rejects.toThrow('ERR_NETWORK_CHANGED');
+    } finally {
+      console.warn = warn;
+    }
+    expect(down.calls()).toBe(3);
   });
 });

@@ -167,10 +167,14 @@ export async function openPage(page: Page, url: string, hydrationTimeout = 30_00
  */
 export async function waitForHydration(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout }).catch(() => {
-    const problems = monitors.get(page);
-    const seen = problems && problemCount(problems) > 0 ? `; on the page:\n${describeProblems(problems)}` : '';
-    throw new Error(`${page.url()} did not hydrate within ${timeout / 1000} s (html[data-has-hydrated="true"] never appeared)${seen}`);
+    throw new Error(`${page.url()} did not hydrate within ${timeout / 1000} s (html[data-has-hydrated="true"] never appeared)${problemsSoFar(page)}`);
   });
+}
+
+/** What went wrong on a watched page so far, as the tail of an error message ('' when nothing did). */
+export function problemsSoFar(page: Page): string {
+  const problems = monitors.get(page);
+  return problems && problemCount(problems) > 0 ? `; on the page:\n${describeProblems(problems)}` : '';
 }
 
 /**

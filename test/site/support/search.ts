@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { waitForHydration, waitForQuiet } from './browser';
+import { problemsSoFar, waitForHydration, waitForQuiet } from './browser';
 
 /**
  * The navbar search of @easyops-cn/docusaurus-search-local: an autocomplete listbox of
@@ -34,7 +34,9 @@ export async function navbarSearch(page: Page, term: string): Promise<NavbarResu
     )
     .then(() => true)
     .catch(() => false);
-  if (!answered) throw new Error(`the navbar search for "${term}" on ${page.url()} showed neither results nor "no results" within 10 s`);
+  if (!answered) {
+    throw new Error(`the navbar search for "${term}" on ${page.url()} showed neither results nor "no results" within 10 s${problemsSoFar(page)}`);
+  }
   const titles = await page.locator(`${OPTION} [class*="hitTitle"]`).allInnerTexts();
   return { term, titles };
 }
@@ -75,7 +77,7 @@ export async function searchPage(page: Page, origin: string, prefix: string, ter
       timeout: 10_000,
     })
     .catch(() => {
-      throw new Error(`the search page for "${term}" (${page.url()}) showed neither results nor a count within 10 s`);
+      throw new Error(`the search page for "${term}" (${page.url()}) showed neither results nor a count within 10 s${problemsSoFar(page)}`);
     });
   const hrefs = await page.locator('article[class*="searchResultItem"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   return { term, hrefs };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { axeViolations, type AxeViolation } from './axe';
-import { guardedContext, launchBrowser, openPage, waitForQuiet, watchPage, type GuardedContext, type PageProblems } from './browser';
+import { describeProblems, guardedContext, launchBrowser, openPage, waitForQuiet, watchPage, type GuardedContext, type PageProblems } from './browser';
 import { copyFrom } from './copy';
 import { browserDecision, buildProblem, BUILD_DIR, SCREENSHOT_DIR } from './env';
 import { limiter } from './pool';
@@ -137,7 +137,15 @@ export async function openSite(): Promise<{ site: Site; close: () => Promise<voi
       visit(sitePage) {
         let visit = visits.get(sitePage.path);
         if (!visit) {
-          visit = run(() => visitPage(site, sitePage));
+          visit = run(() =>
+            retryOnNetworkChange(`visit of ${sitePage.path}`, async () => {
+              const result = await visitPage(site, sitePage);
+              // A visit whose requests the host's network change aborted says nothing about the page.
+              const all = describeProblems(result.problems);
+              if (all.includes(NETWORK_CHANGED)) throw new Error(all);
+              return result;
+            }),
+          );
           visits.set(sitePage.path, visit);
         }
         return visit;
@@ -165,6 +173,28 @@ export async function openSite(): Promise<{ site: Site; close: () => Promise<voi
 
 export function screenshotPath(page: SitePage): string {
   return path.join(SCREENSHOT_DIR, page.locale, `${page.name}.png`);
+}
+
+/**
+ * Chromium aborts every request in flight with net::ERR_NETWORK_CHANGED when the host's
+ * network configuration changes (Docker creating a network or a veth pair, as the
+ * harness does). That is this machine, not the site: such a run is repeated, loudly.
+ */
+export const NETWORK_CHANGED = 'ERR_NETWORK_CHANGED';
+
+export async function retryOnNetworkChange<T>(what: string, task: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= attempts || !message.includes(NETWORK_CHANGED)) throw error;
+      console.warn(
+        `${what}: Chromium reported ${NETWORK_CHANGED} (the host's network configuration changed during the run, ` +
+          `e.g. a Docker network was created); repeating it (attempt ${attempt + 1} of ${attempts})`,
+      );
+    }
+  }
 }
 
 async function visitPage(site: Site, sitePage: SitePage): Promise<PageVisit> {
