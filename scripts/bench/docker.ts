@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import type { SnippetReport, VerificationReport } from '../harness/report';
 import { Session } from '../harness/session';
 import { verifySnippets, type SnippetTiming } from '../harness/verify';
 import { watchActivity, type ActivityReport } from './activity';
+import { trackTemporary, removeTemporary } from './processes';
 import { addsFirewallRule, movedHostPorts, rebaseRan, type FreshValues } from './rebase';
 import { ratio, sum } from './stats';
 
@@ -271,7 +272,7 @@ async function rawBaseline(report: VerificationReport, log: (line: string) => vo
   const opening = performance.now();
   const session = Session.create();
   const cleanup = registerCleanup(session);
-  const root = await mkdtemp(join(tmpdir(), `ohg-bench-raw-${session.suffix}-`));
+  const root = trackTemporary(await mkdtemp(join(tmpdir(), `ohg-bench-raw-${session.suffix}-`)));
   const dirs: Dirs = { root, home: join(root, 'home'), workspace: join(root, 'workspace') };
   try {
     await mkdir(dirs.home);
@@ -292,7 +293,11 @@ async function rawBaseline(report: VerificationReport, log: (line: string) => vo
   } finally {
     await removeSessionResources(session);
     cleanup.unregister();
-    await rm(root, { recursive: true, force: true }).catch((error: Error) => log(`could not remove ${root}: ${error.message}`));
+    try {
+      removeTemporary(root);
+    } catch (error) {
+      log(`could not remove ${root}: ${(error as Error).message}`);
+    }
   }
 }
 

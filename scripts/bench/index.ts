@@ -12,7 +12,6 @@
  *   npm run bench -- --quiet-wait=300     seconds the whole run may wait, before its timed
  *                                         phases, for other builds and test runs to end
  */
-import { rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -21,7 +20,7 @@ import { activitySection, dockerSection, phasesSection, siteSection, targetsSect
 import { BenchCannotRun, benchDocker, type DockerBench } from './docker';
 import { formatMs, formatRatio } from './format';
 import { classifyTestFiles, dockerTestPhases, npmTestTotals, siteTestPhase, staticPhases, type Phase } from './npm-test';
-import { killRunningChildren } from './processes';
+import { cleanupOnExit } from './processes';
 import { configureQuietWait } from './activity';
 import { benchSite, type SiteBench } from './site';
 import { verdict } from './stats';
@@ -64,13 +63,6 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 const log = (line: string): void => console.log(`· ${line}`);
-
-/** Temporary folders to remove however the bench ends. */
-const temps = new Set<string>();
-function cleanupOnExit(): void {
-  killRunningChildren();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-}
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -126,7 +118,6 @@ async function main(): Promise<number> {
       root: ROOT,
       rounds: args.rounds,
       log,
-      track: (dir) => temps.add(dir),
       siteTests: (copy) => siteTestPhase(copy, classifyTestFiles(copy), log),
       verification: dockerBench?.verification,
     });

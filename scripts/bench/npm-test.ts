@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { watchActivity, type ActivityReport } from './activity';
-import { timedRun } from './processes';
+import { removeTemporary, timedRun, trackTemporary } from './processes';
 
 /**
  * `npm test`, phase by phase, as package.json runs it:
@@ -109,7 +109,7 @@ export function slowestFiles(report: VitestJson, root: string, count = 3): { fil
 }
 
 async function vitestPhase(name: string, part: PhasePart, project: string, files: readonly string[], root: string, log: (line: string) => void): Promise<Phase> {
-  const dir = mkdtempSync(join(tmpdir(), 'ohg-bench-vitest-'));
+  const dir = trackTemporary(mkdtempSync(join(tmpdir(), 'ohg-bench-vitest-')));
   try {
     const json = join(dir, 'vitest.json');
     const result = await phase(name, part, bin(root, 'vitest'), vitestArgs(project, files, json), root, log);
@@ -123,7 +123,7 @@ async function vitestPhase(name: string, part: PhasePart, project: string, files
     const duration = /Duration\s+(.+)/.exec((result.tail ?? '').replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim();
     return { ...result, slowestFiles: slowest, vitestDuration: duration };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTemporary(dir);
   }
 }
 

@@ -1,13 +1,49 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runDir } from '../harness/session';
 
 /**
  * Runs the bench's child programs: timed wall clock, output kept (to a file for long
- * logs), never rejects. Children still running when the bench exits are killed, so an
- * interrupted bench leaves no build writing into its temporary folders.
+ * logs), never rejects. Children still running when the bench exits are killed, and its
+ * temporary folders removed, so an interrupted bench leaves nothing behind.
  */
 
 const running = new Set<number>();
+const temporary = new Set<string>();
+
+/** A temporary folder to remove however the bench ends (see cleanupOnExit). */
+export function trackTemporary(dir: string): string {
+  temporary.add(dir);
+  return dir;
+}
+
+export function removeTemporary(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  temporary.delete(dir);
+}
+
+/**
+ * The host-wide loopback-guard lock (scripts/harness/firewall.ts), when this process holds
+ * it: an interrupt inside withLoopbackGuardLock skips its release. Others would take over
+ * a lock whose owner is gone anyway; this hands it back at once.
+ */
+function releaseLoopbackGuardLockIfOurs(): void {
+  const dir = join(runDir(), 'loopback-guard.lock');
+  try {
+    if (readFileSync(join(dir, 'owner'), 'utf8').split(' ')[0] === String(process.pid)) rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // No lock, or not readable: nothing of ours.
+  }
+}
+
+/** For process 'exit': synchronous. */
+export function cleanupOnExit(): void {
+  killRunningChildren();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  temporary.clear();
+  releaseLoopbackGuardLockIfOurs();
+}
 
 export function killRunningChildren(): void {
   for (const pid of running) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { waitForQuiet, watchActivity, type ActivityReport } from '../activity';
 import { writeReport, type VerificationReport } from '../../harness/report';
 import type { Phase } from '../npm-test';
-import { timedRun } from '../processes';
+import { removeTemporary, timedRun, trackTemporary } from '../processes';
 import { median, ratio } from '../stats';
 import { launchChromium, measurePage, type PageBytes } from './page-bytes';
 import { BLANK_PAGE, installedVersion, writeBlankSite, writeProjectSnapshot } from './sites';
@@ -65,8 +65,6 @@ export interface SiteOptions {
   readonly root: string;
   readonly rounds: number;
   readonly log: (line: string) => void;
-  /** Told about the temporary folder, so an interrupted bench removes it. */
-  readonly track: (dir: string) => void;
   /**
    * Runs the site tests in the project's copy, once its last build is its build/: the
    * tests read build/ and insist that it is newer than every source, and the bench never
@@ -83,8 +81,7 @@ export interface SiteOptions {
 
 export async function benchSite(options: SiteOptions): Promise<SiteBench> {
   const { root, rounds, log } = options;
-  const temp = mkdtempSync(join(tmpdir(), 'ohg-bench-site-'));
-  options.track(temp);
+  const temp = trackTemporary(mkdtempSync(join(tmpdir(), 'ohg-bench-site-')));
   const failures: string[] = [];
   const builds: BuildRun[] = [];
   const dirs: Record<SiteName, string> = { project: join(temp, 'project', 'site'), blank: join(temp, 'blank', 'site') };
@@ -190,6 +187,6 @@ export async function benchSite(options: SiteOptions): Promise<SiteBench> {
       failures,
     };
   } finally {
-    rmSync(temp, { recursive: true, force: true });
+    removeTemporary(temp);
   }
 }
