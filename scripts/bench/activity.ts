@@ -80,6 +80,9 @@ function busyNow(): string[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Seconds in a row with nothing else busy that count as quiet. */
+const QUIET_SECONDS = 5;
+
 /** How long, in all, the bench may still wait for a quiet machine before a phase. */
 let quietBudgetMs = 0;
 let quietLog: (line: string) => void = () => undefined;
@@ -90,7 +93,7 @@ export function configureQuietWait(budgetMs: number, log: (line: string) => void
 }
 
 /**
- * Before a timed phase: waits until nothing else busy has run for 3 s in a row, taking
+ * Before a timed phase: waits until nothing else busy has run for 5 s in a row, taking
  * the time from the run's waiting budget; once the budget is spent, phases start at once
  * (and their numbers carry the activity seen).
  */
@@ -100,7 +103,7 @@ export async function waitForQuiet(label: string): Promise<void> {
   while (quietBudgetMs > 0) {
     const busy = busyNow();
     if (busy.length === 0) {
-      if (++quietFor >= 3) return;
+      if (++quietFor >= QUIET_SECONDS) return;
     } else {
       quietFor = 0;
       if (!told) quietLog(`waiting for a quiet machine before ${label} (up to ${Math.round(quietBudgetMs / 1000)} s more in this run): ${busy[0]}${busy.length > 1 ? ` and ${busy.length - 1} more` : ''}`);
@@ -113,8 +116,9 @@ export async function waitForQuiet(label: string): Promise<void> {
 }
 
 /** Waits for quiet (see waitForQuiet), then samples the process table every second while a phase runs. */
-export async function watchActivity<T>(fn: () => Promise<T>, label = 'the next phase'): Promise<{ result: T; activity: ActivityReport }> {
+export async function watchActivity<T>(fn: () => Promise<T>, label = 'the next phase', onStart?: () => void): Promise<{ result: T; activity: ActivityReport }> {
   await waitForQuiet(label);
+  onStart?.();
   const seen = new Set<string>();
   const loadAtStart = loadavg()[0] ?? 0;
   const sample = (): void => {

@@ -69,6 +69,10 @@ export interface DockerBench {
   readonly verifyMs: number;
   /** verifyMs minus the snippets: opening and closing the harness session. */
   readonly sessionMs: number;
+  /** Before the first snippet: sweep, images (and the images lock), LAN neighbour, reader. */
+  readonly sessionOpenMs: number;
+  /** After the last snippet: reader, LAN neighbour and session removal. */
+  readonly sessionCloseMs: number;
   readonly harness: readonly HarnessSnippetTiming[];
   /** Opening the baseline's own session (tagging images), not part of any ratio. */
   readonly rawSessionMs: number;
@@ -311,17 +315,27 @@ export async function benchDocker(options: { readonly snippets?: readonly Snippe
   }
 
   const timings: SnippetTiming[] = [];
+  /** When each snippet ended, on the same clock as `verifying`. */
+  const ends: number[] = [];
   log('harness: verifySnippets() over every snippet (claims checked, as npm test does)');
-  const verifying = performance.now();
+  let verifying = performance.now();
   const { result: report, activity: verifyActivity } = await watchActivity(() =>
     verifySnippets({
       snippets: options.snippets,
-      onTiming: (timing) => timings.push({ ...timing }),
+      onTiming: (timing) => {
+        timings.push({ ...timing });
+        ends.push(performance.now());
+      },
       onSnippet: (snippet) => log(`harness ${snippet.id}: ${snippet.status}${snippet.exitCode === 0 ? '' : ` (exit ${snippet.exitCode})`}`),
     }),
     'the Docker verification',
+    // watchActivity may first wait for a quiet machine: the clock starts when verifySnippets() does.
+    () => (verifying = performance.now()),
   );
-  const verifyMs = performance.now() - verifying;
+  const verified = performance.now();
+  const verifyMs = verified - verifying;
+  const firstStart = timings.length > 0 ? ends[0]! - timings[0]!.totalMs : verified;
+  const lastEnd = ends.length > 0 ? ends[ends.length - 1]! : verifying;
   const harness = timings.map((timing) => harnessTiming(timing, report.snippets.find((s) => s.id === timing.id)));
 
   log('raw baseline: the same commands with the docker CLI, then inspect and remove, under a fresh session');
@@ -333,6 +347,8 @@ export async function benchDocker(options: { readonly snippets?: readonly Snippe
     readerSwitched: report.reader.switchedUser,
     verifyMs,
     sessionMs: verifyMs - sum(harness.map((h) => h.totalMs)),
+    sessionOpenMs: firstStart - verifying,
+    sessionCloseMs: verified - lastEnd,
     harness,
     rawSessionMs: rawResult.sessionMs,
     raw: rawResult.raw,

@@ -61,7 +61,8 @@ export function dockerSection(bench: DockerBench): string {
     `"w/o checks" is the harness doing the same Docker work as raw; "incl. checks" adds the claim checks, which are the harness's purpose and`,
     `are extra Docker work (probe containers, traffic, waiting up to 30 s for the app's sandbox) that raw does not do.`,
     '',
-    `Whole verifySnippets(): ${formatMs(bench.verifyMs)}, of which opening and closing the harness session ${formatMs(bench.sessionMs)} (sweep, images, LAN neighbour, reader; in no ratio).`,
+    `Whole verifySnippets(): ${formatMs(bench.verifyMs)}, of which opening the harness session ${formatMs(bench.sessionOpenMs)} (sweep, images and their lock, LAN neighbour,`,
+    `reader) and closing it ${formatMs(bench.sessionCloseMs)}; in no ratio. Waiting for another run's images or loopback-guard lock shows up here.`,
     `Raw baseline session setup (tagging images for its fresh session): ${formatMs(bench.rawSessionMs)}, in no ratio.`,
   ];
   for (const raw of bench.raw) {
