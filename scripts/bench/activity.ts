@@ -17,11 +17,11 @@ export interface ProcessRow {
 /** Programs whose work competes with what the bench times. */
 export const BUSY = /\b(docusaurus|vitest|vite-node|tsc|tsx|rspack|webpack|chromium|chrome|playwright|npm (?:test|run)|dockerd? (?:build|buildx))\b/;
 
-/**
- * Processes matching `pattern` that are neither this process, nor its ancestors (`npm run
- * bench` itself), nor its descendants (what the bench started).
- */
-export function foreignProcesses(rows: readonly ProcessRow[], self: number, pattern: RegExp = BUSY): ProcessRow[] {
+/** Helpers that idle beside a browser (Chromium's crash reporter outlives its parent for a moment). */
+const IDLE_HELPERS = /(^|\/)chrome_crashpad_handler(\s|$)/;
+
+/** This process, its ancestors (`npm run bench` itself) and its descendants (what the bench started). */
+export function ownPids(rows: readonly ProcessRow[], self: number): Set<number> {
   const byPid = new Map(rows.map((row) => [row.pid, row]));
   const ours = new Set<number>([self]);
   for (let pid = byPid.get(self)?.ppid; pid !== undefined && pid > 0 && !ours.has(pid); pid = byPid.get(pid)?.ppid) ours.add(pid);
@@ -35,7 +35,13 @@ export function foreignProcesses(rows: readonly ProcessRow[], self: number, patt
       queue.push(child);
     }
   }
-  return rows.filter((row) => !ours.has(row.pid) && pattern.test(row.command));
+  return ours;
+}
+
+/** Processes matching `pattern` that are not the bench's own (see ownPids), nor idle helpers. */
+export function foreignProcesses(rows: readonly ProcessRow[], self: number, pattern: RegExp = BUSY): ProcessRow[] {
+  const ours = ownPids(rows, self);
+  return rows.filter((row) => !ours.has(row.pid) && pattern.test(row.command) && !IDLE_HELPERS.test(row.command));
 }
 
 function processTable(): ProcessRow[] {
@@ -60,10 +66,10 @@ function processTable(): ProcessRow[] {
   return rows;
 }
 
-/** Harness sessions of other live processes on this host (another `npm test`). */
-function otherHarnessRuns(): string[] {
+/** Harness sessions of live processes on this host that are not the bench's own (another `npm test`). */
+function otherHarnessRuns(ours: ReadonlySet<number>): string[] {
   return listSessionRecords()
-    .filter((record) => record.pid !== process.pid && isSessionRecordLive(record))
+    .filter((record) => !ours.has(record.pid) && isSessionRecordLive(record))
     .map((record) => `harness session ${record.id.slice(0, 6)} of pid ${record.pid}`);
 }
 
@@ -75,7 +81,11 @@ export interface ActivityReport {
 }
 
 function busyNow(): string[] {
-  return [...foreignProcesses(processTable(), process.pid).map((row) => `pid ${row.pid}: ${row.command.slice(0, 120)}`), ...otherHarnessRuns()];
+  const rows = processTable();
+  return [
+    ...foreignProcesses(rows, process.pid).map((row) => `pid ${row.pid}: ${row.command.slice(0, 120)}`),
+    ...otherHarnessRuns(ownPids(rows, process.pid)),
+  ];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
