@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
-import type { TFunction } from 'i18next';
 import type { Snippet } from '../../snippets';
-import type { Locale, MessageKey } from '../../i18n';
+import type { Locale, MessageKey } from '../../i18n/messages';
+import type { PageTranslate } from '../../i18n/format';
 import { formatRunDate } from '../../evidence/formatRunDate';
 import type { SiteClaimResult, SiteRun, SiteRewrite, SnippetEvidence } from '../../evidence/types';
 import { claimText } from './claimText';
@@ -12,7 +12,7 @@ export interface EvidenceProps {
   readonly snippet: Snippet;
   /** From `evidenceFor`: the figure marks its state too, for readers' tools and the browser tests. */
   readonly evidence: SnippetEvidence;
-  readonly t: TFunction;
+  readonly t: PageTranslate;
   readonly locale: Locale;
 }
 
@@ -36,7 +36,7 @@ function verdictKey(evidence: SnippetEvidence, claimCount: number): MessageKey {
   return evidence.state === 'verified' && claimCount === 0 ? 'evidence.state.ran' : `evidence.state.${evidence.state}`;
 }
 
-function Verdict({ evidence, claimCount, t }: { evidence: SnippetEvidence; claimCount: number; t: TFunction }): ReactNode {
+function Verdict({ evidence, claimCount, t }: { evidence: SnippetEvidence; claimCount: number; t: PageTranslate }): ReactNode {
   return (
     <p className={styles.verdict}>
       <span aria-hidden="true" className={styles.mark}>
@@ -84,7 +84,7 @@ function ClaimResults({ snippet, results, t, locale }: Omit<EvidenceProps, 'evid
   );
 }
 
-function Rewrites({ rewrites, placeholders, t }: { rewrites: readonly SiteRewrite[]; placeholders: readonly string[]; t: TFunction }): ReactNode {
+function Rewrites({ rewrites, placeholders, t }: { rewrites: readonly SiteRewrite[]; placeholders: readonly string[]; t: PageTranslate }): ReactNode {
   const rules = [...new Set(rewrites.map((r) => r.rule))];
   return (
     <details className={styles.details}>

@@ -1,13 +1,13 @@
 // Default import too: tools outside Docusaurus (vitest) compile JSX with the classic runtime.
 import React, { Fragment, type ReactNode } from 'react';
-import type { TFunction } from 'i18next';
 import type { Claim } from '../../snippets';
 import { imageReference } from '../../snippets/images';
-import type { Locale, MessageKey } from '../../i18n';
+import type { Locale, MessageKey } from '../../i18n/messages';
+import type { PageTranslate } from '../../i18n/format';
 import { formatBytes } from './formatBytes';
 
 interface FormatContext {
-  readonly t: TFunction;
+  readonly t: PageTranslate;
   readonly locale: Locale;
 }
 

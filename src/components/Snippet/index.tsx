@@ -5,7 +5,8 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import { renderSnippet } from '../../snippets';
 import { evidenceFor } from '../../evidence/evidenceFor';
 import { useVerificationData } from '../../evidence/useVerificationData';
-import { LOCALES, translator, type Locale } from '../../i18n';
+import { LOCALES, type Locale } from '../../i18n/messages';
+import { pageTranslator } from '../../i18n/format';
 import { assertCopyable } from './assertCopyable';
 import Evidence from './Evidence';
 import { resolveSnippet } from './resolveSnippet';
@@ -32,7 +33,7 @@ function useLocale(): Locale {
  */
 export default function Snippet({ id }: SnippetProps): ReactNode {
   const locale = useLocale();
-  const t = translator(locale);
+  const t = pageTranslator(locale);
   const snippet = resolveSnippet(id);
   const text = renderSnippet(snippet, t);
   const evidence = evidenceFor(snippet, useVerificationData());

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { useActiveVersion, useDocById } from '@docusaurus/plugin-content-docs/client';
-import type { TFunction } from 'i18next';
-import { LOCALES, translator, type Locale, type MessageKey } from '../../i18n';
+import { LOCALES, type Locale, type MessageKey } from '../../i18n/messages';
+import { pageTranslator, type PageTranslate } from '../../i18n/format';
 import { getSnippet, isSnippetId } from '../../snippets';
 import { claimText } from '../Snippet/claimText';
 import { evidenceFor } from '../../evidence/evidenceFor';
@@ -17,7 +17,7 @@ function useLocale(): Locale {
   return LOCALES.find((locale) => locale === currentLocale) ?? 'en';
 }
 
-function RunSummary({ run, t }: { run: SiteRun | undefined; t: TFunction }): ReactNode {
+function RunSummary({ run, t }: { run: SiteRun | undefined; t: PageTranslate }): ReactNode {
   if (!run) return <p data-verification-run="none">{t('verification.noRun')}</p>;
   const count = (status: string) => run.snippets.reduce((n, s) => n + s.claims.filter((c) => c.status === status).length, 0);
   return (
@@ -45,7 +45,7 @@ function RunSummary({ run, t }: { run: SiteRun | undefined; t: TFunction }): Rea
   );
 }
 
-function Row({ placement, data, t, locale }: { placement: SnippetPlacement; data: VerificationData; t: TFunction; locale: Locale }): ReactNode {
+function Row({ placement, data, t, locale }: { placement: SnippetPlacement; data: VerificationData; t: PageTranslate; locale: Locale }): ReactNode {
   const doc = useDocById(placement.docId);
   const path = useActiveVersion(undefined)?.docs.find((d) => d.id === placement.docId)?.path;
   if (!isSnippetId(placement.snippetId)) return null;
@@ -79,7 +79,7 @@ function Row({ placement, data, t, locale }: { placement: SnippetPlacement; data
 /** Every snippet of the site with its page, claims and results, from the same data as the pages. */
 export default function VerificationTable(): ReactNode {
   const locale = useLocale();
-  const t = translator(locale);
+  const t = pageTranslator(locale);
   const data = useVerificationData();
   return (
     <div className={styles.verification}>
