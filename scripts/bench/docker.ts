@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Snippet } from '../../src/snippets';
@@ -11,6 +10,7 @@ import { ensureImages } from '../harness/images';
 import { LABEL, labelFilterArgs } from '../harness/labels';
 import type { SnippetReport, VerificationReport } from '../harness/report';
 import { Session } from '../harness/session';
+import { freeLoopbackPort } from '../harness/run/free-port';
 import { verifySnippets, type SnippetTiming } from '../harness/verify';
 import { watchActivity, type ActivityReport } from './activity';
 import { trackTemporary, removeTemporary } from './processes';
@@ -128,16 +128,6 @@ export function harnessTiming(timing: SnippetTiming, report: SnippetReport | und
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Containers of the session that a snippet's commands made (snippet) or the app made (runtime). */
 const UNIT_ROLES = new Set(['snippet', 'runtime']);
@@ -187,7 +177,7 @@ async function rawSnippet(run: SnippetReport, session: Session, dirs: Dirs): Pro
     return { id: run.id, excluded: 'adds a host firewall rule (iptables): needs root, and the bench does not run as root' };
   }
   const ports = new Map<number, number>();
-  for (const port of movedHostPorts(run)) ports.set(port, await freePort());
+  for (const port of movedHostPorts(run)) ports.set(port, await freeLoopbackPort());
   const fresh: FreshValues = {
     uniqueName: (name) => session.name(name),
     labelFlags: labelFlagsOf(session),

@@ -16,6 +16,7 @@ import { removeRulesByCommentSync, removeStaleRulesSync } from './firewall';
 import { releaseImagesSync, releaseOrphanedModelTagsSync } from './images';
 import { LABEL, labelFilterArgs, parseLabelList } from './labels';
 import { listLanNamespaceSuffixesSync, removeLanNeighbourSync } from './lan';
+import { listReaderFolderSuffixesSync, removeReaderFoldersSync } from './run/reader-folders';
 import {
   firewallCommentFor,
   forgetSessionRecord,
@@ -32,6 +33,8 @@ export interface CleanupReport {
   readonly namespaces: string[];
   readonly firewallRules: number;
   readonly untaggedImages: string[];
+  /** Temporary reader folders (HOME, workspace) of the session. */
+  readonly folders: string[];
   /** Sessions whose leftovers were removed (sweep only). */
   readonly sessions: string[];
   /** Failures that did not stop the rest of the cleanup. */
@@ -39,7 +42,7 @@ export interface CleanupReport {
 }
 
 function emptyReport(): CleanupReport {
-  return { containers: [], networks: [], namespaces: [], firewallRules: 0, untaggedImages: [], sessions: [], errors: [] };
+  return { containers: [], networks: [], namespaces: [], firewallRules: 0, untaggedImages: [], folders: [], sessions: [], errors: [] };
 }
 
 function merge(into: CleanupReport, from: CleanupReport): void {
@@ -48,6 +51,7 @@ function merge(into: CleanupReport, from: CleanupReport): void {
   into.namespaces.push(...from.namespaces);
   (into as { firewallRules: number }).firewallRules += from.firewallRules;
   into.untaggedImages.push(...from.untaggedImages);
+  into.folders.push(...from.folders);
   into.sessions.push(...from.sessions);
   into.errors.push(...from.errors);
 }
@@ -93,6 +97,7 @@ export function removeSessionResourcesSync(session: { readonly id: string }): Cl
 
   if (removeLanNeighbourSync(suffix)) report.namespaces.push(`ohg-${suffix}-lan`);
   (report as { firewallRules: number }).firewallRules += removeRulesByCommentSync(firewallCommentFor(session.id));
+  report.folders.push(...removeReaderFoldersSync(suffix));
 
   try {
     report.untaggedImages.push(...releaseImagesSync({ suffix }));
@@ -143,6 +148,9 @@ export function sweepCrashedSessionsSync(): CleanupReport {
   // Names and comments carry no pid: without a live record they belong to no live run.
   for (const suffix of listLanNamespaceSuffixesSync()) {
     if (!liveSuffixes.has(suffix) && removeLanNeighbourSync(suffix)) report.namespaces.push(`ohg-${suffix}-lan`);
+  }
+  for (const suffix of new Set(listReaderFolderSuffixesSync())) {
+    if (!liveSuffixes.has(suffix)) report.folders.push(...removeReaderFoldersSync(suffix));
   }
   (report as { firewallRules: number }).firewallRules += removeStaleRulesSync((id) => liveIds.has(id));
 

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { docker, dockerResult } from '../../scripts/harness/docker';
 import { ensureProbeImage } from '../../scripts/harness/images';
 import { LABEL, labelArgs, labelFilterArgs, sessionLabels } from '../../scripts/harness/labels';
 import { createLanNeighbour, lanNamespaceName } from '../../scripts/harness/lan';
+import { readerFolderPrefix } from '../../scripts/harness/run/reader-folders';
 import { firewallCommentFor, listSessionRecords, Session, sessionsDir, suffixOf, type SessionRecord } from '../../scripts/harness/session';
 
 const ROOT = join(__dirname, '../..');
@@ -119,8 +120,14 @@ describe('sweepCrashedSessions', () => {
     addMarkedRule(live.firewallComment, liveLan.hostInterface);
     const users = await docker(['create', probe, 'true']);
     unlabelled.push(users);
+    // Reader folders (HOME, workspace) of a killed run, and of the live one.
+    const crashedFolder = mkdtempSync(readerFolderPrefix(crashed.suffix));
+    const liveFolder = mkdtempSync(readerFolderPrefix(live.suffix));
 
     await sweepCrashedSessions();
+
+    expect(existsSync(crashedFolder)).toBe(false);
+    expect(existsSync(liveFolder)).toBe(true);
 
     await assertNothingLeft(crashed.id);
     await assertNothingLeft(labelledOnly.id);
@@ -133,6 +140,7 @@ describe('sweepCrashedSessions', () => {
 
     await removeSessionResources(live);
     await removeSessionResources(elsewhere);
+    expect(existsSync(liveFolder)).toBe(false);
     await assertNothingLeft(live.id);
     await assertNothingLeft(elsewhere.id);
   });

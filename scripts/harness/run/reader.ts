@@ -1,7 +1,7 @@
 import { chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { readerFolderPrefix } from './reader-folders';
 
 /**
  * Who runs a snippet. A reader is an ordinary user in the `docker` group, not root:
@@ -33,7 +33,7 @@ async function socketGroup(): Promise<number | undefined> {
 
 export async function createReader(suffix: string): Promise<Reader> {
   const isRoot = process.getuid?.() === 0;
-  const root = await mkdtemp(join(tmpdir(), `ohg-${suffix}-`));
+  const root = await mkdtemp(readerFolderPrefix(suffix));
   const home = join(root, 'home');
   const workspace = join(root, 'workspace');
   await mkdir(home);

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { ImageName } from '../../../src/snippets/images';
 import { removeSessionResources, registerCleanup, sweepCrashedSessions, type CleanupRegistration } from '../cleanup';
 import { daemonVersion, docker, dockerResult } from '../docker';
@@ -7,6 +6,7 @@ import { ensureImages, ensureProbeImage, type EnsuredImage } from '../images';
 import { LABEL, labelFilterArgs } from '../labels';
 import { createLanNeighbour, type LanNeighbour } from '../lan';
 import { Session } from '../session';
+import { freeLoopbackPort } from './free-port';
 
 const OUTSIDER_PORT = 8080;
 /** Containers that live for the whole session, not for one snippet. */
@@ -89,14 +89,7 @@ export class HarnessSession {
 
   /** A port nothing listens on right now; the kernel picks it. */
   freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const address = server.address();
-        server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-      });
-    });
+    return freeLoopbackPort();
   }
 
   /** A container on a network of its own that answers on a port, for isolation checks. */
