@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Claim } from '../../src/snippets';
 import type { ClaimResult, ClaimStatus } from './claims/context';
 import type { Locale } from '../../src/i18n';
+import type { ProbeWay } from './run/probes';
 import type { ReportedRewrite } from './run/rewrites';
 
 /** The JSON report: what ran, how it was changed, and each claim with its evidence. */
@@ -13,6 +14,8 @@ export interface VerificationReport {
   readonly images: readonly { name: string; reference: string; source: 'model' | 'real' }[];
   readonly reader: { readonly uid: number; readonly switchedUser: boolean };
   readonly lanNeighbour: boolean;
+  /** How probes entered containers' network namespaces (scripts/harness/run/probes.ts). */
+  readonly probes: ProbeWay;
   readonly snippets: readonly SnippetReport[];
 }
 

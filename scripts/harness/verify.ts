@@ -8,7 +8,7 @@ import { snippetStatus, type SnippetReport, type VerificationReport } from './re
 import { createReader, removeReader, runShell, type Reader } from './run/reader';
 import { buildUnit, type Unit, type WordParser } from './run/unit';
 import { withLoopbackGuardLock } from './firewall';
-import { httpFrom, probeFrom, probeLocal } from './run/probes';
+import { httpFrom, netcatIn, probeFrom, probeLocal, probeWay } from './run/probes';
 import type { RewriteContext } from './run/rewrites';
 import { HarnessSession } from './run/session-resources';
 import { snippetCommands } from './parse';
@@ -63,6 +63,7 @@ export async function verifySnippets(options: VerifyOptions): Promise<Verificati
         images: harness.images.map(({ name, reference, source }) => ({ name, reference, source })),
         reader: { uid: reader.uid, switchedUser: reader.switchesUser },
         lanNeighbour: harness.lan !== undefined,
+        probes: probeWay(),
         snippets,
       };
     } finally {
@@ -159,8 +160,7 @@ function liveContext(
   names: ReadonlyMap<string, string>,
   hostPorts: ReadonlyMap<number, number>,
 ): ClaimContext {
-  const probe = harness.probeImage;
-  const labels = harness.probeLabelArgs();
+  const nc = netcatIn(harness.probeImage, harness.probeLabelArgs());
   const lan: LanProbe | undefined = harness.lan;
   const source = (name: ImageName) => harness.images.find((i) => i.name === name)?.source ?? 'model';
   return {
@@ -178,8 +178,8 @@ function liveContext(
       const result = await dockerResult(['exec', container, ...command], { reject: false, timeout: 20_000 });
       return result.exitCode === 0 ? result.stdout : undefined;
     },
-    probeFrom: (container, address, port) => probeFrom(probe, labels, container, address, port),
-    httpFrom: (container, address, port, request) => httpFrom(probe, labels, container, address, port, request),
+    probeFrom: (container, address, port) => probeFrom(nc, container, address, port),
+    httpFrom: (container, address, port, request) => httpFrom(nc, container, address, port, request),
     processes: async (container) => {
       const out = await docker(['top', container, '-eo', 'pid,uid,args']);
       return out
@@ -201,7 +201,7 @@ function liveContext(
     outsider: () => harness.outsider(),
     modelStatus: async (container) => {
       if (source('openhands') !== 'model') return undefined;
-      const reply = await httpFrom(probe, labels, container, '127.0.0.1', 3000, 'GET /status HTTP/1.0\r\n\r\n');
+      const reply = await httpFrom(nc, container, '127.0.0.1', 3000, 'GET /status HTTP/1.0\r\n\r\n');
       const body = reply?.split('\r\n\r\n')[1];
       try {
         return body ? (JSON.parse(body) as ModelStatus) : undefined;

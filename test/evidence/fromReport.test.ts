@@ -9,6 +9,7 @@ const report: VerificationReport = {
   images: [{ name: 'openhands', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'model' }],
   reader: { uid: 1000, switchedUser: true },
   lanNeighbour: true,
+  probes: 'nsenter',
   snippets: [
     {
       id: 'resource-limits',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeSessionResources } from '../../scripts/harness/cleanup';
 import { docker, dockerResult, inspectContainer } from '../../scripts/harness/docker';
-import { probeFrom } from '../../scripts/harness/run/probes';
+import { netcatIn, probeFrom, type ProbeWay } from '../../scripts/harness/run/probes';
 import {
   buildModelImage,
   ensureImages,
@@ -336,12 +336,13 @@ describe('OpenHands app model: behaviour', () => {
   });
 });
 
-describe('probe image', () => {
-  it('tells an open port from a closed one, from inside another container\'s namespace (probeFrom)', async () => {
+describe('probes', () => {
+  const ways: ProbeWay[] = process.getuid?.() === 0 ? ['container', 'nsenter'] : ['container'];
+  it.each(ways)('tell an open port from a closed one inside another container\'s namespace (%s)', async (way) => {
     await statusOf(apps.root!);
-    const open = (port: number) => probeFrom(probe, session.labelArgs('probe'), apps.root!, '127.0.0.1', port);
-    expect(await open(3000)).toBe(true);
-    expect(await open(3001)).toBe(false);
+    const nc = netcatIn(probe, session.labelArgs('probe'), way);
+    expect(await probeFrom(nc, apps.root!, '127.0.0.1', 3000)).toBe(true);
+    expect(await probeFrom(nc, apps.root!, '127.0.0.1', 3001)).toBe(false);
   });
 });
 
