@@ -13,7 +13,7 @@
 import { hostname } from 'node:os';
 import { dockerSync } from './docker';
 import { removeRulesByCommentSync, removeStaleRulesSync } from './firewall';
-import { releaseImagesSync, releaseOrphanedModelTagsSync } from './images';
+import { releaseImagesSync, releaseOrphanedModelTagsSync, removeOrphanedBuildContextsSync } from './images';
 import { LABEL, labelFilterArgs, parseLabelList } from './labels';
 import { listLanNamespaceSuffixesSync, removeLanNeighbourSync } from './lan';
 import { listReaderFolderSuffixesSync, removeReaderFoldersSync } from './run/reader-folders';
@@ -21,6 +21,7 @@ import {
   firewallCommentFor,
   forgetSessionRecord,
   isLabelledSessionLive,
+  isPidAlive,
   isSessionRecordLive,
   listSessionRecords,
   suffixOf,
@@ -33,7 +34,7 @@ export interface CleanupReport {
   readonly namespaces: string[];
   readonly firewallRules: number;
   readonly untaggedImages: string[];
-  /** Temporary reader folders (HOME, workspace) of the session. */
+  /** Temporary folders: the session's reader HOME and workspace; killed image builds' contexts (sweep). */
   readonly folders: string[];
   /** Sessions whose leftovers were removed (sweep only). */
   readonly sessions: string[];
@@ -152,6 +153,7 @@ export function sweepCrashedSessionsSync(): CleanupReport {
   for (const suffix of new Set(listReaderFolderSuffixesSync())) {
     if (!liveSuffixes.has(suffix)) report.folders.push(...removeReaderFoldersSync(suffix));
   }
+  report.folders.push(...removeOrphanedBuildContextsSync(isPidAlive));
   (report as { firewallRules: number }).firewallRules += removeStaleRulesSync((id) => liveIds.has(id));
 
   try {

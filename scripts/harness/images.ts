@@ -81,6 +81,22 @@ const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
 };
 
 const MODELS_DIR = join(__dirname, 'images');
+
+/** Build contexts carry the builder's pid, so a sweep can tell a killed build's folder from a running one. */
+const buildContextPrefix = (model: ModelName): string => join(tmpdir(), `ohg-build-${process.pid}-${model}-`);
+const BUILD_CONTEXT = /^ohg-build-(\d+)-[a-zA-Z]+-[A-Za-z0-9]{6}$/;
+
+/** Removes the build contexts of builders that are no longer running; returns the paths. */
+export function removeOrphanedBuildContextsSync(isAlive: (pid: number) => boolean): string[] {
+  const removed: string[] = [];
+  for (const entry of readdirSync(tmpdir(), { withFileTypes: true })) {
+    const pid = entry.isDirectory() ? BUILD_CONTEXT.exec(entry.name)?.[1] : undefined;
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    rmSync(join(tmpdir(), entry.name), { recursive: true, force: true });
+    removed.push(join(tmpdir(), entry.name));
+  }
+  return removed;
+}
 const LOCK_NAME = 'openhands-guide-images-lock';
 const LOCK_TIMEOUT_MS = 180_000;
 const LOCK_POLL_MS = 250;
@@ -159,7 +175,7 @@ interface BuildContext {
 function assembleContext(model: ModelName): BuildContext {
   const spec = MODELS[model];
   const bins = hostBinaries();
-  const dir = mkdtempSync(join(tmpdir(), `ohg-build-${model}-`));
+  const dir = mkdtempSync(buildContextPrefix(model));
   const put = (source: string, rootfsPath: string): void => {
     const target = join(dir, 'rootfs', rootfsPath);
     mkdirSync(dirname(target), { recursive: true });

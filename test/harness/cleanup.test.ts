@@ -123,11 +123,17 @@ describe('sweepCrashedSessions', () => {
     // Reader folders (HOME, workspace) of a killed run, and of the live one.
     const crashedFolder = mkdtempSync(readerFolderPrefix(crashed.suffix));
     const liveFolder = mkdtempSync(readerFolderPrefix(live.suffix));
+    // The context folder of an image build that was killed, and of one that is running.
+    const killedBuild = mkdtempSync(join(tmpdir(), `ohg-build-${deadPid()}-probe-`));
+    const runningBuild = mkdtempSync(join(tmpdir(), `ohg-build-${process.pid}-probe-`));
 
     await sweepCrashedSessions();
 
     expect(existsSync(crashedFolder)).toBe(false);
     expect(existsSync(liveFolder)).toBe(true);
+    expect(existsSync(killedBuild)).toBe(false);
+    expect(existsSync(runningBuild)).toBe(true);
+    rmSync(runningBuild, { recursive: true });
 
     await assertNothingLeft(crashed.id);
     await assertNothingLeft(labelledOnly.id);
