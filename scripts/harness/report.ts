@@ -2,9 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Claim } from '../../src/snippets';
 import type { ClaimResult, ClaimStatus } from './claims/context';
-import type { Locale } from '../../src/i18n';
 import type { ProbeWay } from './run/probes';
-import type { ReportedRewrite } from './run/rewrites';
+import type { UnitTexts } from './run/unit';
 
 /** The JSON report: what ran, how it was changed, and each claim with its evidence. */
 export interface VerificationReport {
@@ -19,21 +18,9 @@ export interface VerificationReport {
   readonly snippets: readonly SnippetReport[];
 }
 
-export interface SnippetReport {
+export interface SnippetReport extends UnitTexts {
   readonly id: string;
-  /** Hash of the registry entry the text was rendered from, to spot a stale report. */
-  readonly registryHash: string;
-  /** The text a reader copies (en), and what the harness ran after its rewrites. */
-  readonly text: string;
-  /** The copy text in each locale; only comments differ from `text`. */
-  readonly texts: Readonly<Record<Locale, string>>;
-  /** Required snippets first, then this one, as a reader pastes them in order. */
-  readonly ran: string;
-  /** This snippet's own part of `ran`: `replayRewrites(texts.en, ...)` gives it back. */
-  readonly ranOwn: string;
   readonly requires: readonly string[];
-  readonly rewrites: readonly ReportedRewrite[];
-  readonly placeholders: readonly { placeholder: string; value: string }[];
   readonly exitCode: number;
   readonly stderr: string;
   readonly durationMs: number;

@@ -128,7 +128,6 @@ async function runUnit(
     return {
       id: snippet.id,
       registryHash: unit.registryHash,
-      text: unit.text,
       texts: unit.texts,
       ran: unit.ran,
       ranOwn: unit.ranOwn,

@@ -14,7 +14,6 @@ const report: VerificationReport = {
     {
       id: 'resource-limits',
       registryHash: 'abcd1234',
-      text: 'docker run ...',
       texts: { en: 'docker run ...', ja: 'docker run ...' },
       ran: 'docker run --label x ...',
       ranOwn: 'docker run --label x ...',

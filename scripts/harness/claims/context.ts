@@ -128,11 +128,14 @@ export const notVerifiable = (why: NotVerifiableReason, evidence: readonly strin
   notVerifiable: why,
 });
 
+/** A documented container as this run named it, and what `docker inspect` says of it. */
+export interface FoundContainer {
+  readonly facts: ContainerFacts;
+  readonly actual: string;
+}
+
 /** Inspects a documented container or returns a failed result naming it. */
-export async function requireContainer(
-  ctx: ClaimContext,
-  name: ContainerName,
-): Promise<{ facts: ContainerFacts; actual: string } | ClaimResult> {
+export async function requireContainer(ctx: ClaimContext, name: ContainerName): Promise<FoundContainer | ClaimResult> {
   const actual = ctx.containerName(name);
   const facts = await ctx.inspect(actual);
   if (!facts) return { status: 'failed', evidence: [], reason: `container ${actual} (documented as ${name}) does not exist: it exited or was never created` };
@@ -141,6 +144,25 @@ export async function requireContainer(
 
 export const isResult = (value: unknown): value is ClaimResult =>
   typeof value === 'object' && value !== null && 'status' in value;
+
+type ContainerClaim = Extract<Claim, { readonly container: ContainerName }>;
+
+/**
+ * A checker about a claim's container, which is what almost every checker is: a container
+ * that is gone fails, naming it; otherwise the body records evidence, and its result is
+ * what the evidence says unless the body returns one of its own (not verifiable, a
+ * precondition that failed).
+ */
+export function onContainer<K extends ContainerClaim['kind']>(
+  body: (claim: Extract<Claim, { kind: K }>, ctx: ClaimContext, found: FoundContainer, ev: Evidence) => Promise<ClaimResult | void>,
+): Checker<K> {
+  return async (claim, ctx) => {
+    const found = await requireContainer(ctx, (claim as ContainerClaim).container);
+    if (isResult(found)) return found;
+    const ev = new Evidence();
+    return (await body(claim, ctx, found, ev)) ?? ev.result();
+  };
+}
 
 export function engineAtLeast(version: string, major: number): boolean {
   const found = /^(\d+)\./.exec(version);

@@ -1,4 +1,4 @@
-import { Evidence, isResult, requireContainer, type Checker, type ClaimContext } from './context';
+import { onContainer, type ClaimContext } from './context';
 
 /** cgroup v2 first, then the v1 hierarchies Docker mounts inside containers. */
 async function readFirst(ctx: ClaimContext, container: string, paths: readonly string[]) {
@@ -9,10 +9,7 @@ async function readFirst(ctx: ClaimContext, container: string, paths: readonly s
   return undefined;
 }
 
-export const cpuLimit: Checker<'cpu-limit'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const cpuLimit = onContainer<'cpu-limit'>(async (claim, ctx, found, ev) => {
   const nano = claim.cpus * 1e9;
   ev.expect(found.facts.HostConfig.NanoCpus === nano, `HostConfig.NanoCpus = ${found.facts.HostConfig.NanoCpus}, expected ${nano}`);
   const v2 = await readFirst(ctx, found.actual, ['/sys/fs/cgroup/cpu.max']);
@@ -27,15 +24,10 @@ export const cpuLimit: Checker<'cpu-limit'> = async (claim, ctx) => {
       `kernel CFS quota ${quota?.text ?? '(unreadable)'} / period ${period?.text ?? '(unreadable)'} inside the container, expected ${claim.cpus} CPUs`,
     );
   }
-  return ev.result();
-};
+});
 
-export const memoryLimit: Checker<'memory-limit'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const memoryLimit = onContainer<'memory-limit'>(async (claim, ctx, found, ev) => {
   ev.expect(found.facts.HostConfig.Memory === claim.bytes, `HostConfig.Memory = ${found.facts.HostConfig.Memory}, expected ${claim.bytes}`);
   const limit = await readFirst(ctx, found.actual, ['/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes']);
   ev.expect(Number(limit?.text) === claim.bytes, `${limit?.path ?? 'memory cgroup'} = ${limit?.text ?? '(unreadable)'} inside the container, expected ${claim.bytes}`);
-  return ev.result();
-};
+});

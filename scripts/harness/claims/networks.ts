@@ -1,15 +1,11 @@
-import { Evidence, isResult, requireContainer, type Checker } from './context';
+import { Evidence, onContainer, type Checker } from './context';
 
-export const networks: Checker<'networks'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const networks = onContainer<'networks'>(async (claim, ctx, found, ev) => {
   const expected = claim.networks.map((n) => ctx.networkName(n)).sort();
   const actual = Object.keys(found.facts.NetworkSettings.Networks).sort();
   ev.expect(JSON.stringify(actual) === JSON.stringify(expected), `NetworkSettings.Networks = ${actual.join(', ') || '(none)'}, expected ${expected.join(', ')}`);
   ev.expect(expected.includes(found.facts.HostConfig.NetworkMode), `HostConfig.NetworkMode = ${found.facts.HostConfig.NetworkMode}`);
-  return ev.result();
-};
+});
 
 export const networkExists: Checker<'network-exists'> = async (claim, ctx) => {
   const actual = ctx.networkName(claim.network);
@@ -19,10 +15,7 @@ export const networkExists: Checker<'network-exists'> = async (claim, ctx) => {
   return ev.result();
 };
 
-export const isolatedFromOtherNetworks: Checker<'isolated-from-other-networks'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const isolatedFromOtherNetworks = onContainer<'isolated-from-other-networks'>(async (claim, ctx, found, ev) => {
   const outsider = await ctx.outsider();
   // The positive control proves the outsider answers, so a refusal below means isolation.
   ev.expect(
@@ -33,5 +26,4 @@ export const isolatedFromOtherNetworks: Checker<'isolated-from-other-networks'> 
     !(await ctx.probeFrom(found.actual, outsider.address, outsider.port)),
     `${found.actual} cannot reach ${outsider.address}:${outsider.port} on ${outsider.network}`,
   );
-  return ev.result();
-};
+});

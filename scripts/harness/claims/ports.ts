@@ -1,4 +1,4 @@
-import { Evidence, engineAtLeast, isResult, listeningInside, notVerifiable, requireContainer, type Checker, type ContainerFacts } from './context';
+import { engineAtLeast, listeningInside, notVerifiable, onContainer, type ContainerFacts } from './context';
 
 /** Loopback publishing closed the routed-127/8 path in Engine 28.0.0 (moby PR #49325; facts.md). */
 const LOOPBACK_FIX_MAJOR = 28;
@@ -7,10 +7,7 @@ export function bindings(facts: ContainerFacts, containerPort: number) {
   return facts.HostConfig.PortBindings?.[`${containerPort}/tcp`] ?? [];
 }
 
-export const portLoopbackOnly: Checker<'port-loopback-only'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const portLoopbackOnly = onContainer<'port-loopback-only'>(async (claim, ctx, found, ev) => {
   const published = bindings(found.facts, claim.port);
   const hostPort = ctx.hostPort(claim.port);
   ev.expect(
@@ -33,13 +30,9 @@ export const portLoopbackOnly: Checker<'port-loopback-only'> = async (claim, ctx
       `Docker Engine ${ctx.engineVersion} < ${LOOPBACK_FIX_MAJOR}.0.0: a host routing 127.0.0.0/8 via this machine reaches 127.0.0.1:${hostPort}, as the claim warns (closed by the loopback-guard rule)`,
     );
   }
-  return ev.result();
-};
+});
 
-export const portReachableFromLan: Checker<'port-reachable-from-lan'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const portReachableFromLan = onContainer<'port-reachable-from-lan'>(async (claim, ctx, found, ev) => {
   const hostPort = ctx.hostPort(claim.port);
   ev.see(`HostConfig.PortBindings["${claim.port}/tcp"] = ${JSON.stringify(bindings(found.facts, claim.port))}`);
   if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
@@ -48,23 +41,15 @@ export const portReachableFromLan: Checker<'port-reachable-from-lan'> = async (c
     await ctx.lan.probe(ctx.lan.hostAddress, hostPort),
     `another host on the LAN reaches ${ctx.lan.hostAddress}:${hostPort}`,
   );
-  return ev.result();
-};
+});
 
-export const noPublishedPorts: Checker<'no-published-ports'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const noPublishedPorts = onContainer<'no-published-ports'>(async (claim, ctx, found, ev) => {
   const published = Object.entries(found.facts.HostConfig.PortBindings ?? {}).filter(([, b]) => (b ?? []).length > 0);
   ev.expect(published.length === 0, `HostConfig.PortBindings = ${JSON.stringify(found.facts.HostConfig.PortBindings ?? {})}, expected none`);
-  return ev.result();
-};
+});
 
-export const loopbackGuardBlocksLan: Checker<'loopback-guard-blocks-lan'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
+export const loopbackGuardBlocksLan = onContainer<'loopback-guard-blocks-lan'>(async (claim, ctx, found, ev) => {
   if (!ctx.lan) return notVerifiable('no-lan-namespace');
-  const ev = new Evidence();
   const hostPort = ctx.hostPort(claim.port);
   ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
   if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
@@ -78,5 +63,4 @@ export const loopbackGuardBlocksLan: Checker<'loopback-guard-blocks-lan'> = asyn
   ev.see(
     `without the rule (Engine ${ctx.engineVersion}) the same probe is ${without ? 'answered: the rule is what closes it' : 'refused: this engine already closes it'}`,
   );
-  return ev.result();
-};
+});

@@ -1,4 +1,4 @@
-import { Evidence, eventually, isResult, listeningInside, notVerifiable, requireContainer, type Checker, type ClaimContext, type ContainerFacts } from './context';
+import { Evidence, eventually, isResult, listeningInside, notVerifiable, onContainer, type ClaimContext, type ClaimResult, type ContainerFacts } from './context';
 
 const SANDBOX_WAIT_MS = 30_000;
 
@@ -17,6 +17,14 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
   }
 }
 
+/** The app's first sandbox, given time to appear; a result of its own when there is none. */
+async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence): Promise<ContainerFacts | ClaimResult> {
+  const sandboxes = await waitForSandboxes(ctx, app);
+  if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
+  ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`);
+  return sandboxes[0] ?? ev.result();
+}
+
 export function publishedPorts(facts: ContainerFacts) {
   return Object.entries(facts.HostConfig.PortBindings ?? {}).flatMap(([key, b]) =>
     (b ?? []).map((binding) => ({ ...binding, containerPort: Number.parseInt(key, 10) })),
@@ -30,16 +38,9 @@ async function hostGatewayOf(ctx: ClaimContext, app: string): Promise<string | u
   return line?.trim().split(/\s+/)[0];
 }
 
-export const sandboxReachable: Checker<'sandbox-reachable'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
-  const sandboxes = await waitForSandboxes(ctx, found.actual);
-  if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
-  if (!ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
-    return ev.result();
-  }
-  const sandbox = sandboxes[0]!;
+export const sandboxReachable = onContainer<'sandbox-reachable'>(async (claim, ctx, found, ev) => {
+  const sandbox = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(sandbox)) return sandbox;
   const binding = envOf(found.facts, 'SANDBOX_RUNTIME_BINDING_ADDRESS') ?? '0.0.0.0';
   const ports = publishedPorts(sandbox);
   ev.expect(
@@ -60,19 +61,14 @@ export const sandboxReachable: Checker<'sandbox-reachable'> = async (claim, ctx)
     ev.see(`app status: ${JSON.stringify(status ?? null)}`);
   }
   if (status) ev.expect(status.runtime?.reached === true, `the app reports it reached its runtime at ${status.runtime?.url ?? '(no url)'}`);
-  return ev.result();
-};
+});
 
-export const sandboxPortsNotOnLan: Checker<'sandbox-ports-not-on-lan'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
+export const sandboxPortsNotOnLan = onContainer<'sandbox-ports-not-on-lan'>(async (claim, ctx, found, ev) => {
   if (!ctx.lan) return notVerifiable('no-lan-namespace');
-  const ev = new Evidence();
-  const sandboxes = await waitForSandboxes(ctx, found.actual);
-  if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
-  if (!ev.expect(sandboxes.length > 0, 'the app created a sandbox runtime container')) return ev.result();
-  const sandbox = sandboxes[0]!.Name.replace(/^\//, '');
-  for (const port of publishedPorts(sandboxes[0]!)) {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  for (const port of publishedPorts(created)) {
     if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
     const address = port.HostIp === '0.0.0.0' || port.HostIp === '' ? '127.0.0.1' : port.HostIp;
     ev.expect(await ctx.probeLocal(address, Number(port.HostPort)), `the sandbox port answers on this machine at ${address}:${port.HostPort}`);
@@ -89,5 +85,4 @@ export const sandboxPortsNotOnLan: Checker<'sandbox-ports-not-on-lan'> = async (
       );
     }
   }
-  return ev.result();
-};
+});

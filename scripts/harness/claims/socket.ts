@@ -1,23 +1,16 @@
-import { Evidence, isResult, notVerifiable, requireContainer, type Checker, type ContainerFacts } from './context';
+import { Evidence, isResult, notVerifiable, onContainer, requireContainer, type Checker, type ContainerFacts } from './context';
 import { envOf } from './sandbox';
 
 const SOCKET = '/var/run/docker.sock';
 const socketMounts = (facts: ContainerFacts) => facts.Mounts.filter((m) => m.Destination === SOCKET || m.Source === SOCKET);
 
-export const noDockerSocket: Checker<'no-docker-socket'> = async (claim, ctx) => {
-  const found = await requireContainer(ctx, claim.container);
-  if (isResult(found)) return found;
-  const ev = new Evidence();
+export const noDockerSocket = onContainer<'no-docker-socket'>(async (claim, ctx, found, ev) => {
   ev.expect(socketMounts(found.facts).length === 0, `Mounts of ${found.actual} include no ${SOCKET}: ${JSON.stringify(found.facts.Mounts.map((m) => m.Destination))}`);
-  return ev.result();
-};
+});
 
-export const dockerApiViaProxy: Checker<'docker-api-via-proxy'> = async (claim, ctx) => {
-  const app = await requireContainer(ctx, claim.container);
-  if (isResult(app)) return app;
+export const dockerApiViaProxy = onContainer<'docker-api-via-proxy'>(async (claim, ctx, app, ev) => {
   const proxy = await requireContainer(ctx, claim.proxy);
   if (isResult(proxy)) return proxy;
-  const ev = new Evidence();
   const expectedHost = `tcp://${proxy.actual}:2375`;
   ev.expect(envOf(app.facts, 'DOCKER_HOST') === expectedHost, `DOCKER_HOST in ${app.actual} = ${envOf(app.facts, 'DOCKER_HOST') ?? '(unset)'}, expected ${expectedHost}`);
   ev.expect(socketMounts(app.facts).length === 0, `${app.actual} has no ${SOCKET} mounted`);
@@ -28,8 +21,7 @@ export const dockerApiViaProxy: Checker<'docker-api-via-proxy'> = async (claim, 
     const reply = await ctx.httpFrom(app.actual, address, 2375, 'GET /version HTTP/1.0\r\n\r\n');
     ev.expect(/^HTTP\/1\.[01] 200/.test(reply ?? ''), `from the app's network, GET /version at ${address}:2375 answers ${reply?.split('\r\n')[0] ?? '(nothing)'}`);
   }
-  return ev.result();
-};
+});
 
 /**
  * Tecnativa/docker-socket-proxy v0.4.1 filters by section and method (facts.md). The

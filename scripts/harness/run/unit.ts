@@ -3,21 +3,24 @@ import { renderSnippet, requiredSnippets, snippetHash, type Snippet } from '../.
 import { LOCALES, translator, type Locale } from '../../../src/i18n';
 import { applyRewrites, type CommandSpan, type ReportedRewrite, type RewriteContext } from './rewrites';
 
-/** What a reader copies for one snippet, and what the harness runs instead. */
-export interface Unit {
-  readonly snippet: Snippet;
-  readonly requires: readonly Snippet[];
+/** What a reader copies for one snippet and what the harness ran instead: what the report keeps of a unit. */
+export interface UnitTexts {
+  /** Hash of the registry entry and its requires, so the site can tell a stale report. */
   readonly registryHash: string;
-  /** The snippet's own text as its copy button gives it (en). */
-  readonly text: string;
-  /** The same, in every locale: the comments differ, the commands do not (test/harness/parse). */
+  /** The snippet's own text as its copy button gives it, in every locale: the comments differ, the commands do not (test/harness/parse). */
   readonly texts: Readonly<Record<Locale, string>>;
   /** What ran: required snippets first, as a reader pastes them in order, after rewrites. */
   readonly ran: string;
-  /** The snippet's own part of `ran`. */
+  /** The snippet's own part of `ran`: `replayRewrites(texts.en, ...)` gives it back. */
   readonly ranOwn: string;
   readonly rewrites: readonly ReportedRewrite[];
   readonly placeholders: readonly { placeholder: string; value: string }[];
+}
+
+/** One snippet ready to run: its texts, and what running it needs. */
+export interface Unit extends UnitTexts {
+  readonly snippet: Snippet;
+  readonly requires: readonly Snippet[];
   /** The page says to run it as root (a host firewall rule). */
   readonly asRoot: boolean;
 }
@@ -36,7 +39,6 @@ export async function buildUnit(
   fill: Readonly<Record<keyof typeof PLACEHOLDERS, string>>,
 ): Promise<Unit> {
   const requires = requiredSnippets(snippet);
-  const parts: string[] = [];
   const ranParts: string[] = [];
   const rewrites: ReportedRewrite[] = [];
   const placeholders = new Map<string, string>();
@@ -52,7 +54,6 @@ export async function buildUnit(
       ran = ran.replaceAll(shown, fill[id]);
       placeholders.set(shown, fill[id]);
     }
-    parts.push(text);
     ranParts.push(ran);
     rewrites.push(...applied.rewrites.map((r) => ({ ...r, snippet: part.id })));
   }
@@ -60,7 +61,6 @@ export async function buildUnit(
     snippet,
     requires,
     registryHash: snippetHash(snippet, requires),
-    text: parts[parts.length - 1]!,
     texts: Object.fromEntries(LOCALES.map((locale) => [locale, copiedText(snippet, locale)])) as Record<Locale, string>,
     ran: ranParts.join('\n\n'),
     ranOwn: ranParts[ranParts.length - 1]!,
