@@ -74,14 +74,16 @@ export async function verifySnippets(options: VerifyOptions): Promise<Verificati
   }
 }
 
-async function verifySnippet(
-  snippet: Snippet,
-  harness: HarnessSession,
-  reader: Reader,
-  parse: WordParser,
-  onTiming?: (timing: SnippetTiming) => void,
-): Promise<SnippetReport> {
-  const started = performance.now();
+export interface PreparedUnit {
+  readonly unit: Unit;
+  /** Documented name -> this session's name; the same for every unit of a session. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Documented host port -> a port free now. */
+  readonly hostPorts: ReadonlyMap<number, number>;
+}
+
+/** A snippet's text with this session's rewrites and the reader's placeholders, ready for runShell. */
+export async function prepareUnit(snippet: Snippet, harness: HarnessSession, reader: Reader, parse: WordParser = snippetCommands): Promise<PreparedUnit> {
   const hostPorts = new Map<number, number>();
   for (const port of DOCUMENTED_HOST_PORTS) hostPorts.set(port, await harness.freePort());
   const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS].map((n) => [n, harness.uniqueName(n)]));
@@ -93,6 +95,18 @@ async function verifySnippet(
     firewallComment: harness.firewallComment,
   };
   const unit = await buildUnit(snippet, parse, rewrite, { workspaceDir: reader.workspace, wslWorkspaceDir: reader.workspace });
+  return { unit, names, hostPorts };
+}
+
+async function verifySnippet(
+  snippet: Snippet,
+  harness: HarnessSession,
+  reader: Reader,
+  parse: WordParser,
+  onTiming?: (timing: SnippetTiming) => void,
+): Promise<SnippetReport> {
+  const started = performance.now();
+  const { unit, names, hostPorts } = await prepareUnit(snippet, harness, reader, parse);
   const timing: SnippetTiming = { id: snippet.id, prepareMs: performance.now() - started, lockWaitMs: 0, runMs: 0, checksMs: 0, cleanupMs: 0, totalMs: 0 };
   const run = () => runUnit(unit, harness, reader, names, hostPorts, timing);
   // The page's firewall rule acts on the whole host: while it is in place, no other run may

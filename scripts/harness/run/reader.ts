@@ -59,17 +59,18 @@ export interface ShellResult {
 }
 
 /**
- * Runs `text` as a reader would paste it into bash, with `-e` so a failing command
- * stops the unit instead of letting later commands run against a half-made setup.
+ * Runs `text` as a reader would paste it into bash. By default with `-e`, so a failing
+ * command stops the unit instead of letting later commands run against a half-made setup;
+ * `pasted: true` runs on past a failing line, as an interactive shell does.
  */
-export async function runShell(text: string, reader: Reader, options: { asRoot: boolean }): Promise<ShellResult> {
+export async function runShell(text: string, reader: Reader, options: { asRoot: boolean; pasted?: boolean }): Promise<ShellResult> {
   const env = {
     HOME: options.asRoot ? reader.root : reader.home,
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
     LANG: 'C.UTF-8',
     ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
   };
-  const bash = ['bash', '--noprofile', '--norc', '-e', '-c', text];
+  const bash = ['bash', '--noprofile', '--norc', ...(options.pasted ? [] : ['-e']), '-c', text];
   const [file, ...args] =
     reader.switchesUser && !options.asRoot
       ? [
