@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import { renderSnippet } from '../../snippets';
 import { evidenceFor } from '../../evidence/evidenceFor';
 import { useVerificationData } from '../../evidence/useVerificationData';
-import { LOCALES, type Locale } from '../../i18n/messages';
-import { pageTranslator } from '../../i18n/format';
+import { usePageLocale } from '../../i18n/usePageLocale';
 import { assertCopyable } from './assertCopyable';
 import Evidence from './Evidence';
 import { resolveSnippet } from './resolveSnippet';
@@ -17,23 +15,13 @@ export interface SnippetProps {
   readonly id: string;
 }
 
-function useLocale(): Locale {
-  const { currentLocale } = useDocusaurusContext().i18n;
-  const locale = LOCALES.find((candidate) => candidate === currentLocale);
-  if (!locale) {
-    throw new Error(`Unexpected locale "${currentLocale}", expected one of: ${LOCALES.join(', ')} (src/i18n/messages.ts)`);
-  }
-  return locale;
-}
-
 /**
  * A command of the registry as the reader sees it: caption, the exact text the harness
  * runs (and the copy button copies), what the command is claimed to do, and the evidence
  * of the last verification run that it does.
  */
 export default function Snippet({ id }: SnippetProps): ReactNode {
-  const locale = useLocale();
-  const t = pageTranslator(locale);
+  const { locale, t } = usePageLocale();
   const snippet = resolveSnippet(id);
   const text = renderSnippet(snippet, t);
   const evidence = evidenceFor(snippet, useVerificationData());

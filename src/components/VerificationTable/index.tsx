@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { useActiveVersion, useDocById } from '@docusaurus/plugin-content-docs/client';
-import { LOCALES, type Locale, type MessageKey } from '../../i18n/messages';
-import { pageTranslator, type PageTranslate } from '../../i18n/format';
+import type { Locale, MessageKey } from '../../i18n/messages';
+import type { PageTranslate } from '../../i18n/format';
+import { usePageLocale } from '../../i18n/usePageLocale';
 import { getSnippet, isSnippetId } from '../../snippets';
 import { claimText } from '../Snippet/claimText';
 import { evidenceFor } from '../../evidence/evidenceFor';
@@ -11,11 +11,6 @@ import { formatRunDate } from '../../evidence/formatRunDate';
 import type { SiteRun, SnippetPlacement, VerificationData } from '../../evidence/types';
 import { useVerificationData } from '../../evidence/useVerificationData';
 import styles from './styles.module.css';
-
-function useLocale(): Locale {
-  const { currentLocale } = useDocusaurusContext().i18n;
-  return LOCALES.find((locale) => locale === currentLocale) ?? 'en';
-}
 
 function RunSummary({ run, t }: { run: SiteRun | undefined; t: PageTranslate }): ReactNode {
   if (!run) return <p data-verification-run="none">{t('verification.noRun')}</p>;
@@ -78,8 +73,7 @@ function Row({ placement, data, t, locale }: { placement: SnippetPlacement; data
 
 /** Every snippet of the site with its page, claims and results, from the same data as the pages. */
 export default function VerificationTable(): ReactNode {
-  const locale = useLocale();
-  const t = pageTranslator(locale);
+  const { locale, t } = usePageLocale();
   const data = useVerificationData();
   return (
     <div className={styles.verification}>
