@@ -6,8 +6,11 @@ import type { ProbeWay } from './run/probes';
 import type { UnitTexts } from './run/unit';
 
 /** The JSON report: what ran, how it was changed, and each claim with its evidence. */
+/** Bumped when a field the site or the browser tests read changes meaning. */
+export const REPORT_SCHEMA = 2;
+
 export interface VerificationReport {
-  readonly schema: 2;
+  readonly schema: typeof REPORT_SCHEMA;
   readonly generatedAt: string;
   readonly engine: { readonly version: string; readonly cgroupVersion: string };
   readonly images: readonly { name: string; reference: string; source: 'model' | 'real' }[];

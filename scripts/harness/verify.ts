@@ -4,7 +4,7 @@ import { imageReference, type ImageName } from '../../src/snippets/images';
 import { checkClaim } from './claims';
 import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './claims/context';
 import { docker, dockerResult } from './docker';
-import { snippetStatus, type SnippetReport, type VerificationReport } from './report';
+import { REPORT_SCHEMA, snippetStatus, type SnippetReport, type VerificationReport } from './report';
 import { createReader, removeReader, runShell, type Reader } from './run/reader';
 import { buildUnit, type Unit, type WordParser } from './run/unit';
 import { withLoopbackGuardLock } from './firewall';
@@ -57,7 +57,7 @@ export async function verifySnippets(options: VerifyOptions): Promise<Verificati
         options.onSnippet?.(report);
       }
       return {
-        schema: 2,
+        schema: REPORT_SCHEMA,
         generatedAt: new Date().toISOString(),
         engine: { version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
         images: harness.images.map(({ name, reference, source }) => ({ name, reference, source })),

@@ -1,7 +1,5 @@
-import type { VerificationReport } from '../../scripts/harness/report';
+import { REPORT_SCHEMA, type VerificationReport } from '../../scripts/harness/report';
 import type { SiteRun } from './types';
-
-export const REPORT_SCHEMA = 2;
 
 /** Keeps what the pages show; drops raw evidence, stderr and the texts (the site renders its own). */
 export function siteRunFromReport(report: VerificationReport): SiteRun {

@@ -148,7 +148,7 @@ describe('the report checks', () => {
   it('says to run the harness again for a report of another schema', () => {
     const loaded = loadReport(write('old.json', { schema: 1, snippets: [] }));
     expect(loaded.ok).toBe(false);
-    expect(!loaded.ok && loaded.problem).toMatch(/has schema 1, these tests read schema 2: run the harness \(npm test\) again$/);
+    expect(!loaded.ok && loaded.problem).toMatch(/cannot be read: unexpected schema 1, expected 2 \(run the harness again: npm test\)$/);
   });
 
   it('says which snippet the report lacks', () => {
