@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { onTestFinished } from 'vitest';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 export const JA_DIR = 'i18n/ja/docusaurus-plugin-content-docs/current';
@@ -21,6 +22,7 @@ export function fixtureSite({ overlay, remove = [] }: FixtureOptions = {}): stri
   const root = mkdtempSync(path.join(tmpdir(), 'check-docs-'));
   cpSync(path.join(FIXTURES, 'good'), root, { recursive: true });
   if (overlay) cpSync(path.join(FIXTURES, overlay), root, { recursive: true });
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
   for (const relative of remove) rmSync(path.join(root, relative), { recursive: true });
   return root;
 }

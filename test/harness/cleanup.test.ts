@@ -152,6 +152,9 @@ describe('sweepCrashedSessions', () => {
   });
 });
 
+/** vite-node runs the TypeScript child in its own process, as `npx vite-node` would, and leaves nothing in the temp directory. */
+const VITE_NODE = join(ROOT, 'node_modules/vite-node/vite-node.mjs');
+
 describe('registerCleanup', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ohg-cleanup-child-'));
   const child = join(dir, 'child.ts');
@@ -176,7 +179,7 @@ docker(['container', 'create', '--name', session.name('ohg-cleanup-child'), ...s
   /** Runs the child until it reports its session; returns the session id and the child's exit. */
   function runChild(ending: 'signal' | 'crash'): Promise<{ id: string; code: number | null }> {
     return new Promise((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', child, probe, ending], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const proc = spawn(process.execPath, [VITE_NODE, child, probe, ending], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';
       let id = '';
