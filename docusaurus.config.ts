@@ -93,7 +93,7 @@ export default {
           ],
         },
       ],
-      copyright: 'Commands on these pages are generated from a typed registry and run against a real Docker daemon.',
+      copyright: 'Every command on these pages is generated from one typed catalogue of commands and run against a real Docker daemon.',
     },
     prism: {
       // github and dracula colour tokens below WCAG AA contrast (axe: comments 2.7:1, variables 2.6:1).

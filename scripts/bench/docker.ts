@@ -182,6 +182,7 @@ async function rawSnippet(run: SnippetReport, session: Session, dirs: Dirs): Pro
     uniqueName: (name) => session.name(name),
     labelFlags: labelFlagsOf(session),
     firewallComment: session.firewallComment,
+    sessionFilter: `label=${LABEL.session}=${session.id}`,
     hostPort: (port) => {
       const moved = ports.get(port);
       if (moved === undefined) throw new Error(`no fresh port for ${port}`);
@@ -211,11 +212,7 @@ async function rawSnippet(run: SnippetReport, session: Session, dirs: Dirs): Pro
     }
     const networks = await sessionNetworks(session);
     if (networks.length > 0) await dockerResult(['network', 'rm', ...networks], { reject: false });
-    if (firewall) {
-      const args = loopbackGuardArgs(session.firewallComment);
-      args[args.indexOf('-I')] = '-D';
-      await runProcess('iptables', ['-w', ...args]);
-    }
+    if (firewall) removeRulesByCommentSync(session.firewallComment);
     const done = performance.now();
     return {
       id: run.id,

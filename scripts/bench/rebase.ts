@@ -7,6 +7,8 @@
  * the fresh session's. Pure, so test/bench can check it.
  */
 
+import { PLACEHOLDERS } from '../../src/snippets/words';
+
 export interface HarnessRun {
   readonly id: string;
   readonly ran: string;
@@ -21,6 +23,8 @@ export interface FreshValues {
   /** The fresh session's `--label k=v` flags, as the harness renders them. */
   readonly labelFlags: readonly string[];
   readonly firewallComment: string;
+  /** `label=KEY=VALUE` naming the fresh session, for substituted listings. */
+  readonly sessionFilter: string;
   /** A free host port for a documented one, the same port for the same documented port. */
   hostPort(documented: number): number;
   /** Filled in where the harness filled the `/path/to/your/code` placeholders. */
@@ -47,6 +51,8 @@ function freshValue(rewrite: HarnessRun['rewrites'][number], fresh: FreshValues)
       return ` ${fresh.labelFlags.join(' ')}`;
     case 'firewall-comment':
       return ` -m comment --comment ${fresh.firewallComment}`;
+    case 'session-filter':
+      return ` --filter ${fresh.sessionFilter}`;
     case 'free-host-port': {
       const from = PUBLISH.exec(rewrite.from);
       const to = PUBLISH.exec(rewrite.to);
@@ -89,7 +95,11 @@ export function rebaseRan(run: HarnessRun, fresh: FreshValues): Rebased {
     const value = freshValue(rewrite, fresh);
     if (value !== undefined) put(rewrite.to, value);
   }
-  for (const { value } of run.placeholders) put(value, fresh.workspace);
+  for (const { placeholder, value } of run.placeholders) {
+    // The raw baseline has no LAN neighbour whose link a rule could name in its place.
+    if (placeholder === PLACEHOLDERS.lanInterface) throw new Error(`snippet ${run.id}: names the harness's LAN neighbour link (${value}), which the raw baseline does not have`);
+    put(value, fresh.workspace);
+  }
 
   const keys = [...map.keys()].sort((a, b) => b.length - a.length);
   const text = keys.length === 0 ? run.ran : run.ran.replace(new RegExp(keys.map(escape).join('|'), 'g'), (found) => map.get(found)!);

@@ -7,14 +7,21 @@
 #   background, logging to /var/log/openhands-guide/dockerd.log.
 # - Otherwise it exits 1 and says what to install or start.
 # As root it also makes sure the helpers the harness uses on the host are installed:
-# busybox-static (probes), iproute2 (network namespaces), iptables (loopback guard), socat.
+# busybox-static (probes), iproute2 (network namespaces), iptables (firewall rules), and
+# unpacks two Debian packages without installing them, because installing them would start
+# a service on this machine: haproxy (the socket proxy stand-in) and docker-registry (a
+# registry on loopback that gives stand-in images a digest), into $TOOLS_DIR.
 # Running it twice does nothing the second time.
 set -euo pipefail
 
 readonly LOG_DIR=/var/log/openhands-guide
 readonly LOG_FILE="$LOG_DIR/dockerd.log"
 readonly PID_FILE=/run/openhands-guide-dockerd.pid
-readonly HELPER_PACKAGES=(busybox-static iproute2 iptables socat)
+readonly HELPER_PACKAGES=(busybox-static iproute2 iptables file)
+# Libraries the unpacked haproxy links that a minimal Debian lacks (libraries only: no service).
+readonly LIBRARY_PACKAGES=(liblua5.3-0 libopentracing-c-wrapper0)
+readonly TOOLS_DIR=/var/cache/openhands-guide/tools
+readonly UNPACKED_TOOLS=(haproxy docker-registry)
 readonly WAIT_SECONDS=60
 
 say() { printf 'ensure-daemon: %s\n' "$*"; }
@@ -49,9 +56,30 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# apt-get download + dpkg-deb -x: the binary without the package's service. Each tool is
+# unpacked into its own folder, keyed by the candidate version, so an update replaces it.
+unpack_tool() {
+  local pkg=$1 version dir tmp
+  version=$(apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ { print $2 }')
+  [ -n "$version" ] && [ "$version" != "(none)" ] || fail "apt has no candidate for $pkg"
+  dir="$TOOLS_DIR/$pkg"
+  [ "$(cat "$dir/.version" 2>/dev/null)" = "$version" ] && return 0
+  say "unpacking Debian's $pkg $version into $dir (not installed: no service is started)"
+  tmp=$(mktemp -d "$TOOLS_DIR/.unpack-$pkg-XXXXXX")
+  (cd "$tmp" && apt-get download -qq "$pkg=$version" >/dev/null 2>&1) || { rm -rf "$tmp"; fail "apt-get download $pkg failed"; }
+  rm -rf "$dir"
+  dpkg-deb -x "$tmp"/*.deb "$dir"
+  echo "$version" >"$dir/.version"
+  rm -rf "$tmp"
+}
+
 ensure_helpers() {
   if is_root && is_debian_like; then
-    apt_install "${HELPER_PACKAGES[@]}"
+    apt_install "${HELPER_PACKAGES[@]}" "${LIBRARY_PACKAGES[@]}"
+    mkdir -p "$TOOLS_DIR"
+    chmod 755 "$TOOLS_DIR"
+    local tool
+    for tool in "${UNPACKED_TOOLS[@]}"; do unpack_tool "$tool"; done
   fi
 }
 
@@ -116,7 +144,7 @@ main() {
     fail "DOCKER_HOST=$DOCKER_HOST does not answer 'docker info'. Start that daemon, or unset DOCKER_HOST to use the local one."
   fi
   if ! is_root || ! is_debian_like; then
-    fail "no Docker daemon answers 'docker info'. Install Docker Engine 20.10 or later (Debian/Ubuntu: 'sudo apt-get install docker.io busybox-static iproute2 iptables socat'), start it ('sudo systemctl start docker', or 'sudo dockerd &'), make sure your user may use it (member of group docker), then run this again. As root on Debian/Ubuntu this script does all of that itself."
+    fail "no Docker daemon answers 'docker info'. Install Docker Engine 20.10 or later (Debian/Ubuntu: 'sudo apt-get install docker.io busybox-static iproute2 iptables file'), start it ('sudo systemctl start docker', or 'sudo dockerd &'), make sure your user may use it (member of group docker), then run this again. As root on Debian/Ubuntu this script does all of that itself."
   fi
   apt_install docker.io
   if foreign_dockerd_running; then

@@ -31,6 +31,8 @@ import { IMAGES, imageReference, type ImageName } from '../../src/snippets/image
 import { docker, dockerResult, dockerSync, runProcess, runProcessSync } from './docker';
 import { LABEL, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
 import { isLabelledSessionLive, type Session } from './session';
+import { UNPACKED_TOOLS } from './tool-paths';
+import { giveDigest, loopbackReferences } from './loopback-registry';
 
 export type ImagesMode = 'auto' | 'real';
 export type ImageSource = 'real' | 'model';
@@ -42,6 +44,8 @@ export interface EnsuredImage {
   readonly source: ImageSource;
   /** Image id (sha256:...) the reference resolved to. */
   readonly id: string;
+  /** For a stand-in given a digest: the loopback registry it was pushed to (loopback-registry.ts). */
+  readonly digestRegistry?: string;
 }
 
 export type ModelName = ImageName | 'probe';
@@ -53,7 +57,10 @@ interface ModelSpec {
   readonly files: Readonly<Record<string, string>>;
   readonly busybox: boolean;
   readonly dockerCli: boolean;
-  readonly socat: boolean;
+  /** Debian's HAProxy with the shared libraries it links, at /usr/sbin/haproxy. */
+  readonly haproxy: boolean;
+  /** Given a digest reference, as a pulled image has, because a snippet runs it by digest. */
+  readonly digest?: boolean;
 }
 
 const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
@@ -67,17 +74,24 @@ const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
     },
     busybox: true,
     dockerCli: true,
-    socat: false,
+    haproxy: false,
+    digest: true,
   },
   runtime: {
     dir: 'runtime',
     files: { 'openhands-runtime-model.sh': 'openhands-runtime-model.sh' },
     busybox: true,
     dockerCli: false,
-    socat: false,
+    haproxy: false,
   },
-  socketProxy: { dir: 'socket-proxy', files: {}, busybox: true, dockerCli: false, socat: true },
-  probe: { dir: 'probe', files: {}, busybox: true, dockerCli: false, socat: false },
+  socketProxy: {
+    dir: 'socket-proxy',
+    files: { 'docker-socket-proxy-model.sh': 'usr/local/bin/docker-socket-proxy-model.sh' },
+    busybox: true,
+    dockerCli: false,
+    haproxy: true,
+  },
+  probe: { dir: 'probe', files: {}, busybox: true, dockerCli: false, haproxy: false },
 };
 
 const MODELS_DIR = join(__dirname, 'images');
@@ -123,14 +137,16 @@ function kebab(name: string): string {
 interface HostBinaries {
   readonly busybox: string;
   readonly dockerCli: string;
-  readonly socat: string;
+  readonly haproxy: string;
 }
 
 function hostBinaries(): HostBinaries {
   return {
     busybox: process.env.OPENHANDS_GUIDE_BUSYBOX ?? firstExisting(['/bin/busybox', '/usr/bin/busybox'], 'busybox', 'apt-get install busybox-static'),
     dockerCli: process.env.OPENHANDS_GUIDE_DOCKER_CLI ?? firstExisting(['/usr/local/bin/docker', '/usr/bin/docker'], 'docker CLI', `install the static docker CLI ${REQUIRED_DOCKER_CLI} at /usr/local/bin/docker`),
-    socat: firstExisting(['/usr/bin/socat', '/bin/socat'], 'socat', 'apt-get install socat'),
+    haproxy:
+      process.env.OPENHANDS_GUIDE_HAPROXY ??
+      firstExisting([join(UNPACKED_TOOLS, 'haproxy/usr/sbin/haproxy'), '/usr/sbin/haproxy'], 'HAProxy', 'run `bash scripts/docker/ensure-daemon.sh` as root (it unpacks Debian\'s haproxy), or set OPENHANDS_GUIDE_HAPROXY'),
   };
 }
 
@@ -156,11 +172,15 @@ function assertDockerCliVersion(path: string): void {
   }
 }
 
-/** socat and every shared object it loads, at the paths the loader expects them. */
-function socatWithLibraries(socat: string): string[] {
-  const out = runProcessSync('ldd', [socat]).stdout;
-  const paths = [socat];
-  for (const line of out.split('\n')) {
+/** A dynamically linked binary and every shared object it loads, at the paths the loader expects them. */
+function withLibraries(binary: string): string[] {
+  const result = runProcessSync('ldd', [binary]);
+  const missing = result.stdout.split('\n').filter((line) => line.includes('not found'));
+  if (result.exitCode !== 0 || missing.length > 0) {
+    throw new Error(`Cannot copy ${binary} into a model image: ldd says ${missing.map((l) => l.trim()).join(', ') || result.stderr.trim()}; install the libraries it needs (ensure-daemon.sh does as root)`);
+  }
+  const paths = [binary];
+  for (const line of result.stdout.split('\n')) {
     const match = /(?:=>\s*)?(\/\S+)\s+\(0x/.exec(line);
     if (match?.[1]) paths.push(match[1]);
   }
@@ -193,8 +213,8 @@ function assembleContext(model: ModelName): BuildContext {
     assertDockerCliVersion(bins.dockerCli);
     put(bins.dockerCli, 'usr/local/bin/docker');
   }
-  if (spec.socat) {
-    for (const path of socatWithLibraries(bins.socat)) put(path, path === bins.socat ? 'usr/bin/socat' : path.slice(1));
+  if (spec.haproxy) {
+    for (const path of withLibraries(bins.haproxy)) put(path, path === bins.haproxy ? 'usr/sbin/haproxy' : path.slice(1));
   }
   return { dir, hash: hashTree(dir) };
 }
@@ -288,6 +308,8 @@ async function pruneOlderBuilds(model: ModelName, keep: string): Promise<void> {
   const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(LABEL.model, model)]);
   for (const reference of out.split('\n')) {
     if (reference.startsWith(`${repository}:`) && reference !== keep) {
+      // Its loopback registry tag and digest too, or the image would stay behind under them.
+      for (const other of await loopbackReferences(reference)) await dockerResult(['image', 'rm', other]);
       await dockerResult(['image', 'rm', reference]);
     }
   }
@@ -455,7 +477,8 @@ export async function ensureImages(session: Session, options: ImagesOptions = {}
       }
       const model = models.get(name) ?? (await buildModelImage(name));
       if (existing?.id !== model.id) await docker(['image', 'tag', model.reference, reference]);
-      result[name] = { name, reference, source: 'model', id: model.id };
+      const digest = MODELS[name].digest ? await giveDigest(model.reference, privateRepository(name)) : undefined;
+      result[name] = { name, reference, source: 'model', id: model.id, ...(digest && { digestRegistry: digest.registry }) };
     }
     return result;
   });

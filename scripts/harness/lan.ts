@@ -37,6 +37,12 @@ export interface LanNeighbour {
    * Holds the host-wide loopback guard lock (firewall.ts) while it probes.
    */
   probeRoutedLoopback(port: number): Promise<boolean>;
+  /**
+   * TCP connect from the neighbour to a container's address, routed through the host, as
+   * a neighbour that routes the bridge subnet via the host would. `isOurs` must confirm
+   * that the address belongs to a container this run created: nothing else is probed.
+   */
+  probeContainer(address: string, port: number, isOurs: (address: string) => Promise<boolean>): Promise<boolean>;
   remove(): Promise<void>;
 }
 
@@ -125,6 +131,11 @@ export async function createLanNeighbour(session: { readonly suffix: string }): 
       assertPort(port);
       // Another run's loopback guard rule would make this fail; see withLoopbackGuardLock.
       return withLoopbackGuardLock(() => connect('127.0.0.1', port));
+    },
+    async probeContainer(target, port, isOurs) {
+      assertPort(port);
+      if (!(await isOurs(target))) throw new Error(`LAN probe to ${target} refused: it is not the address of a container this run created`);
+      return connect(target, port);
     },
     async remove() {
       removeLanNeighbourSync(session.suffix);

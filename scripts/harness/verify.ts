@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { allSnippets, type Snippet } from '../../src/snippets';
 import type { ContainerName, NetworkName } from '../../src/snippets/commands';
 import { imageReference, type ImageName } from '../../src/snippets/images';
@@ -12,6 +13,7 @@ import { httpFrom, netcatIn, probeFrom, probeLocal, probeWay } from './run/probe
 import type { RewriteContext } from './run/rewrites';
 import { HarnessSession } from './run/session-resources';
 import { snippetCommands } from './parse';
+import { PLACEHOLDERS } from '../../src/snippets/words';
 
 const DOCUMENTED_CONTAINERS: readonly ContainerName[] = ['openhands-app', 'docker-socket-proxy'];
 const DOCUMENTED_NETWORKS: readonly NetworkName[] = ['openhands-network'];
@@ -93,8 +95,14 @@ export async function prepareUnit(snippet: Snippet, harness: HarnessSession, rea
     labelFlags: harness.labelFlags(),
     dropPull: harness.images.some((i) => i.source === 'model'),
     firewallComment: harness.firewallComment,
+    sessionFilter: `label=${harness.sessionLabel}`,
   };
-  const unit = await buildUnit(snippet, parse, rewrite, { workspaceDir: reader.workspace, wslWorkspaceDir: reader.workspace });
+  const unit = await buildUnit(snippet, parse, rewrite, {
+    workspaceDir: reader.workspace,
+    wslWorkspaceDir: reader.workspace,
+    // The rule then acts on the neighbour's link only: the host's real interfaces stay untouched.
+    lanInterface: harness.lan?.hostInterface ?? PLACEHOLDERS.lanInterface,
+  });
   return { unit, names, hostPorts };
 }
 
@@ -174,7 +182,19 @@ function liveContext(
   hostPorts: ReadonlyMap<number, number>,
 ): ClaimContext {
   const nc = netcatIn(harness.probeImage, harness.probeLabelArgs());
-  const lan: LanProbe | undefined = harness.lan;
+  const neighbour = harness.lan;
+  const isOurs = async (address: string) => (await harness.containerAddresses()).includes(address);
+  const lan: LanProbe | undefined = neighbour && {
+    hostAddress: neighbour.hostAddress,
+    probe: (address, port) => neighbour.probe(address, port),
+    probeRoutedLoopback: (port) => neighbour.probeRoutedLoopback(port),
+    probeContainer: (address, port) => neighbour.probeContainer(address, port, isOurs),
+  };
+  const sessionSandboxes = async () => {
+    const ids = (await docker(['ps', '-aq', '--filter', `label=${harness.sessionLabel}`, '--filter', 'name=openhands-runtime-'])).split('\n').filter(Boolean);
+    const all = await Promise.all(ids.map(inspectOrUndefined));
+    return all.filter((s): s is ContainerFacts => s !== undefined);
+  };
   const source = (name: ImageName) => harness.images.find((i) => i.name === name)?.source ?? 'model';
   return {
     snippetId,
@@ -204,13 +224,27 @@ function liveContext(
     },
     probeLocal: (address, port) => probeLocal(address, port),
     lan,
-    sandboxesOf: async (container) => {
-      const app = await inspectOrUndefined(container);
-      if (!app) return [];
-      const ids = (await docker(['ps', '-aq', '--filter', `label=${harness.sessionLabel}`, '--filter', 'name=openhands-runtime-'])).split('\n').filter(Boolean);
-      const all = await Promise.all(ids.map(inspectOrUndefined));
-      return all.filter((s): s is ContainerFacts => s !== undefined);
+    sandboxesOf: async (container) => ((await inspectOrUndefined(container)) ? sessionSandboxes() : []),
+    sessionSandboxes,
+    logsOf: async (container) => {
+      const result = await dockerResult(['logs', '--timestamps', container], { reject: false });
+      return result.exitCode === 0 ? { stdout: result.stdout, stderr: result.stderr } : undefined;
     },
+    imageId: async (reference) => {
+      const result = await dockerResult(['image', 'inspect', '--format', '{{.Id}}', reference], { reject: false });
+      return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    },
+    startContainer: async (args) => {
+      const name = harness.uniqueName(`ohg-check-${randomBytes(3).toString('hex')}`);
+      await docker(['run', '-d', ...harness.probeLabelArgs(), '--name', name, ...args]);
+      return name;
+    },
+    removeContainer: async (id) => {
+      await dockerResult(['rm', '-f', '-v', id], { reject: false });
+    },
+    sessionLabels: harness.probeLabels(),
+    probeImage: harness.probeImage,
+    digestSource: harness.digestSource,
     outsider: () => harness.outsider(),
     modelStatus: async (container) => {
       if (source('openhands') !== 'model') return undefined;
@@ -224,7 +258,7 @@ function liveContext(
     },
     imageSource: source,
     imageReference,
-    reader: { uid: reader.uid, workspace: reader.workspace },
+    reader: { uid: reader.uid, workspace: reader.workspace, cwd: reader.root },
     firewall: { present: () => harness.firewallRulePresent(), remove: () => harness.removeFirewallRule() },
   };
 }

@@ -16,8 +16,10 @@ export type Claim =
   | { readonly kind: 'memory-limit'; readonly container: ContainerName; readonly bytes: number }
   /** Attached to exactly these networks. */
   | { readonly kind: 'networks'; readonly container: ContainerName; readonly networks: readonly NetworkName[] }
-  /** Cannot reach a container on another Docker network. */
-  | { readonly kind: 'isolated-from-other-networks'; readonly container: ContainerName }
+  /** The container's own address: it and a container on another Docker network cannot reach each other. */
+  | { readonly kind: 'app-isolated-from-other-networks'; readonly container: ContainerName }
+  /** The sandboxes' published ports still answer a container on another Docker network, at the bridge address: the true scope of isolation. */
+  | { readonly kind: 'sandbox-ports-reachable-from-other-networks'; readonly container: ContainerName }
   /** The app started a sandbox runtime container and reached it. */
   | { readonly kind: 'sandbox-reachable'; readonly container: ContainerName }
   /** The sandbox runtime's published ports do not answer from another host on the LAN. */
@@ -30,12 +32,24 @@ export type Claim =
   | { readonly kind: 'no-docker-socket'; readonly container: ContainerName }
   /** The app reaches the Docker API only through the socket proxy. */
   | { readonly kind: 'docker-api-via-proxy'; readonly container: ContainerName; readonly proxy: ContainerName }
-  /** The proxy allows what OpenHands needs and denies the rest (403). Only the real image can show it. */
-  | { readonly kind: 'proxy-filters-api'; readonly proxy: ContainerName }
+  /** The proxy forwards the sections it enables and answers 403 to the others (networks, exec, info). */
+  | { readonly kind: 'proxy-denies-unlisted-sections'; readonly proxy: ContainerName }
+  /** The same proxy with CONTAINERS=1 alone (older versions of the page) refuses to create a container or pull an image. */
+  | { readonly kind: 'proxy-containers-alone-refuses-sandbox'; readonly proxy: ContainerName }
+  /** With POST=1 the proxy also forwards a request to create a privileged container with the host's root mounted. */
+  | { readonly kind: 'proxy-allows-privileged-create'; readonly proxy: ContainerName }
   /** The image reference that was run. */
   | { readonly kind: 'image'; readonly container: ContainerName; readonly image: ImageName }
   /** With the loopback guard rule, a routed 127.0.0.0/8 packet from another host no longer reaches a loopback-published port. */
   | { readonly kind: 'loopback-guard-blocks-lan'; readonly container: ContainerName; readonly port: number }
+  /** With the bridge guard rule, a host routing the bridge subnet via this one reaches no sandbox port; the app still reaches its sandbox. */
+  | { readonly kind: 'bridge-guard-blocks-lan'; readonly container: ContainerName }
+  /** The container runs the image by a digest reference (`repository@sha256:...`) of the documented image. */
+  | { readonly kind: 'image-by-digest'; readonly container: ContainerName; readonly image: ImageName }
+  /** None of these containers and networks exists any more, nor any sandbox container the app started. */
+  | { readonly kind: 'removed'; readonly containers: readonly ContainerName[]; readonly networks: readonly NetworkName[] }
+  /** The file holds what the container wrote to its output (stdout and stderr). */
+  | { readonly kind: 'log-saved'; readonly container: ContainerName; readonly file: string }
   /** The network exists and is a user-defined bridge. */
   | { readonly kind: 'network-exists'; readonly network: NetworkName };
 

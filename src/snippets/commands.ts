@@ -1,6 +1,6 @@
 import type { EnvByImage } from './env';
 import type { ImageName } from './images';
-import type { PlaceholderId, ShellVariableName, Word } from './words';
+import type { CommandSubstitution, Placeholder, PlaceholderId, ShellVariable, ShellVariableName, Word } from './words';
 
 /** Container and network names the guide documents. The harness suffixes them per run. */
 export type ContainerName = 'openhands-app' | 'docker-socket-proxy';
@@ -46,6 +46,11 @@ interface DockerRunBase<I extends ImageName> {
   readonly securityOpts?: readonly 'no-new-privileges'[];
   readonly network?: NetworkName;
   readonly name?: ContainerName;
+  /**
+   * Run the image by the reference in this variable (`"$OPENHANDS_IMAGE"`, a digest an
+   * earlier step read) instead of by its tag. `image` still says which image it is.
+   */
+  readonly imageFrom?: ShellVariable;
 }
 
 export type DockerRun = { [I in ImageName]: DockerRunBase<I> }[ImageName];
@@ -69,5 +74,35 @@ export interface LoopbackGuardRule {
   readonly kind: 'loopback-guard-rule';
 }
 
-export type Command = DockerRun | DockerNetworkCreate | Export | LoopbackGuardRule;
+/**
+ * A host firewall rule in iptables' raw table that drops packets arriving on the reader's
+ * network interface for the default bridge's subnet: the bridge gateway, where sandbox
+ * ports are published, and the containers behind it.
+ */
+export interface BridgeGuardRule {
+  readonly kind: 'bridge-guard-rule';
+  /** The reader's network interface, such as eth0. */
+  readonly inInterface: Placeholder;
+  readonly subnet: string;
+}
+
+/** `docker rm -f NAME...`, removing running containers too. */
+export interface DockerRemove {
+  readonly kind: 'docker-rm';
+  readonly containers: readonly (ContainerName | CommandSubstitution)[];
+}
+
+export interface DockerNetworkRemove {
+  readonly kind: 'docker-network-rm';
+  readonly name: NetworkName;
+}
+
+/** `docker logs NAME`, optionally saved to a file with its stderr: `> FILE 2>&1`. */
+export interface DockerLogs {
+  readonly kind: 'docker-logs';
+  readonly container: ContainerName;
+  readonly saveTo?: string;
+}
+
+export type Command = DockerRun | DockerNetworkCreate | Export | LoopbackGuardRule | BridgeGuardRule | DockerRemove | DockerNetworkRemove | DockerLogs;
 export type { PlaceholderId };

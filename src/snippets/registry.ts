@@ -1,6 +1,7 @@
 import type { DockerRun } from './commands';
-import type { SnippetSpec } from './snippet';
-import { commandOutput, concat, home, image, placeholder, variable } from './words';
+import { imageReference } from './images';
+import type { SnippetSpec, Step } from './snippet';
+import { commandOutput, concat, digestOf, home, image, placeholder, variable } from './words';
 
 /**
  * The address `--add-host host.docker.internal:host-gateway` resolves to: the default
@@ -9,6 +10,8 @@ import { commandOutput, concat, home, image, placeholder, variable } from './wor
  * 127.0.0.1 would cut the app off from its sandboxes (OpenHands issue #7152).
  */
 const BRIDGE_GATEWAY = '172.17.0.1';
+/** The default bridge's subnet on a default install (moby's default address pool). */
+const BRIDGE_SUBNET = '172.17.0.0/16';
 const GIB = 1024 ** 3;
 
 const STATE_MOUNT = { source: home('.openhands-state'), target: '/.openhands-state' } as const;
@@ -47,6 +50,25 @@ const CREATE_NETWORK = {
   comment: 'comment.create-network',
   command: { kind: 'docker-network-create', name: 'openhands-network' },
 } as const;
+
+/**
+ * What the page's sections leave behind: the app (gone already if it was stopped with
+ * Ctrl-C, thanks to --rm), the proxy, the sandbox containers the app stops but does not
+ * remove when it exits (OpenHands@0.33.0 docker_runtime.py: stop_all_containers, no
+ * auto-remove), and the network. `docker rm -f` of a missing container only says so.
+ */
+const CLEANUP_STEPS = [
+  {
+    comment: 'comment.remove-containers',
+    command: {
+      kind: 'docker-rm',
+      containers: ['openhands-app', 'docker-socket-proxy', commandOutput('docker ps -aq --filter name=openhands-runtime-')],
+    },
+  },
+  { comment: 'comment.remove-network', command: { kind: 'docker-network-rm', name: 'openhands-network' } },
+] as const satisfies readonly Step[];
+
+const CLEANED_UP = { kind: 'removed', containers: ['openhands-app', 'docker-socket-proxy'], networks: ['openhands-network'] } as const;
 
 /**
  * Every command on every page. Keys are the ids pages use in `<Snippet id="..."/>`.
@@ -99,11 +121,28 @@ export const SNIPPETS = {
       { kind: 'sandbox-ports-not-on-lan', container: 'openhands-app' },
     ],
   },
+  'events-log': {
+    caption: 'caption.events-log',
+    requires: ['network-binding'],
+    steps: [{ comment: 'comment.events-log', command: { kind: 'docker-logs', container: 'openhands-app', saveTo: 'openhands-app.log' } }],
+    claims: [{ kind: 'log-saved', container: 'openhands-app', file: 'openhands-app.log' }],
+  },
   'loopback-guard': {
     caption: 'caption.loopback-guard',
     requires: ['network-binding'],
     steps: [{ comment: 'comment.loopback-guard', command: { kind: 'loopback-guard-rule' } }],
     claims: [{ kind: 'loopback-guard-blocks-lan', container: 'openhands-app', port: 3000 }],
+  },
+  'bridge-guard': {
+    caption: 'caption.bridge-guard',
+    requires: ['network-binding'],
+    steps: [
+      {
+        comment: 'comment.bridge-guard',
+        command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: BRIDGE_SUBNET },
+      },
+    ],
+    claims: [{ kind: 'bridge-guard-blocks-lan', container: 'openhands-app' }],
   },
   'socket-non-root': {
     caption: 'caption.socket-non-root',
@@ -145,8 +184,16 @@ export const SNIPPETS = {
       { kind: 'sandbox-reachable', container: 'openhands-app' },
       { kind: 'no-published-ports', container: 'docker-socket-proxy' },
       { kind: 'networks', container: 'docker-socket-proxy', networks: ['openhands-network'] },
-      { kind: 'proxy-filters-api', proxy: 'docker-socket-proxy' },
+      { kind: 'proxy-denies-unlisted-sections', proxy: 'docker-socket-proxy' },
+      { kind: 'proxy-containers-alone-refuses-sandbox', proxy: 'docker-socket-proxy' },
+      { kind: 'proxy-allows-privileged-create', proxy: 'docker-socket-proxy' },
     ],
+  },
+  'socket-proxy-cleanup': {
+    caption: 'caption.socket-proxy-cleanup',
+    requires: ['socket-proxy'],
+    steps: CLEANUP_STEPS,
+    claims: [CLEANED_UP],
   },
   'resource-limits': {
     caption: 'caption.resource-limits',
@@ -166,8 +213,9 @@ export const SNIPPETS = {
     claims: [
       { kind: 'network-exists', network: 'openhands-network' },
       { kind: 'networks', container: 'openhands-app', networks: ['openhands-network'] },
-      { kind: 'isolated-from-other-networks', container: 'openhands-app' },
+      { kind: 'app-isolated-from-other-networks', container: 'openhands-app' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
+      { kind: 'sandbox-ports-reachable-from-other-networks', container: 'openhands-app' },
     ],
   },
   'hardened-complete': {
@@ -192,10 +240,30 @@ export const SNIPPETS = {
       { kind: 'cpu-limit', container: 'openhands-app', cpus: 2 },
       { kind: 'memory-limit', container: 'openhands-app', bytes: 4 * GIB },
       { kind: 'networks', container: 'openhands-app', networks: ['openhands-network'] },
-      { kind: 'isolated-from-other-networks', container: 'openhands-app' },
+      { kind: 'app-isolated-from-other-networks', container: 'openhands-app' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
       { kind: 'sandbox-ports-not-on-lan', container: 'openhands-app' },
     ],
+  },
+  'digest-pinning': {
+    caption: 'caption.digest-pinning',
+    steps: [
+      { comment: 'comment.read-digest', command: { kind: 'export', name: 'OPENHANDS_IMAGE', value: digestOf(imageReference('openhands')) } },
+      {
+        comment: 'comment.run-by-digest',
+        command: { ...HARDENED_APP, pull: undefined, imageFrom: variable('OPENHANDS_IMAGE') },
+      },
+    ],
+    claims: [
+      { kind: 'image-by-digest', container: 'openhands-app', image: 'openhands' },
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+    ],
+  },
+  'hardened-cleanup': {
+    caption: 'caption.hardened-cleanup',
+    requires: ['hardened-complete'],
+    steps: CLEANUP_STEPS,
+    claims: [CLEANED_UP],
   },
 } as const satisfies Record<string, SnippetSpec>;
 

@@ -1,5 +1,5 @@
 import { imageReference } from './images';
-import type { Command, DockerNetworkCreate, DockerRun, Export } from './commands';
+import type { BridgeGuardRule, Command, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export } from './commands';
 import type { Snippet, Step } from './snippet';
 import { PLACEHOLDERS, type Word } from './words';
 import type { MessageKey } from '../i18n/messages';
@@ -63,7 +63,7 @@ export function dockerRunFlags(run: DockerRun): { head: string[]; lines: string[
 function renderDockerRun(run: DockerRun): string {
   const { head, lines } = dockerRunFlags(run);
   const first = ['docker', 'run', ...head].join(' ');
-  const rest = [...lines, imageReference(run.image)];
+  const rest = [...lines, run.imageFrom ? renderWord(run.imageFrom) : imageReference(run.image)];
   return [first, ...rest.map((line) => INDENT + line)].join(' \\\n');
 }
 
@@ -76,6 +76,20 @@ const renderExport = (command: Export) => `export ${command.name}=${renderWord(c
  */
 export const LOOPBACK_GUARD_ARGS = ['-t', 'raw', '-I', 'PREROUTING', '!', '-i', 'lo', '-d', '127.0.0.0/8', '-j', 'DROP'] as const;
 
+/**
+ * The raw table sees packets before Docker's address translation, so the destination is
+ * still the bridge address a neighbour sent them to; only packets arriving on the reader's
+ * network interface are dropped, so containers on any bridge still reach the gateway.
+ */
+export function bridgeGuardArgs(rule: BridgeGuardRule): string[] {
+  return ['-t', 'raw', '-I', 'PREROUTING', '-i', renderWord(rule.inInterface), '-d', rule.subnet, '-j', 'DROP'];
+}
+
+const renderRemove = (command: DockerRemove) =>
+  ['docker', 'rm', '-f', ...command.containers.map((c) => (typeof c === 'string' ? c : renderWord(c)))].join(' ');
+const renderLogs = (command: DockerLogs) =>
+  `docker logs ${command.container}${command.saveTo ? ` > ${quoteLiteral(command.saveTo)} 2>&1` : ''}`;
+
 export function renderCommand(command: Command): string {
   switch (command.kind) {
     case 'docker-run':
@@ -86,6 +100,14 @@ export function renderCommand(command: Command): string {
       return renderExport(command);
     case 'loopback-guard-rule':
       return ['iptables', ...LOOPBACK_GUARD_ARGS].join(' ');
+    case 'bridge-guard-rule':
+      return ['iptables', ...bridgeGuardArgs(command)].join(' ');
+    case 'docker-rm':
+      return renderRemove(command);
+    case 'docker-network-rm':
+      return `docker network rm ${command.name}`;
+    case 'docker-logs':
+      return renderLogs(command);
   }
 }
 

@@ -55,6 +55,10 @@ function commandWords(command: Command): [string, Word][] {
       ];
     case 'export':
       return [['value', command.value]];
+    case 'docker-rm':
+      return command.containers.flatMap((c, index): [string, Word][] => (typeof c === 'string' ? [] : [[`containers[${index}]`, c]]));
+    case 'bridge-guard-rule':
+      return [['inInterface', command.inInterface]];
     default:
       return [];
   }
@@ -66,6 +70,7 @@ interface Scope {
   readonly containers: Map<string, { run: DockerRun; by: string }>;
   readonly networks: Map<string, string>;
   guardRule: boolean;
+  bridgeRule: boolean;
 }
 
 class RegistryValidator {
@@ -142,7 +147,7 @@ class RegistryValidator {
   }
 
   private checkSteps(id: string, spec: SnippetSpec): Scope {
-    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false };
+    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false };
     for (const required of this.requiredChain(id)) {
       for (const step of this.snippets[required]?.steps ?? []) this.apply(scope, step.command, `snippet \`${required}\``);
     }
@@ -167,6 +172,9 @@ class RegistryValidator {
     if (command.kind === 'docker-run' && command.name) scope.containers.set(command.name, { run: command, by });
     if (command.kind === 'docker-network-create') scope.networks.set(command.name, by);
     if (command.kind === 'loopback-guard-rule') scope.guardRule = true;
+    if (command.kind === 'bridge-guard-rule') scope.bridgeRule = true;
+    if (command.kind === 'docker-rm') for (const name of command.containers) if (typeof name === 'string') scope.containers.delete(name);
+    if (command.kind === 'docker-network-rm') scope.networks.delete(command.name);
   }
 
   private checkWords(id: string, field: string, step: Step, scope: Scope): void {
@@ -229,6 +237,25 @@ class RegistryValidator {
       case 'docker-run':
         this.checkDockerRun(id, field, command, scope);
         return;
+      case 'docker-logs':
+        this.container(id, `${field}.container`, command.container, scope);
+        if (command.saveTo !== undefined && !/^[A-Za-z0-9._-]+$/.test(command.saveTo)) {
+          this.problem(id, `${field}.saveTo`, `Unexpected file name \`${command.saveTo}\`, expected a plain name in the current folder`);
+        }
+        return;
+      case 'docker-network-rm':
+        if (!scope.networks.has(command.name)) {
+          this.problem(id, `${field}.name`, `Unexpected \`docker network rm ${command.name}\` of a network no earlier step creates, expected \`docker network create ${command.name}\` before it`);
+        }
+        return;
+      case 'bridge-guard-rule': {
+        const [address, length] = command.subnet.split('/');
+        if (!isIpv4(address ?? '') || !/^\d+$/.test(length ?? '') || Number(length) > 32) {
+          this.problem(id, `${field}.subnet`, `Unexpected subnet \`${command.subnet}\`, expected an IPv4 CIDR such as 172.17.0.0/16`);
+        }
+        return;
+      }
+      case 'docker-rm':
       case 'loopback-guard-rule':
         return;
     }
@@ -350,8 +377,10 @@ class RegistryValidator {
       case 'image':
         if (run && run.image !== claim.image) fail('.image', `Unexpected image \`${claim.image}\`, expected \`${run.image}\` which the command runs`);
         return;
-      case 'isolated-from-other-networks':
+      case 'app-isolated-from-other-networks':
         if (run && !run.network) fail('.kind', `Unexpected isolation claim for \`${claim.container}\` on the default bridge, expected --network on its \`docker run\``);
+        return;
+      case 'sandbox-ports-reachable-from-other-networks':
         return;
       case 'no-docker-socket':
         if (run?.mounts?.some((mount) => mount.target === SOCKET)) fail('.kind', `Unexpected claim that \`${claim.container}\` has no Docker socket, expected no mount on ${SOCKET}`);
@@ -366,8 +395,32 @@ class RegistryValidator {
         }
         return;
       }
-      case 'proxy-filters-api':
+      case 'proxy-denies-unlisted-sections':
         if (proxy && proxy.image !== 'socketProxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${claim.proxy}\`, expected \`socketProxy\``);
+        return;
+      case 'proxy-containers-alone-refuses-sandbox':
+        if (proxy && proxy.image !== 'socketProxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${claim.proxy}\`, expected \`socketProxy\``);
+        return;
+      case 'proxy-allows-privileged-create':
+        if (proxy && literal((proxy.env ?? {})['POST' as never]) !== '1') fail('.proxy', `Unexpected claim that \`${claim.proxy}\` forwards a create request without POST=1, expected POST=1 on its \`docker run\``);
+        return;
+      case 'bridge-guard-blocks-lan':
+        if (!scope.bridgeRule) fail('.kind', 'Unexpected bridge guard claim without the bridge guard rule, expected a `bridge-guard-rule` step in the snippet or its requires');
+        return;
+      case 'image-by-digest':
+        if (run && !run.imageFrom) fail('.kind', `Unexpected digest claim for \`${claim.container}\` run by tag, expected \`imageFrom\` naming the variable that holds the digest reference`);
+        if (run && run.image !== claim.image) fail('.image', `Unexpected image \`${claim.image}\`, expected \`${run.image}\` which the command runs`);
+        return;
+      case 'removed': {
+        for (const [index, name] of claim.containers.entries()) {
+          if (scope.containers.has(name)) fail(`.containers[${index}]`, `Unexpected claim that \`${name}\` is gone while no \`docker rm\` removes it, expected it among the removed containers`);
+        }
+        for (const [index, name] of claim.networks.entries()) {
+          if (scope.networks.has(name)) fail(`.networks[${index}]`, `Unexpected claim that \`${name}\` is gone while no \`docker network rm\` removes it`);
+        }
+        return;
+      }
+      case 'log-saved':
         return;
       case 'app-runs-as':
         if (run && claim.user === 'reader' && !runsAsReader) fail('.user', 'Unexpected user `reader` while SANDBOX_USER_ID is unset or 0, expected -e SANDBOX_USER_ID=$(id -u)');

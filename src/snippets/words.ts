@@ -31,8 +31,15 @@ export interface CommandSubstitution {
   readonly command: SubstitutedCommand;
 }
 
-/** Commands whose output a snippet substitutes. */
-export type SubstitutedCommand = 'id -u';
+/**
+ * Commands whose output a snippet substitutes: the reader's uid, the sandbox containers
+ * OpenHands 0.33 names `openhands-runtime-<id>` (docker_runtime.py CONTAINER_NAME_PREFIX),
+ * and the digest reference of an image (digestOf).
+ */
+export type SubstitutedCommand =
+  | 'id -u'
+  | `docker ps -aq --filter name=${string}`
+  | `docker image inspect --format '{{index .RepoDigests 0}}' ${string}`;
 
 /** `~/relative`: the reader's home directory. */
 export interface HomePath {
@@ -53,11 +60,13 @@ export interface Concat {
 export const PLACEHOLDERS = {
   workspaceDir: '/path/to/your/code',
   wslWorkspaceDir: '/mnt/c/path/to/your/code',
+  /** The reader's network interface; the harness fills in its LAN neighbour's link. */
+  lanInterface: 'eth0',
 } as const;
 export type PlaceholderId = keyof typeof PLACEHOLDERS;
 
 /** Variables a snippet may expand. Only those a snippet also exports, or the reader sets. */
-export type ShellVariableName = 'WORKSPACE_BASE';
+export type ShellVariableName = 'WORKSPACE_BASE' | 'OPENHANDS_IMAGE';
 
 export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
 export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });
@@ -66,5 +75,8 @@ export const commandOutput = (command: CommandSubstitution['command']): CommandS
   command,
 });
 export const image = (name: ImageName): ImageWord => ({ kind: 'image', name });
+/** `$(docker image inspect --format '{{index .RepoDigests 0}}' REFERENCE)`: the image's digest reference. */
+export const digestOf = (reference: string): CommandSubstitution =>
+  commandOutput(`docker image inspect --format '{{index .RepoDigests 0}}' ${reference}`);
 export const home = (path: string): HomePath => ({ kind: 'home', path });
 export const concat = (...parts: Exclude<Word, Concat>[]): Concat => ({ kind: 'concat', parts });

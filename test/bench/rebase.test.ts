@@ -17,15 +17,17 @@ function session(id: string, port: number, workspace: string) {
     labelFlags,
     dropPull: true,
     firewallComment: `openhands-guide-${id}`,
+    sessionFilter: `label=org.openhands-guide.session=${id}`,
   };
   const fresh: FreshValues = {
     uniqueName: (name) => `${name}-${suffix}`,
     labelFlags,
     firewallComment: context.firewallComment,
+    sessionFilter: context.sessionFilter,
     hostPort: () => port,
     workspace,
   };
-  return { context, fresh, fill: { workspaceDir: workspace, wslWorkspaceDir: workspace } };
+  return { context, fresh, fill: { workspaceDir: workspace, wslWorkspaceDir: workspace, lanInterface: 'ohgtest0' } };
 }
 
 const OLD = 'aaaaaa11111111111111111111111111';

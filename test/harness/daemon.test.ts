@@ -49,7 +49,7 @@ describe('scripts/docker/ensure-daemon.sh', () => {
     const { status, out } = ensureDaemon({}, 65534);
     expect(status).toBe(1);
     expect(out).toContain('no Docker daemon answers');
-    expect(out).toContain('apt-get install docker.io busybox-static iproute2 iptables socat');
+    expect(out).toContain('apt-get install docker.io busybox-static iproute2 iptables file');
   });
 });
 

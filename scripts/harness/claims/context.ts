@@ -6,6 +6,8 @@ import { translator, type MessageKey } from '../../../src/i18n';
 /** The parts of `docker inspect` the checkers read. */
 export interface ContainerFacts {
   readonly Name: string;
+  /** The image id (sha256:...) the container was created from. */
+  readonly Image: string;
   readonly Config: { readonly User: string; readonly Image: string; readonly Env: readonly string[] | null };
   readonly HostConfig: {
     readonly NanoCpus: number;
@@ -27,6 +29,8 @@ export interface LanProbe {
   probe(address: string, port: number): Promise<boolean>;
   /** Connect to 127.0.0.1:port with 127.0.0.0/8 routed through the host. */
   probeRoutedLoopback(port: number): Promise<boolean>;
+  /** Connect to the address of a container this run created, routed through the host. */
+  probeContainer(address: string, port: number): Promise<boolean>;
 }
 
 /** Everything a checker may use; the orchestrator wires it to the live daemon. */
@@ -52,15 +56,32 @@ export interface ClaimContext {
   probeLocal(address: string, port: number): Promise<boolean>;
   /** Undefined when no neighbour could be made here (needs root and iproute2). */
   readonly lan: LanProbe | undefined;
-  /** Containers of this session that the app created (its sandboxes). */
+  /** Containers of this session that the app created (its sandboxes); none when the app is gone. */
   sandboxesOf(container: string): Promise<ContainerFacts[]>;
+  /** Every sandbox container of this session, whether or not its app still exists. */
+  sessionSandboxes(): Promise<ContainerFacts[]>;
+  /** `docker logs --timestamps`: what the container wrote to stdout and stderr, each line after its RFC 3339 time; undefined when it does not exist. */
+  logsOf(container: string): Promise<{ stdout: string; stderr: string } | undefined>;
+  /** The id (sha256:...) an image reference resolves to on the daemon. */
+  imageId(reference: string): Promise<string | undefined>;
+  /** Starts a container of the checker's own (`docker run -d` with this run's labels and `args`); its name. */
+  startContainer(args: readonly string[]): Promise<string>;
+  /** Removes a container a checker made (never a documented one); by id. */
+  removeContainer(id: string): Promise<void>;
+  /** This run's labels, for objects a checker asks the Docker API to create. */
+  readonly sessionLabels: Readonly<Record<string, string>>;
+  /** The harness's own image (busybox), for containers a checker creates. */
+  readonly probeImage: string;
+  /** Where the stand-in app image got its digest, when a local registry gave it one. */
+  readonly digestSource: string | undefined;
   /** A container on a network of its own, for isolation checks; made on first use. */
-  outsider(): Promise<{ address: string; port: number; network: string; name: string }>;
+  outsider(): Promise<{ address: string; gateway: string; port: number; network: string; name: string }>;
   /** The app model's self-report, when the model image runs (GET /status on port 3000). */
   modelStatus(container: string): Promise<ModelStatus | undefined>;
   imageSource(image: ImageName): 'model' | 'real';
   imageReference(image: ImageName): string;
-  readonly reader: { readonly uid: number; readonly workspace: string };
+  /** The reader's uid, workspace and the folder their shell runs in (where relative paths land). */
+  readonly reader: { readonly uid: number; readonly workspace: string; readonly cwd: string };
   /** Adds or removes the page's firewall rule, for claims that compare both states. */
   firewall: { readonly present: () => Promise<boolean>; readonly remove: () => Promise<void> };
 }
@@ -70,8 +91,15 @@ export interface ModelStatus {
   readonly uid?: number;
   readonly gid?: number;
   readonly dockerHost?: string;
-  readonly runtime?: { container?: string; port?: number; hostIp?: string; url?: string; reached?: boolean };
-  readonly workspaceFile?: string | null;
+  readonly runtime?: {
+    container?: string;
+    port?: number;
+    hostIp?: string;
+    url?: string;
+    reached?: boolean;
+    /** Where the sandbox's first agent write landed, inside the sandbox, and as which uid. */
+    agentWrite?: { file: string; uid: number; error: string | null } | null;
+  };
   readonly error?: string | null;
 }
 
@@ -90,8 +118,6 @@ export interface ClaimResult {
 /** Every reason a claim can be out of reach on a machine; each has a message in src/i18n. */
 export type NotVerifiableReason =
   | 'no-lan-namespace'
-  | 'proxy-filtering-needs-real-image'
-  | 'model-wrote-no-file'
   | 'no-agent-writes'
   | 'real-app-sandbox-needs-conversation';
 

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { notVerifiable, onContainer } from './context';
+import { basename, join } from 'node:path';
+import { eventually, notVerifiable, onContainer } from './context';
 
 export const image = onContainer<'image'>(async (claim, ctx, found, ev) => {
   const expected = ctx.imageReference(claim.image);
@@ -19,17 +19,43 @@ export const appRunsAs = onContainer<'app-runs-as'>(async (claim, ctx, found, ev
   for (const p of processes) ev.expect(p.uid === uid, `process "${p.args}" runs as uid ${p.uid}, expected ${uid}`);
 });
 
+/**
+ * The agent writes in the sandbox, which sees the host folder only if the app mounted
+ * WORKSPACE_MOUNT_PATH there. With the stand-in, the sandbox reports where it wrote: a
+ * file that never reached the host workspace fails the claim, naming where it went.
+ */
 export const workspaceFilesOwnedByUser = onContainer<'workspace-files-owned-by-user'>(async (claim, ctx, found, ev) => {
-  const status = await ctx.modelStatus(found.actual);
-  const files = await readdir(ctx.reader.workspace);
-  if (files.length === 0) {
-    return notVerifiable(
-      status ? 'model-wrote-no-file' : 'no-agent-writes',
-      [`app status: ${JSON.stringify(status ?? null)}`],
-    );
+  let status = await ctx.modelStatus(found.actual);
+  if (ctx.imageSource('openhands') === 'model') {
+    await eventually(async () => (status = await ctx.modelStatus(found.actual))?.runtime?.reached !== undefined);
   }
+  const files = await readdir(ctx.reader.workspace);
+  if (!status) return notVerifiable('no-agent-writes', [`the workspace holds ${files.length} file(s)`]);
+  const write = status.runtime?.agentWrite;
+  ev.see(`the sandbox reports its first write: ${JSON.stringify(write ?? null)}`);
+  if (!ev.expect(write !== undefined && write !== null && write.error === null, 'the sandbox wrote a file in its working directory')) return;
+  const name = basename(write!.file);
+  if (!ev.expect(files.includes(name), `${name} appears in the mounted workspace on the host (the sandbox wrote it at ${write!.file})`)) return;
   for (const file of files) {
     const info = await stat(join(ctx.reader.workspace, file));
     ev.expect(info.uid === ctx.reader.uid, `${file} in the mounted workspace belongs to uid ${info.uid}, expected the reader's uid ${ctx.reader.uid}`);
   }
+});
+
+/**
+ * Running by digest: the reference names the digest, and the container runs the same
+ * image the documented tag points at. With a stand-in, the digest is the stand-in's own,
+ * given to it by a registry on loopback (no published image can be pulled here).
+ */
+export const imageByDigest = onContainer<'image-by-digest'>(async (claim, ctx, found, ev) => {
+  const reference = found.facts.Config.Image;
+  ev.expect(/@sha256:[0-9a-f]{64}$/.test(reference), `Config.Image = ${reference}, expected a digest reference (…@sha256:<64 hex digits>)`);
+  const tagged = ctx.imageReference(claim.image);
+  const id = await ctx.imageId(tagged);
+  ev.expect(id !== undefined && found.facts.Image === id, `the container's image ${found.facts.Image.slice(0, 19)} is the image ${tagged} points at (${id?.slice(0, 19) ?? 'missing'})`);
+  ev.see(
+    ctx.imageSource(claim.image) === 'model'
+      ? `whose digest: the local stand-in's, as a registry on loopback (${ctx.digestSource ?? 'unknown'}) recorded it; the published image has a digest of its own`
+      : 'whose digest: the published image\'s, as its registry recorded it when it was pulled',
+  );
 });

@@ -1,11 +1,12 @@
 import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { Checker, ClaimContext, ClaimResult } from './context';
-import { appRunsAs, image, workspaceFilesOwnedByUser } from './identity';
+import { appRunsAs, image, imageByDigest, workspaceFilesOwnedByUser } from './identity';
+import { logSaved, removed } from './lifecycle';
 import { cpuLimit, memoryLimit } from './limits';
-import { isolatedFromOtherNetworks, networkExists, networks } from './networks';
+import { appIsolatedFromOtherNetworks, networkExists, networks, sandboxPortsReachableFromOtherNetworks } from './networks';
 import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portReachableFromLan } from './ports';
-import { sandboxPortsNotOnLan, sandboxReachable } from './sandbox';
-import { dockerApiViaProxy, noDockerSocket, proxyFiltersApi } from './socket';
+import { bridgeGuardBlocksLan, sandboxPortsNotOnLan, sandboxReachable } from './sandbox';
+import { dockerApiViaProxy, noDockerSocket, proxyAllowsPrivilegedCreate, proxyContainersAloneRefusesSandbox, proxyDeniesUnlistedSections } from './socket';
 
 /** One checker per claim kind; a kind without one does not compile. */
 const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
@@ -16,16 +17,23 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'memory-limit': memoryLimit,
   networks,
   'network-exists': networkExists,
-  'isolated-from-other-networks': isolatedFromOtherNetworks,
+  'app-isolated-from-other-networks': appIsolatedFromOtherNetworks,
+  'sandbox-ports-reachable-from-other-networks': sandboxPortsReachableFromOtherNetworks,
   'sandbox-reachable': sandboxReachable,
   'sandbox-ports-not-on-lan': sandboxPortsNotOnLan,
   'workspace-files-owned-by-user': workspaceFilesOwnedByUser,
   'app-runs-as': appRunsAs,
   'no-docker-socket': noDockerSocket,
   'docker-api-via-proxy': dockerApiViaProxy,
-  'proxy-filters-api': proxyFiltersApi,
+  'proxy-denies-unlisted-sections': proxyDeniesUnlistedSections,
+  'proxy-allows-privileged-create': proxyAllowsPrivilegedCreate,
+  'proxy-containers-alone-refuses-sandbox': proxyContainersAloneRefusesSandbox,
   image,
   'loopback-guard-blocks-lan': loopbackGuardBlocksLan,
+  'bridge-guard-blocks-lan': bridgeGuardBlocksLan,
+  'image-by-digest': imageByDigest,
+  removed,
+  'log-saved': logSaved,
 };
 
 export class UnknownClaimError extends Error {

@@ -1,4 +1,8 @@
-import { Evidence, onContainer, type Checker } from './context';
+import { Evidence, isResult, listeningInside, onContainer, type Checker } from './context';
+import { firstSandbox, publishedPorts } from './sandbox';
+
+/** The port the app serves on inside its container (uvicorn --port 3000, facts.md). */
+const APP_PORT = 3000;
 
 export const networks = onContainer<'networks'>(async (claim, ctx, found, ev) => {
   const expected = claim.networks.map((n) => ctx.networkName(n)).sort();
@@ -15,9 +19,10 @@ export const networkExists: Checker<'network-exists'> = async (claim, ctx) => {
   return ev.result();
 };
 
-export const isolatedFromOtherNetworks = onContainer<'isolated-from-other-networks'>(async (claim, ctx, found, ev) => {
+/** The app's own addresses: neither it nor a container on another network reaches the other. */
+export const appIsolatedFromOtherNetworks = onContainer<'app-isolated-from-other-networks'>(async (claim, ctx, found, ev) => {
   const outsider = await ctx.outsider();
-  // The positive control proves the outsider answers, so a refusal below means isolation.
+  // The positive controls prove both ends answer, so a refusal below means isolation.
   ev.expect(
     await ctx.probeFrom(outsider.name, outsider.address, outsider.port),
     `the outsider ${outsider.address}:${outsider.port} on ${outsider.network} answers on its own network`,
@@ -26,4 +31,32 @@ export const isolatedFromOtherNetworks = onContainer<'isolated-from-other-networ
     !(await ctx.probeFrom(found.actual, outsider.address, outsider.port)),
     `${found.actual} cannot reach ${outsider.address}:${outsider.port} on ${outsider.network}`,
   );
+  if (!(await listeningInside(ctx, found.actual, APP_PORT, ev))) return;
+  for (const [network, endpoint] of Object.entries(found.facts.NetworkSettings.Networks)) {
+    ev.expect(
+      !(await ctx.probeFrom(outsider.name, endpoint.IPAddress, APP_PORT)),
+      `the outsider on ${outsider.network} cannot reach ${found.actual} at its address on ${network}, ${endpoint.IPAddress}:${APP_PORT}`,
+    );
+  }
+});
+
+/**
+ * What a dedicated network does not cover: the sandboxes stay on the default bridge and
+ * their ports are published on a host address, which every container reaches through
+ * its own gateway. The claim states that scope, so it must hold.
+ */
+export const sandboxPortsReachableFromOtherNetworks = onContainer<'sandbox-ports-reachable-from-other-networks'>(async (claim, ctx, found, ev) => {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  ev.see(`${sandbox} is on ${Object.keys(created.NetworkSettings.Networks).join(', ')}`);
+  const outsider = await ctx.outsider();
+  for (const port of publishedPorts(created)) {
+    if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
+    const address = port.HostIp === '0.0.0.0' || port.HostIp === '' ? outsider.gateway : port.HostIp;
+    ev.expect(
+      await ctx.probeFrom(outsider.name, address, Number(port.HostPort)),
+      `a container on another network (${outsider.network}) reaches the sandbox port at ${address}:${port.HostPort}`,
+    );
+  }
 });

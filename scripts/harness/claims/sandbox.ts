@@ -1,4 +1,4 @@
-import { Evidence, eventually, isResult, listeningInside, notVerifiable, onContainer, type ClaimContext, type ClaimResult, type ContainerFacts } from './context';
+import { engineAtLeast, Evidence, eventually, isResult, listeningInside, notVerifiable, onContainer, type ClaimContext, type ClaimResult, type ContainerFacts } from './context';
 
 const SANDBOX_WAIT_MS = 30_000;
 
@@ -18,7 +18,7 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
 }
 
 /** The app's first sandbox, given time to appear; a result of its own when there is none. */
-async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence): Promise<ContainerFacts | ClaimResult> {
+export async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence): Promise<ContainerFacts | ClaimResult> {
   const sandboxes = await waitForSandboxes(ctx, app);
   if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
   ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`);
@@ -86,3 +86,48 @@ export const sandboxPortsNotOnLan = onContainer<'sandbox-ports-not-on-lan'>(asyn
     }
   }
 });
+
+/**
+ * The page's raw-table rule against a neighbour that routes the bridge subnet through
+ * this machine: with it, neither the bridge address nor the sandbox's own address
+ * answers that neighbour, while the app still reaches its sandbox. Then the rule is
+ * removed and the neighbour must get in again: otherwise the rule proved nothing.
+ */
+export const bridgeGuardBlocksLan = onContainer<'bridge-guard-blocks-lan'>(async (claim, ctx, found, ev) => {
+  if (!ctx.lan) return notVerifiable('no-lan-namespace');
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  const lan = ctx.lan;
+  const own = Object.values(created.NetworkSettings.Networks)[0]?.IPAddress;
+  const gateway = await hostGatewayOf(ctx, found.actual);
+  ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
+  const targets: { address: string; port: number; via: 'host' | 'container' }[] = [];
+  for (const port of publishedPorts(created)) {
+    if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
+    targets.push({ address: port.HostIp, port: Number(port.HostPort), via: 'host' });
+    if (own) targets.push({ address: own, port: port.containerPort, via: 'container' });
+    if (gateway) {
+      ev.expect(
+        await eventually(() => ctx.probeFrom(found.actual, gateway, Number(port.HostPort))),
+        `with the rule, the app still reaches its sandbox at host.docker.internal (${gateway}):${port.HostPort}`,
+      );
+    }
+  }
+  const reach = (t: (typeof targets)[number]) => (t.via === 'host' ? lan.probe(t.address, t.port) : lan.probeContainer(t.address, t.port));
+  for (const target of targets) {
+    ev.expect(!(await reach(target)), `with the rule, a host routing the bridge subnet via this machine is refused at ${target.address}:${target.port}`);
+  }
+  await ctx.firewall.remove();
+  for (const target of targets) {
+    // Engine 28.0.0 drops direct access to container addresses itself (moby PR #49325,
+    // port_mapping_linux.go filterDirectAccess); the bridge address it leaves open.
+    if (target.via === 'container' && engineAtLeast(ctx.engineVersion, DIRECT_ACCESS_FIX_MAJOR)) {
+      ev.expect(!(await reach(target)), `without the rule, Engine ${ctx.engineVersion} itself refuses the same host at ${target.address}:${target.port}`);
+    } else {
+      ev.expect(await reach(target), `without the rule, the same host reaches ${target.address}:${target.port}: the rule is what closes it`);
+    }
+  }
+});
+
+const DIRECT_ACCESS_FIX_MAJOR = 28;

@@ -9,6 +9,9 @@ export type ParsedCommand = ParsedDocker | ParsedExport | ParsedIptables;
 
 export function parseCommand(command: SimpleCommand, fail: Fail): ParsedCommand {
   const head = command.words[0]!;
+  if (command.redirect && head.literal !== 'docker') {
+    fail(command.redirect.operator, 'shell-unsupported', `Unexpected redirect \`>\` after ${quote(head.raw)}, expected one only after \`docker logs\``);
+  }
   switch (head.literal) {
     case 'docker':
       return parseDocker(command, fail);

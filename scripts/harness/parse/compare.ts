@@ -4,12 +4,12 @@
  * hand edit after rendering (say 0.0.0.0 for 127.0.0.1) shows up here as a difference.
  */
 import type { Snippet } from '../../../src/snippets';
-import type { Command, DockerNetworkCreate, DockerRun, Export } from '../../../src/snippets/commands';
+import type { BridgeGuardRule, Command, DockerLogs, DockerNetworkCreate, DockerNetworkRemove, DockerRemove, DockerRun, Export } from '../../../src/snippets/commands';
 import { imageReference } from '../../../src/snippets/images';
-import { LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
+import { bridgeGuardArgs, LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
 import { PLACEHOLDERS, type Word } from '../../../src/snippets/words';
 import type { ParsedCommand } from './commands';
-import type { ParsedDockerRun, ParsedNetworkCreate } from './docker-cli';
+import type { ParsedDockerRun, ParsedLogs, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
 import { failer, type TextPosition } from './errors';
 import type { ParsedExport } from './export';
 import { parseIptables, type ParsedIptables } from './iptables';
@@ -156,7 +156,7 @@ class StepDiff {
 const flag = (on: boolean | undefined) => String(on ?? false);
 
 function compareRun(diff: StepDiff, run: DockerRun, parsed: ParsedDockerRun): void {
-  diff.check('image', imageReference(run.image), showWord(parsed.image), parsed.image);
+  diff.check('image', run.imageFrom ? showRegistry(run.imageFrom) : imageReference(run.image), showWord(parsed.image), parsed.image);
   diff.check('interactive', flag(run.interactive), flag(parsed.interactive));
   diff.check('tty', flag(run.interactive), flag(parsed.tty));
   diff.check('detach', flag(run.detach), flag(parsed.detach));
@@ -216,14 +216,13 @@ function literalWord(raw: string): ShellWord {
 }
 
 /** The registry's rule, read with the same grammar as the text. */
-function registryRule(): ParsedIptables {
-  const words = ['iptables', ...LOOPBACK_GUARD_ARGS].map(literalWord);
+function registryRule(args: readonly string[], source: string): ParsedIptables {
+  const words = ['iptables', ...args].map(literalWord);
   const command: SimpleCommand = { offset: 0, end: 0, line: 0, column: 0, words };
-  return parseIptables(command, failer('registry: LOOPBACK_GUARD_ARGS'));
+  return parseIptables(command, failer(`registry: ${source}`));
 }
 
-function compareRule(diff: StepDiff, parsed: ParsedIptables): void {
-  const expected = registryRule();
+function compareRule(diff: StepDiff, expected: ParsedIptables, parsed: ParsedIptables): void {
   const negatable = (m: ParsedIptables['inInterface']) => m && `${m.negated ? '! ' : ''}${m.value}`;
   diff.check('table', expected.table?.value ?? 'filter', parsed.table?.value ?? 'filter', parsed.table?.word);
   diff.check('action', expected.action.value, parsed.action.value, parsed.action.word);
@@ -235,14 +234,39 @@ function compareRule(diff: StepDiff, parsed: ParsedIptables): void {
   diff.check('jump', expected.jump?.value, parsed.jump?.value, parsed.jump?.word);
 }
 
+function compareRemove(diff: StepDiff, expected: DockerRemove, parsed: ParsedRemove): void {
+  diff.check('force', 'true', String(parsed.force));
+  diff.list(
+    'containers',
+    expected.containers,
+    parsed.containers.map((word) => ({ word })),
+    (c) => (typeof c === 'string' ? c : showRegistry(c)),
+    (c) => showWord(c.word),
+  );
+}
+
+function compareNetworkRemove(diff: StepDiff, expected: DockerNetworkRemove, parsed: ParsedNetworkRemove): void {
+  diff.check('name', expected.name, parsed.name.value, parsed.name.word);
+}
+
+function compareLogs(diff: StepDiff, expected: DockerLogs, parsed: ParsedLogs): void {
+  diff.check('container', expected.container, parsed.container.value, parsed.container.word);
+  diff.check('saveTo', expected.saveTo, parsed.stdoutTo && showWord(parsed.stdoutTo), parsed.stdoutTo);
+  diff.check('stderrToStdout', String(expected.saveTo !== undefined), String(parsed.stderrToStdout), parsed.stdoutTo);
+}
+
 const parsedKind = (command: Command): ParsedCommand['kind'] =>
-  command.kind === 'loopback-guard-rule' ? 'iptables' : command.kind;
+  command.kind === 'loopback-guard-rule' || command.kind === 'bridge-guard-rule' ? 'iptables' : command.kind;
 
 function compareStep(diff: StepDiff, expected: Command, actual: ParsedCommand): void {
   if (expected.kind === 'docker-run' && actual.kind === 'docker-run') compareRun(diff, expected, actual);
   else if (expected.kind === 'docker-network-create' && actual.kind === 'docker-network-create') compareNetworkCreate(diff, expected, actual);
   else if (expected.kind === 'export' && actual.kind === 'export') compareExport(diff, expected, actual);
-  else if (expected.kind === 'loopback-guard-rule' && actual.kind === 'iptables') compareRule(diff, actual);
+  else if (expected.kind === 'loopback-guard-rule' && actual.kind === 'iptables') compareRule(diff, registryRule(LOOPBACK_GUARD_ARGS, 'LOOPBACK_GUARD_ARGS'), actual);
+  else if (expected.kind === 'bridge-guard-rule' && actual.kind === 'iptables') compareRule(diff, registryRule(bridgeGuardArgs(expected), 'bridgeGuardArgs'), actual);
+  else if (expected.kind === 'docker-rm' && actual.kind === 'docker-rm') compareRemove(diff, expected, actual);
+  else if (expected.kind === 'docker-network-rm' && actual.kind === 'docker-network-rm') compareNetworkRemove(diff, expected, actual);
+  else if (expected.kind === 'docker-logs' && actual.kind === 'docker-logs') compareLogs(diff, expected, actual);
   else diff.check('command', parsedKind(expected), actual.kind, actual.command);
 }
 

@@ -121,7 +121,61 @@ export interface ParsedNetworkCreate {
   readonly flags: readonly FlagUse<NetworkCreateFlag>[];
 }
 
-export type ParsedDocker = ParsedDockerRun | ParsedNetworkCreate;
+export interface ParsedRemove {
+  readonly kind: 'docker-rm';
+  readonly command: SimpleCommand;
+  readonly force: boolean;
+  /** Container names, or words that expand to them (`$(docker ps -aq ...)`). */
+  readonly containers: readonly ShellWord[];
+}
+
+export interface ParsedNetworkRemove {
+  readonly kind: 'docker-network-rm';
+  readonly command: SimpleCommand;
+  readonly name: Located<string>;
+}
+
+export interface ParsedLogs {
+  readonly kind: 'docker-logs';
+  readonly command: SimpleCommand;
+  readonly container: Located<string>;
+  /** `> FILE`, and whether `2>&1` follows it. */
+  readonly stdoutTo?: ShellWord;
+  readonly stderrToStdout: boolean;
+}
+
+export type ParsedDocker = ParsedDockerRun | ParsedNetworkCreate | ParsedRemove | ParsedNetworkRemove | ParsedLogs;
+
+const RM_FLAGS = { force: { long: 'force', short: 'f', takesValue: false } } as const satisfies Record<string, FlagSpec>;
+
+/** `words` start after `docker rm`. */
+export function parseRemove(command: SimpleCommand, words: readonly ShellWord[], fail: Fail): ParsedRemove {
+  const { flags, positionals } = parseArguments(words, { command: 'docker rm', flags: RM_FLAGS, interspersed: true }, fail);
+  if (positionals.length === 0) {
+    return fail(command.words[command.words.length - 1]!, 'missing-argument', 'Unexpected end of command, expected at least one container');
+  }
+  for (const word of positionals) if (word.literal !== undefined) checkDockerName(word, 'a container name', fail);
+  return { kind: 'docker-rm', command, force: enabled(flags, 'force'), containers: positionals };
+}
+
+function onlyName(command: SimpleCommand, words: readonly ShellWord[], what: string, usage: string, fail: Fail): Located<string> {
+  const [nameWord, extra] = words;
+  if (!nameWord) return fail(command.words[command.words.length - 1]!, 'missing-argument', `Unexpected end of command, expected ${what}`);
+  if (nameWord.literal?.startsWith('-')) fail(nameWord, 'unknown-flag', `Unexpected option ${quote(nameWord.raw)}, expected ${usage}`);
+  if (extra) fail(extra, 'unexpected-argument', `Unexpected ${quote(extra.raw)}, expected ${usage}`);
+  return { value: checkDockerName(nameWord, what, fail), word: nameWord };
+}
+
+/** `words` start after `docker logs`. */
+export function parseLogs(command: SimpleCommand, words: readonly ShellWord[], fail: Fail): ParsedLogs {
+  return {
+    kind: 'docker-logs',
+    command,
+    container: onlyName(command, words, 'a container name', 'docker logs NAME', fail),
+    ...(command.redirect && { stdoutTo: command.redirect.target }),
+    stderrToStdout: command.redirect?.stderrToStdout ?? false,
+  };
+}
 
 function parseEnv(word: ShellWord, fail: Fail): EnvEntry {
   const [nameWord, value] = splitWord(word, '=', 1);
@@ -232,11 +286,21 @@ export function parseNetworkCreate(command: SimpleCommand, words: readonly Shell
   };
 }
 
-/** `docker run ...` or `docker network create ...`; `words` start after `docker`. */
+const DOCKER_COMMANDS = '`docker run`, `docker rm`, `docker logs`, `docker network create` or `docker network rm`';
+
+/** The Docker commands the guide uses; `words` start after `docker`. */
 export function parseDocker(command: SimpleCommand, fail: Fail): ParsedDocker {
   const [, sub, action, ...rest] = command.words;
+  if (command.redirect && sub?.literal !== 'logs') {
+    fail(command.redirect.operator, 'shell-unsupported', `Unexpected redirect \`>\` after \`docker ${sub?.raw ?? ''}\`, expected one only after \`docker logs\``);
+  }
   if (sub?.literal === 'run') return parseDockerRun(command, command.words.slice(2), fail);
+  if (sub?.literal === 'rm') return parseRemove(command, command.words.slice(2), fail);
+  if (sub?.literal === 'logs') return parseLogs(command, command.words.slice(2), fail);
   if (sub?.literal === 'network' && action?.literal === 'create') return parseNetworkCreate(command, rest, fail);
+  if (sub?.literal === 'network' && action?.literal === 'rm') {
+    return { kind: 'docker-network-rm', command, name: onlyName(command, rest, 'a network name', 'docker network rm NAME', fail) };
+  }
   const at = sub?.literal === 'network' ? (action ?? sub) : (sub ?? command.words[0]!);
-  return fail(at, 'unknown-command', `Unexpected ${quote(at.raw)}, expected \`docker run\` or \`docker network create\``);
+  return fail(at, 'unknown-command', `Unexpected ${quote(at.raw)}, expected ${DOCKER_COMMANDS}`);
 }

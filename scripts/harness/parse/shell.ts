@@ -73,6 +73,17 @@ export interface ShellWord extends Located {
 
 export interface SimpleCommand extends Located {
   readonly words: readonly ShellWord[];
+  /** `> FILE [2>&1]` after the words. */
+  readonly redirect?: OutputRedirect;
+}
+
+/** The one redirect the guide uses: stdout to a file, optionally with stderr. */
+export interface OutputRedirect {
+  /** Where `>` is. */
+  readonly operator: Located;
+  readonly target: ShellWord;
+  /** `2>&1` follows: stderr goes where stdout goes. */
+  readonly stderrToStdout: boolean;
 }
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
@@ -81,10 +92,18 @@ const RESERVED_WORDS = new Set([
   'until', 'do', 'done', 'in', 'function', 'time', 'coproc',
 ]);
 const SIMPLE_ONLY = 'expected simple commands, one per line';
+const REDIRECTS_ONLY = 'expected at most `> FILE 2>&1` after the command';
 
 interface RawWord {
   readonly offset: number;
   readonly end: number;
+}
+
+/** A statement's command words and the one output redirect the guide uses. */
+interface CommandShape extends RawWord {
+  readonly stdoutTo?: RawWord;
+  readonly operator?: number;
+  readonly stderrToStdout: boolean;
 }
 
 /** Scans one snippet; every error it raises names the snippet. */
@@ -122,17 +141,31 @@ class ShellScanner {
     }
   }
 
-  /** Only statements that are one simple command with nothing around it. */
-  commandSpan(stmt: Stmt): RawWord {
+  /** Only statements that are one simple command, with at most `> FILE 2>&1` after it. */
+  commandSpan(stmt: Stmt): CommandShape {
     const at = (pos: Pos) => this.index.indexOfByte(pos.Offset);
     if (stmt.Negated) this.fail(at(stmt.Pos), 'shell-unsupported', `Unexpected \`!\`, ${SIMPLE_ONLY}`);
     if (stmt.Background) this.fail(at(stmt.Semicolon), 'shell-unsupported', `Unexpected \`&\`, ${SIMPLE_ONLY}`);
     if (stmt.Coprocess) this.fail(at(stmt.Pos), 'shell-unsupported', `Unexpected \`coproc\`, ${SIMPLE_ONLY}`);
-    const redirect = stmt.Redirs[0];
-    if (redirect) this.fail(at(redirect.OpPos), 'shell-unsupported', `Unexpected redirect ${quote(redirect.Op)}, ${SIMPLE_ONLY}`);
     if (stmt.Semicolon.Line !== 0) this.fail(at(stmt.Semicolon), 'shell-unsupported', `Unexpected \`;\`, ${SIMPLE_ONLY}`);
     if (!stmt.Cmd) this.fail(at(stmt.Pos), 'shell-unsupported', `Unexpected empty statement, ${SIMPLE_ONLY}`);
-    return { offset: at(stmt.Cmd.Pos), end: at(stmt.Cmd.End) };
+    const span = { offset: at(stmt.Cmd.Pos), end: at(stmt.Cmd.End) };
+    const [toFile, stderr, extra] = stmt.Redirs;
+    if (!toFile) return { ...span, stderrToStdout: false };
+    const before = [toFile, stderr, extra].find((r) => r && at(r.OpPos) < span.end);
+    if (before) this.fail(at(before.OpPos), 'shell-unsupported', `Unexpected redirect ${quote(before.Op)} before the end of the command, ${REDIRECTS_ONLY}`);
+    if (toFile.Op !== '>' || toFile.N) this.fail(toFile.N ? at(toFile.N.ValuePos) : at(toFile.OpPos), 'shell-unsupported', `Unexpected redirect ${quote(`${toFile.N?.Value ?? ''}${toFile.Op}`)}, ${REDIRECTS_ONLY}`);
+    const stdoutTo = { offset: at(toFile.Word.Pos), end: at(toFile.Word.End) };
+    if (stderr) {
+      const target = this.text.slice(at(stderr.Word.Pos), at(stderr.Word.End));
+      if (stderr.Op !== '>&' || stderr.N?.Value !== '2' || target !== '1') {
+        // Where the redirect starts: its file descriptor number, if it has one.
+        const start = stderr.N ? at(stderr.N.ValuePos) : at(stderr.OpPos);
+        this.fail(start, 'shell-unsupported', `Unexpected redirect ${quote(`${stderr.N?.Value ?? ''}${stderr.Op}${target}`)}, ${REDIRECTS_ONLY}`);
+      }
+    }
+    if (extra) this.fail(at(extra.OpPos), 'shell-unsupported', `Unexpected third redirect ${quote(extra.Op)}, ${REDIRECTS_ONLY}`);
+    return { ...span, stdoutTo, operator: at(toFile.OpPos), stderrToStdout: stderr !== undefined };
   }
 
   /** Splits a command span on unquoted blanks; any shell operator is an error. */
@@ -375,7 +408,7 @@ export async function parseShell(snippetId: string, text: string): Promise<Simpl
     if (new RegExp(`^${NAME}(\\[[^\\]]*\\])?\\+?=`).test(head)) {
       scanner.fail(first.offset, 'shell-unsupported', `Unexpected assignment ${quote(head)}, expected a command (use \`export\`)`);
     }
-    return { span, words };
+    return { span, words: span.stdoutTo ? [...words, span.stdoutTo] : words };
   });
 
   const allWords = commands.flatMap((command) => command.words);
@@ -405,9 +438,8 @@ export async function parseShell(snippetId: string, text: string): Promise<Simpl
   });
 
   let next = 0;
-  return commands.map(({ span, words }) => ({
-    ...scanner.located(span.offset, span.end),
-    words: words.map((word) => {
+  return commands.map(({ span, words }) => {
+    const shellWords = words.map((word): ShellWord => {
       const parts = mergeLiterals(
         wordSegments[next++]!.flatMap((segment, i) =>
           builder.topLevel(segment.text, segment.offset, i === 0, () => contents.get(segment.offset) ?? []),
@@ -415,6 +447,13 @@ export async function parseShell(snippetId: string, text: string): Promise<Simpl
         unquote,
       );
       return { ...scanner.located(word.offset, word.end), raw: text.slice(word.offset, word.end), parts, literal: literalValue(parts) };
-    }),
-  }));
+    });
+    const target = span.stdoutTo ? shellWords.pop() : undefined;
+    const redirect: OutputRedirect | undefined = target && {
+      operator: scanner.located(span.operator!, span.operator! + 1),
+      target,
+      stderrToStdout: span.stderrToStdout,
+    };
+    return { ...scanner.located(span.offset, span.end), words: shellWords, ...(redirect && { redirect }) };
+  });
 }

@@ -13,6 +13,15 @@ export interface WordSpan {
   readonly raw: string;
   readonly offset: number;
   readonly end: number;
+  /** Its parts, where a rewrite looks inside a command substitution. */
+  readonly parts?: readonly SubstitutionSpan[];
+}
+
+/** The part of a word a rewrite may look into: `$(...)` with the text between the parentheses. */
+export interface SubstitutionSpan {
+  readonly kind: string;
+  readonly command?: string;
+  readonly offset: number;
 }
 
 export interface CommandSpan {
@@ -25,7 +34,8 @@ export type RewriteRule =
   | 'unique-name'
   | 'session-labels'
   | 'free-host-port'
-  | 'firewall-comment';
+  | 'firewall-comment'
+  | 'session-filter';
 
 const en = translator('en');
 
@@ -63,6 +73,8 @@ export interface RewriteContext {
   /** False when the real images are used: then `--pull=always` runs as written. */
   readonly dropPull: boolean;
   readonly firewallComment: string;
+  /** `label=KEY=VALUE` naming this session, for the listings a command substitutes. */
+  readonly sessionFilter: string;
 }
 
 const DOCUMENTED_NAME = /(?<![A-Za-z0-9_.-])(openhands-app|openhands-network|docker-socket-proxy)(?![A-Za-z0-9_-])/g;
@@ -91,6 +103,22 @@ function publishEdit(value: WordSpan, ctx: RewriteContext): Edit | undefined {
   return { offset: value.offset, end: value.end, replacement: `${match[1]}${moved}${match[3]}`, rule: 'free-host-port' };
 }
 
+const LISTING = /^docker ps\b/;
+
+/**
+ * `$(docker ps ... --filter name=...)` would list every matching container on the daemon,
+ * the reader's own and other runs' included: the listing also gets this session's label.
+ */
+function listingEdits(word: WordSpan, ctx: RewriteContext): Edit[] {
+  const edits: Edit[] = [];
+  for (const part of word.parts ?? []) {
+    if (part.kind !== 'command' || part.command === undefined || !LISTING.test(part.command)) continue;
+    const at = part.offset + '$('.length + 'docker ps'.length;
+    edits.push({ offset: at, end: at, replacement: ` --filter ${ctx.sessionFilter}`, rule: 'session-filter' });
+  }
+  return edits;
+}
+
 function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
   const words = command.words;
   const [first, second, third] = words;
@@ -103,6 +131,12 @@ function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
   if (first?.raw !== 'docker') return edits;
   const isRun = second?.raw === 'run';
   const isNetworkCreate = second?.raw === 'network' && third?.raw === 'create';
+  // Commands that only name what earlier commands created: names are renamed, nothing else.
+  const isReference = second?.raw === 'rm' || second?.raw === 'logs' || (second?.raw === 'network' && third?.raw === 'rm');
+  if (isReference) {
+    for (const word of words.slice(second?.raw === 'network' ? 3 : 2)) edits.push(...renameEdits(word, ctx), ...listingEdits(word, ctx));
+    return edits;
+  }
   if (!isRun && !isNetworkCreate) return edits;
   const anchor = isRun ? second! : third!;
   edits.push({ offset: anchor.end, end: anchor.end, replacement: ` ${ctx.labelFlags.join(' ')}`, rule: 'session-labels' });

@@ -3,12 +3,21 @@ import { removeSessionResources, registerCleanup, sweepCrashedSessions, type Cle
 import { daemonVersion, docker, dockerResult } from '../docker';
 import { hasRulesWithComment, removeLoopbackGuard } from '../firewall';
 import { ensureImages, ensureProbeImage, type EnsuredImage } from '../images';
-import { LABEL, labelFilterArgs } from '../labels';
+import { LABEL, labelFilterArgs, sessionLabels } from '../labels';
 import { createLanNeighbour, type LanNeighbour } from '../lan';
 import { Session } from '../session';
 import { freeLoopbackPort } from './free-port';
 
 const OUTSIDER_PORT = 8080;
+
+/** A container on a network of its own: its address, its network's gateway, and the port it answers on. */
+export interface Outsider {
+  readonly address: string;
+  readonly gateway: string;
+  readonly port: number;
+  readonly network: string;
+  readonly name: string;
+}
 /** Containers that live for the whole session, not for one snippet. */
 const SESSION_ROLES = new Set(['image-marker', 'images-lock', 'lan-target']);
 
@@ -18,7 +27,7 @@ const SESSION_ROLES = new Set(['image-marker', 'images-lock', 'lan-target']);
  * crash removes what this run made and nothing else.
  */
 export class HarnessSession {
-  private outsiderCache: { address: string; port: number; network: string; name: string } | undefined;
+  private outsiderCache: Outsider | undefined;
 
   private constructor(
     private readonly session: Session,
@@ -54,6 +63,11 @@ export class HarnessSession {
     }
   }
 
+  /** Where the stand-in app got its digest: a registry on loopback, for the evidence. */
+  get digestSource(): string | undefined {
+    return this.images.find((image) => image.digestRegistry !== undefined)?.digestRegistry;
+  }
+
   get suffix(): string {
     return this.session.suffix;
   }
@@ -83,6 +97,19 @@ export class HarnessSession {
     return this.session.labelArgs('probe');
   }
 
+  /** The same labels as an object, for what a checker creates through the Docker API. */
+  probeLabels(): Record<string, string> {
+    return sessionLabels(this.session, 'probe');
+  }
+
+  /** The IPv4 addresses of every container of this session. */
+  async containerAddresses(): Promise<string[]> {
+    const ids = (await docker(['ps', '-q', ...labelFilterArgs(LABEL.session, this.session.id)])).split('\n').filter(Boolean);
+    if (ids.length === 0) return [];
+    const out = await docker(['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', ...ids]);
+    return out.split(/\s+/).filter(Boolean);
+  }
+
   image(name: ImageName): EnsuredImage | undefined {
     return this.images.find((i) => i.name === name);
   }
@@ -93,7 +120,7 @@ export class HarnessSession {
   }
 
   /** A container on a network of its own that answers on a port, for isolation checks. */
-  async outsider(): Promise<{ address: string; port: number; network: string; name: string }> {
+  async outsider(): Promise<Outsider> {
     if (this.outsiderCache) return this.outsiderCache;
     const network = this.uniqueName('ohg-outside');
     const name = this.uniqueName('ohg-outsider');
@@ -102,8 +129,10 @@ export class HarnessSession {
       'run', '-d', ...this.session.labelArgs('probe'), '--network', network, '--name', name, this.probeImage,
       'sh', '-c', `mkdir -p /www && echo outsider > /www/index.html && exec httpd -f -p ${OUTSIDER_PORT} -h /www`,
     ]);
-    const address = await docker(['inspect', '--format', `{{(index .NetworkSettings.Networks "${network}").IPAddress}}`, name]);
-    this.outsiderCache = { address, port: OUTSIDER_PORT, network, name };
+    const [address = '', gateway = ''] = (
+      await docker(['inspect', '--format', `{{with index .NetworkSettings.Networks "${network}"}}{{.IPAddress}} {{.Gateway}}{{end}}`, name])
+    ).split(' ');
+    this.outsiderCache = { address, gateway, port: OUTSIDER_PORT, network, name };
     return this.outsiderCache;
   }
 

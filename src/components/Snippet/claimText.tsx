@@ -34,6 +34,8 @@ const FORMATTERS: { readonly [K in ClaimField]: (value: FieldValue<K>, context: 
   proxy: (name) => code(name),
   network: (name) => code(name),
   networks: (names, { locale }) => codeList(names, locale),
+  containers: (names, { locale }) => codeList(names, locale),
+  file: (file) => code(file),
   image: (name) => code(imageReference(name)),
   port: (port) => code(port),
   cpus: (cpus) => String(cpus),

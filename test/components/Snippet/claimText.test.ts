@@ -25,7 +25,7 @@ describe('claimText', () => {
   });
 
   it('translates the user and joins networks per locale', () => {
-    expect(render({ kind: 'app-runs-as', container: 'openhands-app', user: 'reader' }, 'ja')).toContain('自分のユーザー');
+    expect(render({ kind: 'app-runs-as', container: 'openhands-app', user: 'reader' }, 'ja')).toContain('コマンドを実行したユーザー');
     expect(render({ kind: 'networks', container: 'openhands-app', networks: ['openhands-network'] }, 'en')).toContain(
       '<code>openhands-network</code>',
     );

@@ -106,7 +106,7 @@ describe('docker run grammar errors', () => {
 
   it('rejects a command other than docker, export and iptables', async () => {
     await expectError(`sudo ${text}`, 'unknown-command', { line: 1, column: 1 }, /^Unexpected command `sudo`, expected docker, export or iptables/);
-    await expectError('docker ps', 'unknown-command', { line: 1, column: 8 }, /expected `docker run` or `docker network create`/);
+    await expectError('docker ps', 'unknown-command', { line: 1, column: 8 }, /expected `docker run`, `docker rm`, `docker logs`, `docker network create` or `docker network rm`/);
   });
 });
 
@@ -118,7 +118,10 @@ describe('shell errors', () => {
 
   it.each([
     ['&&', 'docker network create a && docker network create b', '&&'],
-    ['a redirect', 'docker network create a > /tmp/out', '>'],
+    ['a redirect after a command other than docker logs', 'docker network create a > /tmp/out', '>'],
+    ['a redirect of stdin', 'docker logs a < /tmp/in', '<'],
+    ['a redirect that appends', 'docker logs a >> /tmp/out', '>>'],
+    ['stderr to a file of its own', 'docker logs a > /tmp/out 2> /tmp/err', '2>'],
     ['a semicolon', 'docker network create a; docker network create b', ';'],
     ['a background job', 'docker network create a &', '&'],
     ['a subshell', '(docker network create a)', '('],

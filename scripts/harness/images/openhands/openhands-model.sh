@@ -9,6 +9,10 @@
 # /etc/hosts and connections use addresses. The docker CLI is a static Go binary with its
 # own resolver, so DOCKER_HOST=tcp://<container name>:2375 works as it does for the app.
 
+# uvicorn logs its start to stderr (its default logging config streams to sys.stderr), as
+# the app's own logger does: the first thing the app writes goes to stderr.
+echo "INFO:     openhands-model: Uvicorn stand-in running on http://0.0.0.0:3000" >&2
+
 WEB_ROOT=/tmp/openhands-web
 # The docker CLI wants a writable config directory; enduser's HOME may have none.
 export DOCKER_CONFIG=/tmp/openhands-docker-config-$(id -u)
@@ -30,7 +34,7 @@ runtime_container=
 runtime_port=
 runtime_url=
 reached=false
-workspace_file=
+agent_write=
 
 fail() { [ -n "$error" ] || error=$1; }
 
@@ -61,13 +65,24 @@ session_label_lines() {
     grep -E '^org\.openhands-guide\.(session|pid|host)='
 }
 
+# Who the agent runs as in the sandbox (OpenHands@0.33.0 openhands/runtime/utils/command.py
+# get_action_execution_server_startup_command): user `openhands` with uid sandbox.user_id
+# (read from SANDBOX_USER_ID) when run_as_openhands, else root with uid 0. The entrypoint
+# sets RUN_AS_OPENHANDS=false when SANDBOX_USER_ID is 0 (containers/app/entrypoint.sh).
+case ${RUN_AS_OPENHANDS:-true} in
+  true | True | 1) SANDBOX_USERNAME=openhands SANDBOX_UID=${SANDBOX_USER_ID:-$(id -u)} ;;
+  *) SANDBOX_USERNAME=root SANDBOX_UID=0 ;;
+esac
+
 # Model of openhands/runtime/impl/docker/docker_runtime.py _init_container (OpenHands@0.33.0):
 # one port from EXECUTION_SERVER_PORT_RANGE (30000-39999), the same number inside and
-# outside, passed as env `port`, published with HostIp = sandbox.runtime_binding_address;
-# WORKSPACE_MOUNT_PATH mounted at /workspace (workspace_mount_path_in_sandbox); the default
-# network. The real app also publishes VS Code and two app ports; one port shows the same.
-# The real app pulls a missing runtime image; here nothing can be pulled, and `--pull never`
-# turns a missing image into an immediate error instead of a registry request.
+# outside, passed as env `port` and as the server's first argument, published with HostIp =
+# sandbox.runtime_binding_address; WORKSPACE_MOUNT_PATH (config.workspace_mount_path, unset
+# when the entrypoint unset WORKSPACE_BASE) bind-mounted rw at workspace_mount_path_in_sandbox
+# /workspace, which is also the server's --working-dir; the entrypoint replaced (entrypoint=[]);
+# the default network. The real app also publishes VS Code and two app ports; one port shows
+# the same. The real app pulls a missing runtime image; here nothing can be pulled, and
+# `--pull never` turns a missing image into an immediate error instead of a registry request.
 start_runtime() {
   set --
   for line in $(session_label_lines); do set -- "$@" --label "$line"; done
@@ -78,7 +93,8 @@ start_runtime() {
     attempt=$((attempt + 1))
     port=$(shuf -i 30000-39999 -n 1)
     if out=$(docker run -d --pull never --name "$RUNTIME_NAME" -e "port=$port" -e PYTHONUNBUFFERED=1 \
-      -p "$BINDING_ADDRESS:$port:$port" "$@" "$RUNTIME_IMAGE" 2>&1); then
+      -p "$BINDING_ADDRESS:$port:$port" "$@" --entrypoint /openhands-runtime-model.sh "$RUNTIME_IMAGE" \
+      "$port" --working-dir /workspace --username "$SANDBOX_USERNAME" --user-id "$SANDBOX_UID" 2>&1); then
       runtime_container=$RUNTIME_NAME
       runtime_port=$port
       return 0
@@ -109,6 +125,8 @@ reach_runtime() {
     tries=$((tries + 1))
     if printf 'GET /alive HTTP/1.0\r\n\r\n' | timeout 3 nc -w 2 "$address" "$runtime_port" 2>/dev/null | grep -q '^HTTP/1\.[01] 200'; then
       reached=true
+      # Where the sandbox's first agent write landed (the runtime model's /agent-write).
+      agent_write=$(printf 'GET /agent-write HTTP/1.0\r\n\r\n' | timeout 3 nc -w 2 "$address" "$runtime_port" 2>/dev/null | sed '1,/^\r*$/d')
       return 0
     fi
     sleep 1
@@ -117,31 +135,22 @@ reach_runtime() {
   return 1
 }
 
-# What the agent would do in the workspace: create a file, as whatever user the app runs as.
-write_workspace_file() {
-  [ -n "$WORKSPACE_BASE" ] && [ -d "$WORKSPACE_BASE" ] || return 0
-  file="$WORKSPACE_BASE/openhands-model-$(hostname).txt"
-  if echo "written by the OpenHands model app as uid $(id -u)" >"$file" 2>/dev/null; then
-    workspace_file=$file
-  else
-    fail "cannot write $file as uid $(id -u)"
-  fi
-}
-
 write_status() {
-  status=$(printf '{"uid":%s,"gid":%s,"dockerHost":%s,"runtime":{"container":%s,"port":%s,"hostIp":%s,"url":%s,"reached":%s},"workspaceFile":%s,"error":%s}' \
+  status=$(printf '{"uid":%s,"gid":%s,"dockerHost":%s,"runtime":{"container":%s,"port":%s,"hostIp":%s,"url":%s,"reached":%s,"agentWrite":%s},"error":%s}' \
     "$(id -u)" "$(id -g)" \
     "$(json_string "${DOCKER_HOST:-unix:///var/run/docker.sock}")" \
     "$(json_string "$runtime_container")" "$(json_number "$runtime_port")" \
     "$(json_string "$BINDING_ADDRESS")" "$(json_string "$runtime_url")" "$reached" \
-    "$(json_string "$workspace_file")" "$(json_string "$error")")
+    "${agent_write:-null}" "$(json_string "$error")")
   printf '%s\n' "$status" >"$WEB_ROOT/status.tmp"
   mv "$WEB_ROOT/status.tmp" "$WEB_ROOT/status"
   echo "openhands-model status: $status"
+  # Where the real app logs, and so where LOG_ALL_EVENTS puts the agent's events: stderr
+  # (OpenHands@0.33.0 openhands/core/logger.py get_console_handler: logging.StreamHandler()).
+  echo "openhands-model log (stderr, as the app's logger): runtime reached=$reached error=${error:-none}" >&2
 }
 
 if start_runtime; then reach_runtime || true; fi
-write_workspace_file
 write_status
 
 wait "$HTTPD_PID"
