@@ -5,6 +5,8 @@ import { headingId } from './rules/heading-id';
 import { i18nKeys } from './rules/i18n-keys';
 import { localeParity } from './rules/locale-parity';
 import { noHandWrittenCommand } from './rules/no-hand-written-command';
+import { proseValues } from './rules/prose-values';
+import { terminology } from './rules/terminology';
 import { registry as registryRule } from './rules/registry';
 import type { Rule } from './rules/rule';
 import { unknownSnippet } from './rules/unknown-snippet';
@@ -19,6 +21,8 @@ export const RULES: readonly Rule[] = [
   headingId,
   i18nKeys,
   registryRule,
+  proseValues,
+  terminology,
 ];
 
 export interface CheckDocsOptions {

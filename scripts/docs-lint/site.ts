@@ -19,6 +19,10 @@ export const PAGE_DIRS: Readonly<Record<Locale, string>> = {
 };
 export const MESSAGE_FILES: Readonly<Record<Locale, string>> = { en: 'src/i18n/en.json', ja: 'src/i18n/ja.json' };
 export const REGISTRY_FILE = 'src/snippets/registry.ts';
+/** The Japanese terminology table contributors follow (README, "Translate"). */
+export const TERMINOLOGY_FILE = 'i18n/ja/terminology.md';
+/** Docusaurus' theme and sidebar translations of the ja locale: text readers see too. */
+const THEME_TRANSLATIONS_DIR = 'i18n/ja';
 
 const PAGE_EXTENSION = /\.mdx?$/;
 
@@ -47,6 +51,10 @@ export interface Site {
   readonly registryFile: VFile;
   /** Files that are not pages, catalogs or the registry but carry messages (e.g. a missing folder). */
   readonly otherFiles: readonly VFile[];
+  /** The ja theme and sidebar translation files: every JSON file under i18n/ja. */
+  readonly themeTranslations: readonly VFile[];
+  /** The terminology table; undefined when the site has none. */
+  readonly terminology: VFile | undefined;
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {
@@ -119,6 +127,18 @@ async function loadCatalog(root: string, locale: Locale): Promise<MessageCatalog
   return { locale, file, entries: undefined };
 }
 
+async function loadThemeTranslations(root: string): Promise<VFile[]> {
+  const dir = path.join(root, THEME_TRANSLATIONS_DIR);
+  if (!existsSync(dir)) return [];
+  const entries = (await readdir(dir, { recursive: true })).filter((entry) => entry.endsWith('.json')).sort();
+  return Promise.all(
+    entries.map(async (entry) => {
+      const relative = `${THEME_TRANSLATIONS_DIR}/${entry.split(path.sep).join('/')}`;
+      return new VFile({ cwd: root, path: relative, value: await readFile(path.join(root, relative), 'utf8') });
+    }),
+  );
+}
+
 export async function loadSite(root: string, registry: Registry): Promise<Site> {
   const otherFiles: VFile[] = [];
   const pages = (await Promise.all(LOCALES.map((locale) => loadPages(root, locale, otherFiles)))).flat();
@@ -128,11 +148,22 @@ export async function loadSite(root: string, registry: Registry): Promise<Site> 
     path: REGISTRY_FILE,
     value: (await readIfExists(path.join(root, REGISTRY_FILE))) ?? '',
   });
-  return { root, pages, catalogs: { en, ja }, registry, registryFile, otherFiles };
+  const terminologyText = await readIfExists(path.join(root, TERMINOLOGY_FILE));
+  const terminology = terminologyText === undefined ? undefined : new VFile({ cwd: root, path: TERMINOLOGY_FILE, value: terminologyText });
+  const themeTranslations = await loadThemeTranslations(root);
+  return { root, pages, catalogs: { en, ja }, registry, registryFile, otherFiles, themeTranslations, terminology };
 }
 
 /** Every file a check can report on, in a stable order. */
 export function siteFiles(site: Site): VFile[] {
-  const files = [...site.pages.map((page) => page.file), site.catalogs.en.file, site.catalogs.ja.file, site.registryFile, ...site.otherFiles];
+  const files = [
+    ...site.pages.map((page) => page.file),
+    site.catalogs.en.file,
+    site.catalogs.ja.file,
+    site.registryFile,
+    ...site.otherFiles,
+    ...site.themeTranslations.filter((file) => file.messages.length > 0),
+    ...(site.terminology && site.terminology.messages.length > 0 ? [site.terminology] : []),
+  ];
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,4 +1,5 @@
 import type { DockerRun } from './commands';
+import { FACTS } from './facts';
 import { imageReference } from './images';
 import type { SnippetSpec, Step } from './snippet';
 import { commandOutput, concat, digestOf, home, image, placeholder, variable } from './words';
@@ -9,9 +10,9 @@ import { commandOutput, concat, digestOf, home, image, placeholder, variable } f
  * keeps them off the host's LAN addresses while the app container still reaches them;
  * 127.0.0.1 would cut the app off from its sandboxes (OpenHands issue #7152).
  */
-const BRIDGE_GATEWAY = '172.17.0.1';
+const BRIDGE_GATEWAY = FACTS.bridgeGateway.value;
 /** The default bridge's subnet on a default install (moby's default address pool). */
-const BRIDGE_SUBNET = '172.17.0.0/16';
+const BRIDGE_SUBNET = FACTS.bridgeSubnet.value;
 const GIB = 1024 ** 3;
 
 const STATE_MOUNT = { source: home('.openhands-state'), target: '/.openhands-state' } as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocs } from '../../scripts/docs-lint/check-docs';
 import type { Registry } from '../../scripts/docs-lint/site';
 import { fixtureSite, flatMessages, JA_DIR, ruleIds, type FixtureOptions } from './fixture-site';
-import { SNIPPETS, WITH_BAD_CLAIM, WITH_SPARE } from './fixtures/good/src/snippets/registry';
+import { SNIPPETS, WITH_BAD_CLAIM, WITH_SPARE, withLimits } from './fixtures/good/src/snippets/registry';
 
 const JA_INTRO = `${JA_DIR}/intro.mdx`;
 
@@ -210,5 +210,49 @@ describe('parse', () => {
         reason: expect.stringContaining('Unexpected MDX syntax'),
       }),
     ]);
+  });
+});
+
+describe('prose-value', () => {
+  it('accepts prose whose values are the page\'s commands', async () => {
+    expect(await check({ overlay: 'prose-value' }, withLimits('4g', 1))).toEqual([]);
+  });
+
+  it('reports --memory=4g and 4 GiB in prose when the snippet says 8g, at file:line:column, naming what the command says', async () => {
+    const messages = await check({ overlay: 'prose-value' }, withLimits('8g', 1));
+    expect(ruleIds(messages)).toEqual(['prose-value']);
+    expect(messages.map((m) => m.at)).toEqual(['docs/intro.mdx:25:26', 'docs/intro.mdx:25:58']);
+    expect(messages[0]!.reason).toContain('Unexpected `--memory=4g` in running text');
+    expect(messages[0]!.reason).toContain('`--memory=8g`');
+    expect(messages[1]!.reason).toContain('Unexpected `4 GiB`');
+    expect(messages[1]!.reason).toContain('8 GiB');
+  });
+
+  it('reports a CPU count the command does not set', async () => {
+    const messages = await check({ overlay: 'prose-value' }, withLimits('4g', 2));
+    expect(messages.map((m) => `${m.at} ${m.reason.slice(0, 24)}`)).toEqual(['docs/intro.mdx:25:69 Unexpected `1 CPU` in ru']);
+  });
+
+  it('reports a caption whose number is not its snippet\'s', async () => {
+    const messages = await check({ overlay: 'prose-value-caption' }, withLimits('4g', 1));
+    expect(ruleIds(messages)).toEqual(['prose-value']);
+    expect(messages[0]!.at).toMatch(/^src\/i18n\/en\.json:\d+:\d+$/);
+    expect(messages[0]!.reason).toContain('message `caption.workspace-run`');
+  });
+});
+
+describe('ja-terminology', () => {
+  it('reports each rejected variant in a Japanese page where it stands, naming the term to use and the table row', async () => {
+    const messages = await check({ overlay: 'terminology-drift' });
+    expect(ruleIds(messages)).toEqual(['ja-terminology']);
+    expect(messages.map((m) => m.at)).toEqual([`${JA_INTRO}:11:46`, `${JA_INTRO}:11:35`]);
+    expect(messages[0]!.reason).toBe('Unexpected 「Web 画面」, expected 「Web UI」 for “web interface” (i18n/ja/terminology.md:5)');
+    expect(messages[1]!.reason).toContain('Unexpected 「コンテナー」, expected 「コンテナ」');
+  });
+
+  it('refuses a table whose rejected variant is inside a preferred term', async () => {
+    const messages = await check({ overlay: 'terminology-clash' });
+    expect(messages.map((m) => `${m.at} ${m.ruleId}`)).toContain('i18n/ja/terminology.md:5:1 ja-terminology');
+    expect(messages.find((m) => m.at.startsWith('i18n/ja/terminology.md'))!.reason).toContain('inside the preferred term 「コンテナー」');
   });
 });
