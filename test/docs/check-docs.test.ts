@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocs } from '../../scripts/docs-lint/check-docs';
 import { flatMessages } from './fixture-site';
+import { SNIPPETS } from '../../src/snippets/registry';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -20,5 +21,16 @@ describe('check-docs on the real repository', () => {
   it('reports no message on any page, catalog or the registry', async () => {
     const messages = flatMessages(await checkDocs({ root: ROOT }));
     expect(messages.map((message) => `${message.at} [${message.ruleId}] ${message.reason}`)).toEqual([]);
+  });
+});
+
+describe('prose-value on the real pages', () => {
+  it('fails both locales\' pages when a snippet\'s memory limit changes and the prose does not follow', async () => {
+    const run = SNIPPETS['resource-limits'].steps[0].command;
+    const registry = { ...SNIPPETS, 'resource-limits': { ...SNIPPETS['resource-limits'], steps: [{ command: { ...run, memory: '8g' as const } }] } };
+    const messages = flatMessages(await checkDocs({ root: ROOT, registry })).filter((m) => m.ruleId === 'prose-value');
+    const pages = new Set(messages.map((m) => m.at.split(':')[0]));
+    expect([...pages].sort()).toEqual(['docs/hardened-installation.mdx', 'i18n/ja/docusaurus-plugin-content-docs/current/hardened-installation.mdx']);
+    expect(messages.some((m) => m.reason.includes('Unexpected `--memory=4g`') && m.reason.includes('`--memory=8g`'))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { SnippetSpec } from '../../../src/snippets/snippet';
 import { isJsxElement, snippetUses } from '../page-facts';
@@ -37,10 +37,22 @@ function hint(value: ProseValue, known: KnownValues): string {
 const reason = (value: ProseValue, known: KnownValues, where: string) =>
   `Unexpected \`${value.text}\` in ${where}, expected a value that a snippet of this page uses${hint(value, known)} or a fact of ${FACTS_FILE} with its source`;
 
-function snippetsOf(page: Page, site: Site): SnippetSpec[] {
-  return snippetUses(page.tree!)
-    .map((use) => (use.id !== undefined ? site.registry[use.id] : undefined))
-    .filter((spec): spec is SnippetSpec => spec !== undefined);
+function specsOf(ids: readonly (string | undefined)[], site: Site): SnippetSpec[] {
+  return ids.map((id) => (id !== undefined ? site.registry[id] : undefined)).filter((spec): spec is SnippetSpec => spec !== undefined);
+}
+
+/**
+ * A page's top-level sections (split at `##` headings): a value in a section's prose must be
+ * one of that section's snippets, or of the page's when the section shows none. So the
+ * prose next to a command follows that command, not another one further down.
+ */
+function sections(tree: Root): RootContent[][] {
+  const out: RootContent[][] = [[]];
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 2) out.push([]);
+    out[out.length - 1]!.push(node);
+  }
+  return out;
 }
 
 /**
@@ -53,11 +65,8 @@ function advance(start: Point, offset: number, text: string): Point {
   return { line: start.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 };
 }
 
-/** Running text of a page: everything but code blocks, JSX elements (snippets, tabs) and front matter. */
-function checkPage(page: Page, site: Site): void {
-  const known = knownValues(snippetsOf(page, site));
-  const source = String(page.file.value);
-  visit(page.tree!, (node: Nodes) => {
+function checkNode(root: Nodes, known: KnownValues, page: Page, source: string): void {
+  visit(root, (node: Nodes) => {
     if (node.type === 'code' || node.type === 'yaml' || node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression') return SKIP;
     if (isJsxElement(node) && node.name === 'Snippet') return SKIP;
     const start = node.position?.start;
@@ -77,6 +86,18 @@ function checkPage(page: Page, site: Site): void {
     }
     return undefined;
   });
+}
+
+/** Running text of a page: everything but code blocks, JSX elements (snippets, tabs) and front matter. */
+function checkPage(page: Page, site: Site): void {
+  const tree = page.tree!;
+  const source = String(page.file.value);
+  const pageSpecs = specsOf(snippetUses(tree).map((use) => use.id), site);
+  for (const section of sections(tree)) {
+    const root: Root = { type: 'root', children: section };
+    const own = specsOf(snippetUses(root).map((use) => use.id), site);
+    checkNode(root, knownValues(own.length > 0 ? own : pageSpecs), page, source);
+  }
 }
 
 /** Captions and comment lines belong to one snippet: their values must be that snippet's. */

@@ -21,7 +21,10 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
 export async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence): Promise<ContainerFacts | ClaimResult> {
   const sandboxes = await waitForSandboxes(ctx, app);
   if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
-  ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`);
+  if (!ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
+    // Why not, in the app's own words: the stand-in reports the Docker API's answer.
+    ev.see(`app status: ${JSON.stringify((await ctx.modelStatus(app)) ?? null)}`);
+  }
   return sandboxes[0] ?? ev.result();
 }
 

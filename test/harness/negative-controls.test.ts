@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSnippet, type Snippet } from '../../src/snippets';
+import type { DockerRun } from '../../src/snippets/commands';
+import { verifySnippets } from '../../scripts/harness/verify';
+import type { SnippetReport, VerificationReport } from '../../scripts/harness/report';
+
+/**
+ * The checks must be able to fail. Each case runs a page's snippet with the one thing
+ * the page says matters taken away, on the real daemon, and expects its claim to fail:
+ * - the bridge rule left out of its snippet;
+ * - the socket proxy with CONTAINERS=1 alone, as older versions of the page had it;
+ * - the workspace run without WORKSPACE_MOUNT_PATH.
+ */
+const runOf = (snippet: Snippet, step: number) => snippet.steps[step]!.command as DockerRun;
+
+function withoutRule(): Snippet {
+  const snippet = getSnippet('bridge-guard');
+  return { ...snippet, steps: [] };
+}
+
+function proxyWithContainersAlone(): Snippet {
+  const snippet = getSnippet('socket-proxy');
+  const proxy = runOf(snippet, 1);
+  return { ...snippet, steps: snippet.steps.map((step, i) => (i === 1 ? { ...step, command: { ...proxy, env: { CONTAINERS: '1' } } as DockerRun } : step)) };
+}
+
+function workspaceWithoutMountPath(): Snippet {
+  const snippet = getSnippet('workspace-run');
+  const app = runOf(snippet, 0);
+  const { WORKSPACE_MOUNT_PATH: _dropped, ...env } = app.env as Record<string, unknown>;
+  return { ...snippet, steps: [{ command: { ...app, env } as DockerRun }] };
+}
+
+let report: VerificationReport;
+beforeAll(async () => {
+  report = await verifySnippets({ snippets: [withoutRule(), proxyWithContainersAlone(), workspaceWithoutMountPath()] });
+}, 600_000);
+
+const claim = (id: string, kind: string): SnippetReport['claims'][number] => {
+  const found = report.snippets.find((s) => s.id === id)?.claims.find((c) => c.claim.kind === kind);
+  if (!found) throw new Error(`no ${kind} result for ${id}`);
+  return found;
+};
+
+describe('negative controls', () => {
+  afterAll(() => undefined);
+
+  it('the bridge rule claim fails when the snippet adds no rule', () => {
+    const result = claim('bridge-guard', 'bridge-guard-blocks-lan');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toContain('the rule from the page is in the raw table');
+  });
+
+  it('the sandbox claim fails behind a proxy with CONTAINERS=1 alone', () => {
+    const result = claim('socket-proxy', 'sandbox-reachable');
+    expect(result.status).toBe('failed');
+    expect(result.evidence.join('\n')).toMatch(/403|Forbidden/);
+  });
+
+  it('the workspace ownership claim fails without WORKSPACE_MOUNT_PATH, saying where the file went', () => {
+    const result = claim('workspace-run', 'workspace-files-owned-by-user');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/appears in the mounted workspace on the host \(the sandbox wrote it at \/workspace\//);
+  });
+});
