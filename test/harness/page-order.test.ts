@@ -6,10 +6,11 @@ import { HarnessSession } from '../../scripts/harness/run/session-resources';
 import { prepareUnit } from '../../scripts/harness/verify';
 
 /**
- * The hardened page's note on following it in order (docs/hardened-installation.mdx,
- * #network-isolation): after the socket proxy section, `openhands-network` exists and
- * `openhands-app` may still run. Run the network isolation section on top of that, as a
- * reader pastes it, and hold the note to what happens.
+ * The hardened page followed in order (docs/hardened-installation.mdx): the socket proxy
+ * section ends with a cleanup, after which the next section starts on a clean daemon. A
+ * reader who skips the cleanup finds `openhands-network` still there and `openhands-app`
+ * maybe still running; the page says what happens then (#network-isolation, and the
+ * page's opening: stop each section's app first). Both paths, as a reader pastes them.
  */
 let harness: HarnessSession;
 let reader: Reader;
@@ -26,7 +27,20 @@ afterAll(async () => {
 
 const networkId = async (name: string) => (await dockerResult(['network', 'inspect', '--format', '{{.Id}}', name])).stdout;
 
-it('says what happens when openhands-network and openhands-app exist from an earlier section', async () => {
+it('after the socket proxy section and its cleanup, the network isolation section runs without an error', async () => {
+  const earlier = await prepareUnit(getSnippet('socket-proxy'), harness, reader);
+  expect((await runShell(earlier.unit.ran, reader, { asRoot: false })).exitCode, 'the socket proxy section runs').toBe(0);
+  const cleanup = await prepareUnit(getSnippet('socket-proxy-cleanup'), harness, reader);
+  const cleaned = await runShell(cleanup.unit.ranOwn, reader, { asRoot: false });
+  expect(cleaned.exitCode, `the cleanup runs\n${cleaned.stderr}`).toBe(0);
+  const next = await prepareUnit(getSnippet('network-isolation'), harness, reader);
+  const rerun = await runShell(next.unit.ranOwn, reader, { asRoot: false });
+  expect(rerun.exitCode, `network isolation after the cleanup\n${rerun.stderr}`).toBe(0);
+  expect(rerun.stderr).not.toMatch(/already exists|already in use/);
+  await harness.removeUnitResources();
+}, 120_000);
+
+it('says what happens when the cleanup is skipped: openhands-network and openhands-app exist from an earlier section', async () => {
   const earlier = await prepareUnit(getSnippet('socket-proxy'), harness, reader);
   expect((await runShell(earlier.unit.ran, reader, { asRoot: false })).exitCode, 'the socket proxy section runs').toBe(0);
   const network = earlier.names.get('openhands-network')!;

@@ -36,7 +36,7 @@ function verdictKey(evidence: SnippetEvidence, claimCount: number): MessageKey {
   return evidence.state === 'verified' && claimCount === 0 ? 'evidence.state.ran' : `evidence.state.${evidence.state}`;
 }
 
-function Verdict({ evidence, claimCount, t }: { evidence: SnippetEvidence; claimCount: number; t: PageTranslate }): ReactNode {
+function Verdict({ evidence, claimCount, t, locale }: { evidence: SnippetEvidence; claimCount: number; t: PageTranslate; locale: Locale }): ReactNode {
   return (
     <p className={styles.verdict}>
       <span aria-hidden="true" className={styles.mark}>
@@ -48,7 +48,7 @@ function Verdict({ evidence, claimCount, t }: { evidence: SnippetEvidence; claim
         : t('evidence.ranOn', {
             version: evidence.run.engineVersion,
             cgroup: evidence.run.cgroupVersion,
-            date: formatRunDate(evidence.run.generatedAt),
+            date: formatRunDate(evidence.run.generatedAt, locale),
           })}
     </p>
   );
@@ -122,7 +122,7 @@ export default function Evidence({ snippet, evidence, t, locale }: EvidenceProps
   const result = evidence.state === 'not-verified' ? undefined : evidence.result;
   return (
     <div data-evidence-panel="" className={clsx(styles.evidence, styles[`evidence-${evidence.state}`])}>
-      <Verdict evidence={evidence} claimCount={snippet.claims.length} t={t} />
+      <Verdict evidence={evidence} claimCount={snippet.claims.length} t={t} locale={locale} />
       <ClaimResults snippet={snippet} results={result?.claims} t={t} locale={locale} />
       {evidence.state !== 'not-verified' ? (
         <>

@@ -12,7 +12,7 @@ import type { SiteRun, SnippetPlacement, VerificationData } from '../../evidence
 import { useVerificationData } from '../../evidence/useVerificationData';
 import styles from './styles.module.css';
 
-function RunSummary({ run, t }: { run: SiteRun | undefined; t: PageTranslate }): ReactNode {
+function RunSummary({ run, t, locale }: { run: SiteRun | undefined; t: PageTranslate; locale: Locale }): ReactNode {
   if (!run) return <p data-verification-run="none">{t('verification.noRun')}</p>;
   const count = (status: string) => run.snippets.reduce((n, s) => n + s.claims.filter((c) => c.status === status).length, 0);
   return (
@@ -21,7 +21,7 @@ function RunSummary({ run, t }: { run: SiteRun | undefined; t: PageTranslate }):
         {t('verification.run', {
           version: run.engineVersion,
           cgroup: run.cgroupVersion,
-          date: formatRunDate(run.generatedAt),
+          date: formatRunDate(run.generatedAt, locale),
           snippets: run.snippets.length,
           verified: count('verified'),
           notVerifiable: count('not-verifiable'),
@@ -77,7 +77,7 @@ export default function VerificationTable(): ReactNode {
   const data = useVerificationData();
   return (
     <div className={styles.verification}>
-      <RunSummary run={data.run} t={t} />
+      <RunSummary run={data.run} t={t} locale={locale} />
       <div className={styles.scroll}>
         <table>
           <thead>
