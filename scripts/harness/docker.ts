@@ -171,6 +171,8 @@ export interface ContainerInspect {
     readonly Hostname: string;
   };
   readonly Image: string;
+  /** The arguments after the entrypoint (or the command when there is none). */
+  readonly Args: readonly string[];
   readonly HostConfig: {
     readonly PortBindings: Readonly<Record<string, readonly PortBinding[] | null>> | null;
     readonly NanoCpus: number;

@@ -33,8 +33,14 @@ interface ModelStatus {
   uid: number;
   gid: number;
   dockerHost: string;
-  runtime: { container: string | null; port: number | null; hostIp: string; url: string | null; reached: boolean };
-  workspaceFile: string | null;
+  runtime: {
+    container: string | null;
+    port: number | null;
+    hostIp: string;
+    url: string | null;
+    reached: boolean;
+    agentWrite: { file: string; uid: number; error: string | null } | null;
+  };
   error: string | null;
 }
 
@@ -138,10 +144,15 @@ beforeAll(async () => {
   const proxy = session.name('ohg-proxy');
   // The proxy model stands in for the documented one; run it from its private build.
   const proxyModel = await buildModelImage('socketProxy');
-  await docker(['run', '-d', '--name', proxy, ...session.labelArgs('test'), '--network', network, ...socket, proxyModel.reference]);
+  const sections = ['-e', 'CONTAINERS=1', '-e', 'IMAGES=1', '-e', 'POST=1'];
+  await docker(['run', '-d', '--name', proxy, ...session.labelArgs('test'), '--network', network, ...sections, ...socket, proxyModel.reference]);
   apps.proxied = await startApp('proxied', [
     '--network', network, '-e', `DOCKER_HOST=tcp://${proxy}:2375`, '-e', `SANDBOX_RUNTIME_BINDING_ADDRESS=${bridgeGateway}`,
   ]);
+  // The proxy with its defaults (Tecnativa/docker-socket-proxy v0.4.1: POST=0, CONTAINERS=0).
+  const closed = session.name('ohg-proxy-closed');
+  await docker(['run', '-d', '--name', closed, ...session.labelArgs('test'), '--network', network, ...socket, proxyModel.reference]);
+  apps.closed = await startApp('closed', ['--network', network, '-e', `DOCKER_HOST=tcp://${closed}:2375`]);
 }, 300_000);
 
 afterAll(async () => {
@@ -303,15 +314,25 @@ describe('OpenHands app model: behaviour', () => {
     expect(status.runtime).toMatchObject({ hostIp: bridgeGateway, reached: true });
   });
 
-  it('with SANDBOX_USER_ID=1000 runs as 1000, uses the socket through group docker, and writes the workspace as 1000', async () => {
+  it('with SANDBOX_USER_ID=1000 runs as 1000 and uses the socket through group docker; its sandbox writes the mounted workspace as 1000', async () => {
     const status = await statusOf(apps.user!);
     expect(status.uid).toBe(1000);
     expect(status.runtime.reached).toBe(true);
-    expect(status.workspaceFile).toMatch(/^\/opt\/workspace_base\/openhands-model-[0-9a-f]+\.txt$/);
-    const onHost = join(workspace, status.workspaceFile!.split('/').pop()!);
+    expect(status.runtime.agentWrite).toMatchObject({ uid: 1000, error: null });
+    expect(status.runtime.agentWrite!.file).toMatch(/^\/workspace\/openhands-agent-[0-9a-f]+\.txt$/);
+    const onHost = join(workspace, status.runtime.agentWrite!.file.split('/').pop()!);
     expect(statSync(onHost).uid).toBe(1000);
     const runtime = await inspectContainer(status.runtime.container!);
     expect(runtime.HostConfig.Binds).toEqual([`${workspace}:/workspace:rw`]);
+    // The server runs as upstream's command.py starts it: working dir, user name and uid.
+    expect(runtime.Args).toEqual([String(status.runtime.port), '--working-dir', '/workspace', '--username', 'openhands', '--user-id', '1000']);
+  });
+
+  it('as root (SANDBOX_USER_ID=0) has its sandbox work as root, with no workspace mounted', async () => {
+    const status = await statusOf(apps.root!);
+    expect(status.runtime.agentWrite).toMatchObject({ uid: 0, error: null });
+    const runtime = await inspectContainer(status.runtime.container!);
+    expect(runtime.HostConfig.Binds ?? []).toEqual([]);
   });
 
   it('reaches the Docker API through the socket proxy model, without the socket', async () => {
@@ -320,6 +341,12 @@ describe('OpenHands app model: behaviour', () => {
     expect(status.runtime.reached).toBe(true);
     const app = await inspectContainer(apps.proxied!);
     expect(app.Mounts.map((m) => m.Destination)).not.toContain('/var/run/docker.sock');
+  });
+
+  it('cannot create its sandbox through the proxy model left at its defaults (403)', async () => {
+    const status = await statusOf(apps.closed!);
+    expect(status.runtime.container).toBeNull();
+    expect(status.error).toMatch(/creating the sandbox runtime container failed: .*(403|Forbidden)/s);
   });
 
   it('records a refused Docker API in its status and keeps serving', async () => {
