@@ -8,6 +8,7 @@ import { docker, dockerResult } from './docker';
 import { REPORT_SCHEMA, snippetStatus, type SnippetReport, type VerificationReport } from './report';
 import { createReader, removeReader, runShell, type Reader } from './run/reader';
 import { buildUnit, type Unit, type WordParser } from './run/unit';
+import { eventually } from './claims/context';
 import { withLoopbackGuardLock } from './firewall';
 import { httpFrom, netcatIn, probeFrom, probeLocal, probeWay } from './run/probes';
 import type { RewriteContext } from './run/rewrites';
@@ -137,7 +138,7 @@ async function runUnit(
   const snippet = unit.snippet;
   try {
     const running = performance.now();
-    const shell = await runShell(unit.ran, reader, { asRoot: unit.asRoot });
+    const shell = await runTerminals(unit, harness, reader);
     timing.runMs = performance.now() - running;
     const checking = performance.now();
     const ctx = liveContext(snippet.id, harness, reader, names, hostPorts);
@@ -167,6 +168,31 @@ async function runUnit(
     await harness.removeUnitResources();
     timing.cleanupMs = performance.now() - cleaning;
   }
+}
+
+const SETTLE_MS = 30_000;
+
+/**
+ * Runs a unit as a reader does. With two terminals: the required snippets first, then,
+ * once the containers they started are up (the app stand-in has started its sandbox and
+ * written its status), the snippet's own commands, as root when the page says so.
+ */
+async function runTerminals(unit: Unit, harness: HarnessSession, reader: Reader) {
+  if (unit.terminals.kind === 'one') return runShell(unit.terminals.text, reader, { asRoot: unit.asRoot });
+  const first = await runShell(unit.terminals.first, reader, { asRoot: false });
+  if (first.exitCode !== 0) return first;
+  const deadline = Date.now() + SETTLE_MS;
+  for (const name of unit.startedByRequires) {
+    await eventually(async () => {
+      const facts = await inspectOrUndefined(name);
+      if (!facts?.State.Running) return false;
+      const isAppModel = harness.images.some((i) => i.name === 'openhands' && i.source === 'model' && facts.Config.Image === i.reference);
+      if (!isAppModel) return true;
+      return (await docker(['exec', name, 'test', '-s', '/tmp/openhands-web/status']).then(() => true, () => false));
+    }, deadline);
+  }
+  const second = await runShell(unit.terminals.second, reader, { asRoot: unit.asRoot });
+  return { ...second, stderr: [first.stderr, second.stderr].filter(Boolean).join('\n'), durationMs: first.durationMs + second.durationMs };
 }
 
 async function inspectOrUndefined(name: string): Promise<ContainerFacts | undefined> {
