@@ -38,6 +38,13 @@ export default {
           // Docs-only site: the docs intro is the home page.
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // One docs version per OpenHands generation (src/snippets/versions): Agent Canvas is
+          // the current one, at the root; the older generations live under their own path.
+          lastVersion: 'current',
+          versions: {
+            current: { label: 'Agent Canvas', path: '' },
+            '0.33': { label: 'OpenHands 0.33', path: '0.33', banner: 'unmaintained' },
+          },
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
@@ -71,6 +78,7 @@ export default {
       logo: { alt: 'OpenHands in Docker', src: 'img/logo.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide' },
+        { type: 'docsVersionDropdown', position: 'right' },
         { type: 'localeDropdown', position: 'right' },
       ],
     },
@@ -80,8 +88,7 @@ export default {
         {
           title: 'Guide',
           items: [
-            { label: 'Docker Runtime', to: '/docker-runtime' },
-            { label: 'Hardened Docker Installation', to: '/hardened-installation' },
+            { label: 'How the commands are verified', to: '/verification' },
           ],
         },
         {

@@ -1,11 +1,14 @@
 import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
 
-/** One linear guide: the landing page, the runtime page, its hardened variant, then how it was all checked. */
+/**
+ * The current version (Agent Canvas): the landing page, running it, its hardened variant,
+ * what changed between versions, then how it was all checked. The older versions have
+ * their own sidebars in versioned_sidebars/.
+ */
 export default {
   guide: [
     { type: 'doc', id: 'intro', label: 'Introduction' },
-    { type: 'doc', id: 'docker-runtime', label: 'Docker Runtime' },
-    { type: 'doc', id: 'hardened-installation', label: 'Hardened Docker Installation' },
+    { type: 'doc', id: 'versions', label: 'What changed between versions' },
     { type: 'doc', id: 'verification', label: 'How the commands are verified' },
   ],
 } satisfies SidebarsConfig;

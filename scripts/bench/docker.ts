@@ -8,7 +8,8 @@ import { docker, dockerResult, runProcess } from '../harness/docker';
 import { hasRulesWithComment, loopbackGuardArgs, removeRulesByCommentSync, withLoopbackGuardLock } from '../harness/firewall';
 import { ensureImages } from '../harness/images';
 import { LABEL, labelFilterArgs } from '../harness/labels';
-import type { SnippetReport, VerificationReport } from '../harness/report';
+import type { EngineRun, SnippetReport, VerificationReport } from '../harness/report';
+import { reportOf } from '../harness/verify';
 import { Session } from '../harness/session';
 import { freeLoopbackPort } from '../harness/run/free-port';
 import { verifySnippets, type SnippetTiming } from '../harness/verify';
@@ -62,8 +63,8 @@ export interface RawSnippetTiming {
 }
 
 export interface DockerBench {
-  readonly engine: VerificationReport['engine'];
-  readonly images: VerificationReport['images'];
+  readonly engine: EngineRun['engine'];
+  readonly images: EngineRun['images'];
   readonly readerSwitched: boolean;
   /** The whole `verifySnippets()` call: session open (images, LAN neighbour), every snippet, close. */
   readonly verifyMs: number;
@@ -259,7 +260,7 @@ function labelFlagsOf(session: Session): string[] {
   return flags;
 }
 
-async function rawBaseline(report: VerificationReport, log: (line: string) => void): Promise<{ sessionMs: number; raw: RawSnippetTiming[] }> {
+async function rawBaseline(report: EngineRun, log: (line: string) => void): Promise<{ sessionMs: number; raw: RawSnippetTiming[] }> {
   const opening = performance.now();
   const session = Session.create();
   const cleanup = registerCleanup(session);
@@ -323,7 +324,7 @@ export async function benchDocker(options: { readonly snippets?: readonly Snippe
   const verifyMs = verified - verifying;
   const firstStart = timings.length > 0 ? ends[0]! - timings[0]!.totalMs : verified;
   const lastEnd = ends.length > 0 ? ends[ends.length - 1]! : verifying;
-  const harness = timings.map((timing) => harnessTiming(timing, report.snippets.find((s) => s.id === timing.id)));
+  const harness = timings.map((timing) => harnessTiming(timing, report.snippets.find((s) => `${s.version}/${s.id}` === timing.id)));
 
   log('raw baseline: the same commands with the docker CLI, then inspect and remove, under a fresh session');
   const { result: rawResult, activity: rawActivity } = await watchActivity(() => rawBaseline(report, log), 'the raw baseline');
@@ -343,6 +344,6 @@ export async function benchDocker(options: { readonly snippets?: readonly Snippe
     verifyActivity,
     rawActivity,
     failedSnippets: report.snippets.filter((s) => s.status === 'failed').map((s) => s.id),
-    verification: report,
+    verification: reportOf([report]),
   };
 }

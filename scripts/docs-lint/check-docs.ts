@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { SNIPPETS } from '../../src/snippets/registry';
 import { headingId } from './rules/heading-id';
 import { i18nKeys } from './rules/i18n-keys';
 import { localeParity } from './rules/locale-parity';
@@ -11,7 +10,7 @@ import { registry as registryRule } from './rules/registry';
 import type { Rule } from './rules/rule';
 import { unknownSnippet } from './rules/unknown-snippet';
 import { unusedSnippet } from './rules/unused-snippet';
-import { loadSite, siteFiles, type Registry } from './site';
+import { loadSite, siteFiles, type SiteRegistries } from './site';
 
 export const RULES: readonly Rule[] = [
   noHandWrittenCommand,
@@ -26,15 +25,18 @@ export const RULES: readonly Rule[] = [
 ];
 
 export interface CheckDocsOptions {
-  /** A site root with docs/, i18n/ja/docusaurus-plugin-content-docs/current/ and src/i18n/*.json. */
+  /** A site root with each version's pages in both locales and src/i18n/*.json. */
   readonly root: string;
-  /** The snippets pages may use; its source is read from `<root>/src/snippets/registry.ts` for positions. */
-  readonly registry?: Registry;
+  /**
+   * Each version's snippets and facts (default: the real ones); a registry's source is read
+   * from `<root>/src/snippets/versions/<version>/registry.ts` for positions.
+   */
+  readonly registries?: SiteRegistries;
 }
 
 /** Runs every docs check; each returned file carries its messages (all errors). */
-export async function checkDocs({ root, registry = SNIPPETS }: CheckDocsOptions): Promise<VFile[]> {
-  const site = await loadSite(path.resolve(root), registry);
+export async function checkDocs({ root, registries }: CheckDocsOptions): Promise<VFile[]> {
+  const site = await loadSite(path.resolve(root), registries);
   for (const rule of RULES) rule.check(site);
   return siteFiles(site);
 }

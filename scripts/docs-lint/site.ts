@@ -6,19 +6,25 @@ import { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { LOCALES, type Locale } from '../../src/i18n/messages';
 import type { SnippetSpec } from '../../src/snippets/snippet';
+import { VERSIONS, VERSION_IDS, type VersionId } from '../../src/snippets/versions';
+import type { StatedFact } from '../../src/snippets/versions/facts';
 import { parsePage } from './parse-page';
 import { report } from './report';
 import { pointAt } from './source-points';
 
 export type Registry = Readonly<Record<string, SnippetSpec>>;
+export type Facts = Readonly<Record<string, StatedFact>>;
 
-/** Where Docusaurus reads each locale's pages, relative to the site root. */
-export const PAGE_DIRS: Readonly<Record<Locale, string>> = {
-  en: 'docs',
-  ja: 'i18n/ja/docusaurus-plugin-content-docs/current',
-};
+import { DOCS_VERSION_OF as DOCS_VERSION } from '../../src/evidence/docsVersion';
+
+/** Where Docusaurus reads each version's pages in each locale, relative to the site root. */
+export function pageDir(version: VersionId, locale: Locale): string {
+  const docs = DOCS_VERSION[version];
+  if (locale === 'en') return docs === 'current' ? 'docs' : `versioned_docs/version-${docs}`;
+  return `i18n/${locale}/docusaurus-plugin-content-docs/${docs === 'current' ? 'current' : `version-${docs}`}`;
+}
 export const MESSAGE_FILES: Readonly<Record<Locale, string>> = { en: 'src/i18n/en.json', ja: 'src/i18n/ja.json' };
-export const REGISTRY_FILE = 'src/snippets/registry.ts';
+export const registryFile = (version: VersionId) => `src/snippets/versions/${version}/registry.ts`;
 /** The Japanese terminology table contributors follow (README, "Translate"). */
 export const TERMINOLOGY_FILE = 'i18n/ja/terminology.md';
 /** Docusaurus' theme and sidebar translations of the ja locale: text readers see too. */
@@ -27,6 +33,7 @@ const THEME_TRANSLATIONS_DIR = 'i18n/ja';
 const PAGE_EXTENSION = /\.mdx?$/;
 
 export interface Page {
+  readonly version: VersionId;
   readonly locale: Locale;
   /** Path inside the locale's folder without extension: the same page in both locales. */
   readonly slug: string;
@@ -42,13 +49,21 @@ export interface MessageCatalog {
   readonly entries: Readonly<Record<string, string>> | undefined;
 }
 
+/** One OpenHands version of the site: its commands and the facts its pages may state. */
+export interface SiteVersion {
+  readonly version: VersionId;
+  readonly registry: Registry;
+  readonly facts: Facts;
+  /** The registry's source; messages about snippets point into it. Empty if it does not exist. */
+  readonly registryFile: VFile;
+}
+
 export interface Site {
   readonly root: string;
   readonly pages: readonly Page[];
   readonly catalogs: Readonly<Record<Locale, MessageCatalog>>;
-  readonly registry: Registry;
-  /** The registry's source; messages about snippets point into it. Empty if it does not exist. */
-  readonly registryFile: VFile;
+  /** The versions that have commands or pages. */
+  readonly versions: readonly SiteVersion[];
   /** Files that are not pages, catalogs or the registry but carry messages (e.g. a missing folder). */
   readonly otherFiles: readonly VFile[];
   /** The ja theme and sidebar translation files: every JSON file under i18n/ja. */
@@ -70,8 +85,8 @@ function errorPoint(error: unknown): Point | undefined {
   return typeof line === 'number' && typeof column === 'number' ? { line, column } : undefined;
 }
 
-async function loadPages(root: string, locale: Locale, otherFiles: VFile[]): Promise<Page[]> {
-  const dir = PAGE_DIRS[locale];
+async function loadPages(root: string, version: VersionId, locale: Locale, otherFiles: VFile[]): Promise<Page[]> {
+  const dir = pageDir(version, locale);
   if (!existsSync(path.join(root, dir))) {
     const missing = new VFile({ cwd: root, path: dir });
     report(missing, 'missing-file', `Unexpected missing folder \`${dir}/\`, expected the ${locale} pages in it`);
@@ -94,7 +109,7 @@ async function loadPages(root: string, locale: Locale, otherFiles: VFile[]): Pro
         const reason = error instanceof Error ? error.message : String(error);
         report(file, 'parse', `Unexpected MDX syntax, expected a page Docusaurus can compile: ${reason}`, errorPoint(error));
       }
-      return { locale, slug: entry.replace(PAGE_EXTENSION, ''), file, tree };
+      return { version, locale, slug: entry.replace(PAGE_EXTENSION, ''), file, tree };
     }),
   );
 }
@@ -139,19 +154,39 @@ async function loadThemeTranslations(root: string): Promise<VFile[]> {
   );
 }
 
-export async function loadSite(root: string, registry: Registry): Promise<Site> {
+/** Each version's registry and facts; tests pass a fixture's instead of the real ones. */
+export type SiteRegistries = Readonly<Partial<Record<VersionId, { readonly registry: Registry; readonly facts?: Facts }>>>;
+
+export const REAL_REGISTRIES: SiteRegistries = Object.fromEntries(
+  VERSION_IDS.map((version) => [version, { registry: VERSIONS[version].snippets, facts: VERSIONS[version].facts }]),
+);
+
+export async function loadSite(root: string, registries: SiteRegistries = REAL_REGISTRIES): Promise<Site> {
   const otherFiles: VFile[] = [];
-  const pages = (await Promise.all(LOCALES.map((locale) => loadPages(root, locale, otherFiles)))).flat();
+  const versions: SiteVersion[] = [];
+  for (const version of VERSION_IDS) {
+    const entry = registries[version] ?? { registry: {} };
+    // A version with commands needs pages; a version with pages is checked even without commands.
+    if (Object.keys(entry.registry).length === 0 && !existsSync(path.join(root, pageDir(version, 'en')))) continue;
+    const file = registryFile(version);
+    const registryVFile = new VFile({ cwd: root, path: file, value: (await readIfExists(path.join(root, file))) ?? '' });
+    versions.push({ version, registry: entry.registry, facts: entry.facts ?? {}, registryFile: registryVFile });
+  }
+  const pages = (
+    await Promise.all(versions.flatMap(({ version }) => LOCALES.map((locale) => loadPages(root, version, locale, otherFiles))))
+  ).flat();
   const [en, ja] = await Promise.all([loadCatalog(root, 'en'), loadCatalog(root, 'ja')]);
-  const registryFile = new VFile({
-    cwd: root,
-    path: REGISTRY_FILE,
-    value: (await readIfExists(path.join(root, REGISTRY_FILE))) ?? '',
-  });
   const terminologyText = await readIfExists(path.join(root, TERMINOLOGY_FILE));
   const terminology = terminologyText === undefined ? undefined : new VFile({ cwd: root, path: TERMINOLOGY_FILE, value: terminologyText });
   const themeTranslations = await loadThemeTranslations(root);
-  return { root, pages, catalogs: { en, ja }, registry, registryFile, otherFiles, themeTranslations, terminology };
+  return { root, pages, catalogs: { en, ja }, versions, otherFiles, themeTranslations, terminology };
+}
+
+/** The version a page belongs to. */
+export function versionOf(site: Site, page: Page): SiteVersion {
+  const found = site.versions.find((v) => v.version === page.version);
+  if (!found) throw new Error(`page ${page.file.path} of version ${page.version}, which has no registry`);
+  return found;
 }
 
 /** Every file a check can report on, in a stable order. */
@@ -160,7 +195,7 @@ export function siteFiles(site: Site): VFile[] {
     ...site.pages.map((page) => page.file),
     site.catalogs.en.file,
     site.catalogs.ja.file,
-    site.registryFile,
+    ...site.versions.map((v) => v.registryFile),
     ...site.otherFiles,
     ...site.themeTranslations.filter((file) => file.messages.length > 0),
     ...(site.terminology && site.terminology.messages.length > 0 ? [site.terminology] : []),

@@ -28,6 +28,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir, hostname } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { IMAGES, imageReference, type ImageName } from '../../src/snippets/images';
+import type { StandInSpec } from '../../src/snippets/stand-in';
+import { VERSIONS, VERSION_IDS } from '../../src/snippets/versions';
 import { docker, dockerResult, dockerSync, runProcess, runProcessSync } from './docker';
 import { LABEL, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
 import { isLabelledSessionLive, type Session } from './session';
@@ -50,55 +52,31 @@ export interface EnsuredImage {
 
 export type ModelName = ImageName | 'probe';
 
-interface ModelSpec {
-  /** Directory under scripts/harness/images. */
-  readonly dir: string;
-  /** Files of that directory and where they go in the image (rootfs path). */
-  readonly files: Readonly<Record<string, string>>;
-  readonly busybox: boolean;
-  readonly dockerCli: boolean;
-  /** Debian's HAProxy with the shared libraries it links, at /usr/sbin/haproxy. */
-  readonly haproxy: boolean;
-  /** Given a digest reference, as a pulled image has, because a snippet runs it by digest. */
-  readonly digest?: boolean;
-}
+const HARNESS_IMAGES = 'scripts/harness/images';
+const ROOT = join(__dirname, '..', '..');
 
-const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
-  openhands: {
-    dir: 'openhands',
-    files: {
-      'entrypoint.sh': 'app/entrypoint.sh',
-      'openhands-model.sh': 'app/openhands-model.sh',
-      passwd: 'etc/passwd',
-      group: 'etc/group',
-    },
-    busybox: true,
-    dockerCli: true,
-    haproxy: false,
-    digest: true,
-  },
-  runtime: {
-    dir: 'runtime',
-    files: { 'openhands-runtime-model.sh': 'openhands-runtime-model.sh' },
-    busybox: true,
-    dockerCli: false,
-    haproxy: false,
-  },
-  socketProxy: {
-    dir: 'socket-proxy',
+/**
+ * Every stand-in the harness can build: each version's (src/snippets/versions/<v>/stand-ins),
+ * the socket proxy all versions share, and the harness's own probe image.
+ */
+const MODELS: Readonly<Record<ModelName, StandInSpec>> = {
+  ...(Object.assign({}, ...VERSION_IDS.map((v) => VERSIONS[v].standIns)) as Record<ImageName, StandInSpec>),
+  'socket-proxy': {
+    dir: `${HARNESS_IMAGES}/socket-proxy`,
     files: { 'docker-socket-proxy-model.sh': 'usr/local/bin/docker-socket-proxy-model.sh' },
     busybox: true,
     dockerCli: false,
     haproxy: true,
+    httpServer: false,
   },
-  probe: { dir: 'probe', files: {}, busybox: true, dockerCli: false, haproxy: false },
+  probe: { dir: `${HARNESS_IMAGES}/probe`, files: {}, busybox: true, dockerCli: false, haproxy: false, httpServer: false },
 };
 
-const MODELS_DIR = join(__dirname, 'images');
+const HTTP_SERVER = join(ROOT, HARNESS_IMAGES, 'lib/http-server.sh');
 
 /** Build contexts carry the builder's pid, so a sweep can tell a killed build's folder from a running one. */
 const buildContextPrefix = (model: ModelName): string => join(tmpdir(), `ohg-build-${process.pid}-${model}-`);
-const BUILD_CONTEXT = /^ohg-build-(\d+)-[a-zA-Z]+-[A-Za-z0-9]{6}$/;
+const BUILD_CONTEXT = /^ohg-build-(\d+)-[a-zA-Z0-9.-]+-[A-Za-z0-9]{6}$/;
 
 /** Removes the build contexts of builders that are no longer running; returns the paths. */
 export function removeOrphanedBuildContextsSync(isAlive: (pid: number) => boolean): string[] {
@@ -202,8 +180,10 @@ function assembleContext(model: ModelName): BuildContext {
     copyFileSync(source, target);
     chmodSync(target, statSync(source).mode & 0o777);
   };
-  copyFileSync(join(MODELS_DIR, spec.dir, 'Dockerfile'), join(dir, 'Dockerfile'));
-  for (const [file, rootfsPath] of Object.entries(spec.files)) put(join(MODELS_DIR, spec.dir, file), rootfsPath);
+  if (!spec) throw new Error(`No stand-in for image ${model}: add one to its version's stand-ins/index.ts`);
+  copyFileSync(join(ROOT, spec.dir, 'Dockerfile'), join(dir, 'Dockerfile'));
+  for (const [file, rootfsPath] of Object.entries(spec.files)) put(join(ROOT, spec.dir, file), rootfsPath);
+  if (spec.httpServer) put(HTTP_SERVER, 'usr/local/lib/openhands-guide/http-server.sh');
   if (spec.busybox) {
     assertStatic(bins.busybox, 'busybox');
     put(bins.busybox, 'bin/busybox');
@@ -291,7 +271,7 @@ export async function buildModelImage(model: ModelName): Promise<BuiltModel> {
       { env: { DOCKER_BUILDKIT: '0' } },
     );
     if (build.exitCode !== 0) {
-      throw new Error(`Building the ${model} model image from scripts/harness/images/${MODELS[model].dir} failed: ${build.stderr.trim()}`);
+      throw new Error(`Building the ${model} model image from ${MODELS[model].dir} failed: ${build.stderr.trim()}`);
     }
     const built = await inspectImage(reference);
     if (!built) throw new Error(`Built ${reference}, but the daemon does not know it`);
@@ -376,7 +356,7 @@ function withImagesLockSync<T>(owner: SessionIdentity, probe: string, fn: () => 
  * Which documented name each image is tagged as. Tests pass names of their own so they
  * never add or remove the documented tags a concurrent harness run relies on.
  */
-export type ImageReferences = Readonly<Record<ImageName, string>>;
+export type ImageReferences = Readonly<Partial<Record<ImageName, string>>>;
 
 export interface ImagesOptions {
   readonly references?: ImageReferences;
@@ -445,31 +425,32 @@ function untagModelsIfUnused(references: ImageReferences): string[] {
  * each, whether it is the real image or a model. Call releaseImages (or
  * removeSessionResources of ./cleanup) when the session ends.
  */
-export async function ensureImages(session: Session, options: ImagesOptions = {}): Promise<Record<ImageName, EnsuredImage>> {
+export async function ensureImages(session: Session, options: ImagesOptions = {}): Promise<Partial<Record<ImageName, EnsuredImage>>> {
   const references = options.references ?? documentedReferences();
   const names = Object.keys(references) as ImageName[];
+  const referenceOf = (name: ImageName): string => references[name]!;
   const mode = imagesMode();
   const probe = await ensureProbeImage();
 
   if (mode === 'real') {
-    const result = {} as Record<ImageName, EnsuredImage>;
-    for (const name of names) result[name] = await ensureRealImage(name, references[name]);
+    const result: Partial<Record<ImageName, EnsuredImage>> = {};
+    for (const name of names) result[name] = await ensureRealImage(name, referenceOf(name));
     return result;
   }
 
   // Build outside the lock: builds take seconds, and another run may be waiting to release.
   const models = new Map<ImageName, BuiltModel>();
   for (const name of names) {
-    const existing = await inspectImage(references[name]);
+    const existing = await inspectImage(referenceOf(name));
     if (!existing || isModel(existing)) models.set(name, await buildModelImage(name));
   }
 
   return withImagesLock(session, probe, async () => {
     // The marker first: from now on no other run's release may untag this set.
     await createMarker(session, probe, references);
-    const result = {} as Record<ImageName, EnsuredImage>;
+    const result: Partial<Record<ImageName, EnsuredImage>> = {};
     for (const name of names) {
-      const reference = references[name];
+      const reference = referenceOf(name);
       const existing = await inspectImage(reference);
       if (existing && !isModel(existing)) {
         result[name] = { name, reference, source: 'real', id: existing.id };

@@ -23,10 +23,15 @@ export const LABEL = {
   modelHash: `${LABEL_PREFIX}model-hash`,
   /** On image markers: which set of image references the session relies on. */
   imageSet: `${LABEL_PREFIX}image-set`,
+  /** Which unit (one snippet's run) of a session made the object: units run side by side. */
+  unit: `${LABEL_PREFIX}unit`,
 } as const;
 
-/** The labels that tie an object to a session; the ones copied onto app-created runtimes. */
-export const SESSION_LABEL_KEYS = [LABEL.session, LABEL.pid, LABEL.host] as const;
+/**
+ * The labels that tie an object to a session and its unit; the ones every app stand-in
+ * copies onto the sandboxes it creates (the stand-ins' `session_label_lines`).
+ */
+export const SESSION_LABEL_KEYS = [LABEL.session, LABEL.pid, LABEL.host, LABEL.unit] as const;
 
 export type Role =
   /** A container or network a snippet's command created. */

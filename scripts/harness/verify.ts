@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { allSnippets, type Snippet } from '../../src/snippets';
+import { allSnippets, snippetKey, VERSIONS, type Snippet } from '../../src/snippets';
 import type { ContainerName, NetworkName } from '../../src/snippets/commands';
 import { imageReference, type ImageName } from '../../src/snippets/images';
 import { checkClaim } from './claims';
 import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './claims/context';
 import { docker, dockerResult } from './docker';
-import { REPORT_SCHEMA, snippetStatus, type SnippetReport, type VerificationReport } from './report';
+import { REPORT_SCHEMA, snippetStatus, type EngineRun, type SnippetReport, type VerificationReport } from './report';
 import { createReader, removeReader, runShell, type Reader } from './run/reader';
 import { buildUnit, type Unit, type WordParser } from './run/unit';
 import { eventually } from './claims/context';
 import { withLoopbackGuardLock } from './firewall';
 import { httpFrom, netcatIn, probeFrom, probeLocal, probeWay } from './run/probes';
 import type { RewriteContext } from './run/rewrites';
-import { HarnessSession } from './run/session-resources';
+import { HarnessSession, type UnitScope } from './run/session-resources';
 import { snippetCommands } from './parse';
 import { PLACEHOLDERS } from '../../src/snippets/words';
 
@@ -28,6 +28,8 @@ export interface VerifyOptions {
   readonly onSnippet?: (report: SnippetReport) => void;
   /** Called after each snippet with how long its phases took (`npm run bench`). */
   readonly onTiming?: (timing: SnippetTiming) => void;
+  /** What the report calls the engine: `host` for the daemon `npm test` uses. */
+  readonly engineId?: string;
 }
 
 /** Wall-clock milliseconds of one snippet's phases, for `npm run bench` (scripts/bench). */
@@ -47,27 +49,38 @@ export interface SnippetTiming {
   totalMs: number;
 }
 
-/** Runs every snippet against the daemon and checks its claims; always cleans up. */
-export async function verifySnippets(options: VerifyOptions): Promise<VerificationReport> {
+/** How many snippets run at once: most of a snippet's time is waiting for containers and probes. */
+const CONCURRENCY = Number(process.env.OPENHANDS_GUIDE_CONCURRENCY ?? 4);
+
+/**
+ * Runs every snippet against the daemon and checks its claims; always cleans up. Snippets
+ * run side by side, each in a unit of its own (names, labels, cleanup); a snippet that adds
+ * a host firewall rule runs alone afterwards, since the rule acts beyond its unit.
+ */
+export async function verifySnippets(options: VerifyOptions): Promise<EngineRun> {
   const harness = await HarnessSession.open();
   try {
     const reader = await createReader(harness.suffix);
     try {
-      const snippets: SnippetReport[] = [];
-      for (const snippet of options.snippets ?? allSnippets()) {
-        const report = await verifySnippet(snippet, harness, reader, options.parse ?? snippetCommands, options.onTiming);
-        snippets.push(report);
+      const all = options.snippets ?? allSnippets();
+      const parse = options.parse ?? snippetCommands;
+      const results = new Map<Snippet, SnippetReport>();
+      const verify = async (snippet: Snippet) => {
+        const report = await verifySnippet(snippet, harness, reader, parse, options.onTiming);
+        results.set(snippet, report);
         options.onSnippet?.(report);
-      }
+      };
+      const alone = all.filter(addsFirewallRule);
+      await inParallel(all.filter((snippet) => !addsFirewallRule(snippet)), CONCURRENCY, verify);
+      for (const snippet of alone) await verify(snippet);
       return {
-        schema: REPORT_SCHEMA,
-        generatedAt: new Date().toISOString(),
-        engine: { version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
+        engine: { id: options.engineId ?? 'host', kind: await engineKind(), version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
         images: harness.images.map(({ name, reference, source }) => ({ name, reference, source })),
         reader: { uid: reader.uid, switchedUser: reader.switchesUser },
         lanNeighbour: harness.lan !== undefined,
         probes: probeWay(),
-        snippets,
+        // In registry order, whatever order they finished in.
+        snippets: all.map((snippet) => results.get(snippet)!),
       };
     } finally {
       await removeReader(reader);
@@ -77,26 +90,58 @@ export async function verifySnippets(options: VerifyOptions): Promise<Verificati
   }
 }
 
+/** The report of one or more engine runs. */
+export function reportOf(runs: readonly EngineRun[]): VerificationReport {
+  return { schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs };
+}
+
+const addsFirewallRule = (snippet: Snippet) =>
+  snippet.steps.some((step) => step.command.kind === 'loopback-guard-rule' || step.command.kind === 'bridge-guard-rule');
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** What kind of engine answers: Docker, rootless Docker or Podman (its Docker-compatible API). */
+async function engineKind(): Promise<EngineRun['engine']['kind']> {
+  const components = await docker(['version', '--format', '{{range .Server.Components}}{{.Name}} {{end}}']).catch(() => '');
+  if (/podman/i.test(components)) return 'podman';
+  const security = await docker(['info', '--format', '{{json .SecurityOptions}}']).catch(() => '');
+  return /rootless/.test(security) ? 'rootless-docker' : 'docker';
+}
+
 export interface PreparedUnit {
   readonly unit: Unit;
-  /** Documented name -> this session's name; the same for every unit of a session. */
+  /** The unit's names, labels and cleanup. */
+  readonly scope: UnitScope;
+  /** Documented name -> this unit's name. */
   readonly names: ReadonlyMap<string, string>;
   /** Documented host port -> a port free now. */
   readonly hostPorts: ReadonlyMap<number, number>;
 }
 
 /** A snippet's text with this session's rewrites and the reader's placeholders, ready for runShell. */
-export async function prepareUnit(snippet: Snippet, harness: HarnessSession, reader: Reader, parse: WordParser = snippetCommands): Promise<PreparedUnit> {
+export async function prepareUnit(
+  snippet: Snippet,
+  harness: HarnessSession,
+  reader: Reader,
+  parse: WordParser = snippetCommands,
+  scope: UnitScope = harness.unit(),
+): Promise<PreparedUnit> {
   const hostPorts = new Map<number, number>();
   for (const port of DOCUMENTED_HOST_PORTS) hostPorts.set(port, await harness.freePort());
-  const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS].map((n) => [n, harness.uniqueName(n)]));
+  const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS].map((n) => [n, scope.name(n)]));
   const rewrite: RewriteContext = {
     names,
     hostPorts,
-    labelFlags: harness.labelFlags(),
+    labelFlags: scope.labelFlags(),
     dropPull: harness.images.some((i) => i.source === 'model'),
     firewallComment: harness.firewallComment,
-    sessionFilter: `label=${harness.sessionLabel}`,
+    sessionFilter: scope.filter,
   };
   const unit = await buildUnit(snippet, parse, rewrite, {
     workspaceDir: reader.workspace,
@@ -104,7 +149,7 @@ export async function prepareUnit(snippet: Snippet, harness: HarnessSession, rea
     // The rule then acts on the neighbour's link only: the host's real interfaces stay untouched.
     lanInterface: harness.lan?.hostInterface ?? PLACEHOLDERS.lanInterface,
   });
-  return { unit, names, hostPorts };
+  return { unit, scope, names, hostPorts };
 }
 
 async function verifySnippet(
@@ -115,33 +160,27 @@ async function verifySnippet(
   onTiming?: (timing: SnippetTiming) => void,
 ): Promise<SnippetReport> {
   const started = performance.now();
-  const { unit, names, hostPorts } = await prepareUnit(snippet, harness, reader, parse);
-  const timing: SnippetTiming = { id: snippet.id, prepareMs: performance.now() - started, lockWaitMs: 0, runMs: 0, checksMs: 0, cleanupMs: 0, totalMs: 0 };
-  const run = () => runUnit(unit, harness, reader, names, hostPorts, timing);
+  const prepared = await prepareUnit(snippet, harness, reader, parse);
+  const timing: SnippetTiming = { id: snippetKey(snippet), prepareMs: performance.now() - started, lockWaitMs: 0, runMs: 0, checksMs: 0, cleanupMs: 0, totalMs: 0 };
+  const run = () => runUnit(prepared, harness, reader, timing);
   // The page's firewall rule acts on the whole host: while it is in place, no other run may
   // probe routed loopback, so the unit holds the host-wide lock until the rule is gone.
   const locking = performance.now();
-  const report = await (unit.asRoot ? withLoopbackGuardLock(() => ((timing.lockWaitMs = performance.now() - locking), run())) : run());
+  const report = await (prepared.unit.asRoot ? withLoopbackGuardLock(() => ((timing.lockWaitMs = performance.now() - locking), run())) : run());
   timing.totalMs = performance.now() - started;
   onTiming?.(timing);
   return report;
 }
 
-async function runUnit(
-  unit: Unit,
-  harness: HarnessSession,
-  reader: Reader,
-  names: ReadonlyMap<string, string>,
-  hostPorts: ReadonlyMap<number, number>,
-  timing: SnippetTiming,
-): Promise<SnippetReport> {
+async function runUnit(prepared: PreparedUnit, harness: HarnessSession, reader: Reader, timing: SnippetTiming): Promise<SnippetReport> {
+  const { unit, scope, names, hostPorts } = prepared;
   const snippet = unit.snippet;
   try {
     const running = performance.now();
     const shell = await runTerminals(unit, harness, reader);
     timing.runMs = performance.now() - running;
     const checking = performance.now();
-    const ctx = liveContext(snippet.id, harness, reader, names, hostPorts);
+    const ctx = liveContext(snippet, harness, scope, reader, names, hostPorts);
     const claims = [];
     for (const claim of snippet.claims) {
       const result = shell.exitCode === 0 ? await checkClaim(claim, ctx) : { status: 'failed' as const, evidence: [], reason: `the commands exited ${shell.exitCode}` };
@@ -149,6 +188,7 @@ async function runUnit(
     }
     timing.checksMs = performance.now() - checking;
     return {
+      version: snippet.version,
       id: snippet.id,
       registryHash: unit.registryHash,
       texts: unit.texts,
@@ -165,7 +205,7 @@ async function runUnit(
     };
   } finally {
     const cleaning = performance.now();
-    await harness.removeUnitResources();
+    await scope.remove();
     timing.cleanupMs = performance.now() - cleaning;
   }
 }
@@ -182,13 +222,16 @@ async function runTerminals(unit: Unit, harness: HarnessSession, reader: Reader)
   const first = await runShell(unit.terminals.first, reader, { asRoot: false });
   if (first.exitCode !== 0) return first;
   const deadline = Date.now() + SETTLE_MS;
+  const { appImage, appPort } = VERSIONS[unit.snippet.version].profile;
+  const nc = netcatIn(harness.probeImage, harness.probeLabelArgs());
   for (const name of unit.startedByRequires) {
     await eventually(async () => {
       const facts = await inspectOrUndefined(name);
       if (!facts?.State.Running) return false;
-      const isAppModel = harness.images.some((i) => i.name === 'openhands' && i.source === 'model' && facts.Config.Image === i.reference);
+      const isAppModel = harness.images.some((i) => i.name === appImage && i.source === 'model' && facts.Config.Image === i.reference);
       if (!isAppModel) return true;
-      return (await docker(['exec', name, 'test', '-s', '/tmp/openhands-web/status']).then(() => true, () => false));
+      // The stand-in app answers GET /status once it has done what it does at start.
+      return /^HTTP\/1\.[01] 200/.test((await httpFrom(nc, name, '127.0.0.1', appPort, 'GET /status HTTP/1.0\r\n\r\n')) ?? '');
     }, deadline);
   }
   const second = await runShell(unit.terminals.second, reader, { asRoot: unit.asRoot });
@@ -201,12 +244,14 @@ async function inspectOrUndefined(name: string): Promise<ContainerFacts | undefi
 }
 
 function liveContext(
-  snippetId: string,
+  snippet: Snippet,
   harness: HarnessSession,
+  scope: UnitScope,
   reader: Reader,
   names: ReadonlyMap<string, string>,
   hostPorts: ReadonlyMap<number, number>,
 ): ClaimContext {
+  const profile = VERSIONS[snippet.version].profile;
   const nc = netcatIn(harness.probeImage, harness.probeLabelArgs());
   const neighbour = harness.lan;
   const isOurs = async (address: string) => (await harness.containerAddresses()).includes(address);
@@ -217,13 +262,16 @@ function liveContext(
     probeContainer: (address, port) => neighbour.probeContainer(address, port, isOurs),
   };
   const sessionSandboxes = async () => {
-    const ids = (await docker(['ps', '-aq', '--filter', `label=${harness.sessionLabel}`, '--filter', 'name=openhands-runtime-'])).split('\n').filter(Boolean);
+    if (!profile.sandboxPrefix) return [];
+    const ids = (await docker(['ps', '-aq', ...scope.filterArgs(), '--filter', `name=${profile.sandboxPrefix}`])).split('\n').filter(Boolean);
     const all = await Promise.all(ids.map(inspectOrUndefined));
     return all.filter((s): s is ContainerFacts => s !== undefined);
   };
   const source = (name: ImageName) => harness.images.find((i) => i.name === name)?.source ?? 'model';
   return {
-    snippetId,
+    snippetId: snippetKey(snippet),
+    version: snippet.version,
+    profile,
     engineVersion: harness.engineVersion,
     containerName: (name) => names.get(name) ?? name,
     networkName: (name) => names.get(name) ?? name,
@@ -261,20 +309,20 @@ function liveContext(
       return result.exitCode === 0 ? result.stdout.trim() : undefined;
     },
     startContainer: async (args) => {
-      const name = harness.uniqueName(`ohg-check-${randomBytes(3).toString('hex')}`);
-      await docker(['run', '-d', ...harness.probeLabelArgs(), '--name', name, ...args]);
+      const name = scope.name(`ohg-check-${randomBytes(3).toString('hex')}`);
+      await docker(['run', '-d', ...scope.labelArgs('probe'), '--name', name, ...args]);
       return name;
     },
     removeContainer: async (id) => {
       await dockerResult(['rm', '-f', '-v', id], { reject: false });
     },
-    sessionLabels: harness.probeLabels(),
+    sessionLabels: scope.labels('probe'),
     probeImage: harness.probeImage,
     digestSource: harness.digestSource,
-    outsider: () => harness.outsider(),
+    outsider: () => scope.outsider(),
     modelStatus: async (container) => {
-      if (source('openhands') !== 'model') return undefined;
-      const reply = await httpFrom(nc, container, '127.0.0.1', 3000, 'GET /status HTTP/1.0\r\n\r\n');
+      if (source(profile.appImage) !== 'model') return undefined;
+      const reply = await httpFrom(nc, container, '127.0.0.1', profile.appPort, 'GET /status HTTP/1.0\r\n\r\n');
       const body = reply?.split('\r\n\r\n')[1];
       try {
         return body ? (JSON.parse(body) as ModelStatus) : undefined;

@@ -1,15 +1,29 @@
 import { requiredSnippets, snippetHash, type Snippet } from '../snippets';
-import type { SnippetEvidence, VerificationData } from './types';
+import type { EngineEvidence, ResultState, SnippetEvidence, VerificationData } from './types';
+
+const RANK: Readonly<Record<ResultState, number>> = { verified: 0, 'partly-verifiable': 1, failed: 2 };
 
 /**
- * The evidence a snippet may show. A report entry counts only if it was made from the
- * registry entry (and the entries it requires) that this build renders: a report from
- * before a change to the command is no evidence for the changed command.
+ * The evidence a snippet may show, per engine and overall. A report entry counts only if
+ * it was made from the registry entry (and the entries it requires) that this build
+ * renders: a report from before a change to the command is no evidence for the changed
+ * command. Overall, a snippet is as good as its worst engine that ran it.
  */
 export function evidenceFor(snippet: Snippet, data: VerificationData): SnippetEvidence {
-  if (!data.run) return { state: 'not-verified', why: data.absence ?? 'no-report' };
-  const result = data.run.snippets.find((entry) => entry.id === snippet.id);
-  if (!result) return { state: 'not-verified', why: 'not-run' };
-  if (result.registryHash !== snippetHash(snippet, requiredSnippets(snippet))) return { state: 'not-verified', why: 'stale' };
-  return { state: result.status, run: data.run, result };
+  if (!data.report) return { state: 'not-verified', why: data.absence ?? 'no-report', engines: [] };
+  const hash = snippetHash(snippet, requiredSnippets(snippet));
+  const engines: EngineEvidence[] = data.report.runs.map((run): EngineEvidence => {
+    if (run.engine.failure) return { engine: run.engine, state: 'not-verified', why: 'engine-failed' };
+    const result = run.snippets.find((entry) => entry.version === snippet.version && entry.id === snippet.id);
+    if (!result) return { engine: run.engine, state: 'not-verified', why: 'not-run' };
+    if (result.registryHash !== hash) return { engine: run.engine, state: 'not-verified', why: 'stale' };
+    return { engine: run.engine, state: result.status, result };
+  });
+  const ran = engines.filter((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
+  if (ran.length === 0) {
+    const why = engines.some((e) => e.state === 'not-verified' && e.why === 'stale') ? 'stale' : 'not-run';
+    return { state: 'not-verified', why, engines };
+  }
+  const state = ran.reduce<ResultState>((worst, e) => (RANK[e.state] > RANK[worst] ? e.state : worst), 'verified');
+  return { state, generatedAt: data.report.generatedAt, engines };
 }

@@ -1,27 +1,36 @@
-import { REPORT_SCHEMA, type VerificationReport } from '../../scripts/harness/report';
-import type { SiteRun } from './types';
+import { REPORT_SCHEMA, type VerificationReport } from '../../contracts/verification-report';
+import type { SiteReport } from './types';
 
 /** Keeps what the pages show; drops raw evidence, stderr and the texts (the site renders its own). */
-export function siteRunFromReport(report: VerificationReport): SiteRun {
+export function siteReportFromReport(report: VerificationReport): SiteReport {
   return {
     generatedAt: report.generatedAt,
-    engineVersion: report.engine.version,
-    cgroupVersion: report.engine.cgroupVersion,
-    images: report.images,
-    snippets: report.snippets.map((snippet) => ({
-      id: snippet.id,
-      registryHash: snippet.registryHash,
-      status: snippet.status,
-      exitCode: snippet.exitCode,
-      requires: snippet.requires,
-      claims: snippet.claims.map((c) => ({
-        kind: c.claim.kind,
-        status: c.status,
-        ...(c.notVerifiable ? { notVerifiable: c.notVerifiable } : {}),
-        ...(c.status === 'failed' && c.reason ? { reason: c.reason } : {}),
+    runs: report.runs.map((run) => ({
+      engine: {
+        id: run.engine.id,
+        kind: run.engine.kind,
+        version: run.engine.version,
+        cgroupVersion: run.engine.cgroupVersion,
+        images: run.images,
+        ...(run.failure ? { failure: run.failure.reason } : {}),
+      },
+      snippets: run.snippets.map((snippet) => ({
+        version: snippet.version,
+        id: snippet.id,
+        registryHash: snippet.registryHash,
+        status: snippet.status,
+        exitCode: snippet.exitCode,
+        requires: snippet.requires,
+        claims: snippet.claims.map((c) => ({
+          kind: c.claim.kind,
+          status: c.status,
+          ...(c.notVerifiable ? { notVerifiable: c.notVerifiable } : {}),
+          ...(c.status === 'failed' && c.reason ? { reason: c.reason } : {}),
+          ...(c.audit ? { audit: c.audit } : {}),
+        })),
+        rewrites: snippet.rewrites.map(({ rule, snippet: part, from, to }) => ({ rule, snippet: part, from, to })),
+        placeholders: snippet.placeholders.map((p) => p.placeholder),
       })),
-      rewrites: snippet.rewrites.map(({ rule, snippet: part, from, to }) => ({ rule, snippet: part, from, to })),
-      placeholders: snippet.placeholders.map((p) => p.placeholder),
     })),
   };
 }
@@ -31,6 +40,6 @@ export function reportProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'it is not a JSON object';
   const schema = (value as { schema?: unknown }).schema;
   if (schema !== REPORT_SCHEMA) return `unexpected schema ${JSON.stringify(schema)}, expected ${REPORT_SCHEMA} (run the harness again: npm test)`;
-  if (!Array.isArray((value as { snippets?: unknown }).snippets)) return 'it has no snippets array';
+  if (!Array.isArray((value as { runs?: unknown }).runs)) return 'it has no runs array';
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { ClaimKind } from '../snippets';
-import type { ClaimStatus, NotVerifiableReason } from '../../scripts/harness/claims/context';
-import type { RewriteRule } from '../../scripts/harness/run/rewrites';
+import type { VersionId } from '../snippets/versions/ids';
+import type { AuditRow, ClaimStatus, EngineKind, NotVerifiableReason, RewriteRule } from '../../contracts/verification-report';
 
 /**
  * The part of the harness report the site shows. The plugin trims the report to this
@@ -12,6 +12,8 @@ export interface SiteClaimResult {
   readonly notVerifiable?: NotVerifiableReason;
   /** Only for failures: the harness' own (English) words. */
   readonly reason?: string;
+  /** For an audit claim: the table generated from the live container. */
+  readonly audit?: readonly AuditRow[];
 }
 
 export interface SiteRewrite {
@@ -22,6 +24,7 @@ export interface SiteRewrite {
 }
 
 export interface SiteSnippetResult {
+  readonly version: VersionId;
   readonly id: string;
   readonly registryHash: string;
   readonly status: 'verified' | 'failed' | 'partly-verifiable';
@@ -32,16 +35,29 @@ export interface SiteSnippetResult {
   readonly placeholders: readonly string[];
 }
 
-export interface SiteRun {
-  readonly generatedAt: string;
-  readonly engineVersion: string;
+export interface SiteEngine {
+  readonly id: string;
+  readonly kind: EngineKind;
+  readonly version: string;
   readonly cgroupVersion: string;
   readonly images: readonly { readonly name: string; readonly reference: string; readonly source: 'model' | 'real' }[];
+  /** Why the engine could not run any snippet. */
+  readonly failure?: string;
+}
+
+export interface SiteRun {
+  readonly engine: SiteEngine;
   readonly snippets: readonly SiteSnippetResult[];
 }
 
-/** Where each snippet appears: the doc it is on (docs plugin id), the same in every locale. */
+export interface SiteReport {
+  readonly generatedAt: string;
+  readonly runs: readonly SiteRun[];
+}
+
+/** Where each snippet appears: its version and the doc it is on, the same in every locale. */
 export interface SnippetPlacement {
+  readonly version: VersionId;
   readonly snippetId: string;
   readonly docId: string;
 }
@@ -50,15 +66,22 @@ export type ReportAbsence = 'no-report' | 'unreadable';
 
 /** The plugin's global data. */
 export interface VerificationData {
-  readonly run: SiteRun | undefined;
-  /** Why there is no run, when there is none. */
+  readonly report: SiteReport | undefined;
+  /** Why there is no report, when there is none. */
   readonly absence: ReportAbsence | undefined;
   readonly placements: readonly SnippetPlacement[];
 }
 
-/** What a snippet shows: a report entry only when it verified this very registry entry. */
+export type ResultState = 'verified' | 'partly-verifiable' | 'failed';
+
+/** What one engine's run says of a snippet: a report entry only when it verified this very registry entry. */
+export type EngineEvidence =
+  | { readonly engine: SiteEngine; readonly state: ResultState; readonly result: SiteSnippetResult }
+  | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'not-run' | 'stale' | 'engine-failed' };
+
+/** What a snippet shows: the verdict over every engine that ran it, and each engine's own. */
 export type SnippetEvidence =
-  | { readonly state: 'verified' | 'partly-verifiable' | 'failed'; readonly run: SiteRun; readonly result: SiteSnippetResult }
-  | { readonly state: 'not-verified'; readonly why: ReportAbsence | 'not-run' | 'stale' };
+  | { readonly state: ResultState; readonly generatedAt: string; readonly engines: readonly EngineEvidence[] }
+  | { readonly state: 'not-verified'; readonly why: ReportAbsence | 'not-run' | 'stale'; readonly engines: readonly EngineEvidence[] };
 
 export type EvidenceState = SnippetEvidence['state'];

@@ -53,7 +53,8 @@ interface DockerRunBase<I extends ImageName> {
   readonly imageFrom?: ShellVariable;
 }
 
-export type DockerRun = { [I in ImageName]: DockerRunBase<I> }[ImageName];
+/** A `docker run` of one of the images `I` (a version's images), with that image's variables. */
+export type DockerRun<I extends ImageName = ImageName> = { [K in I]: DockerRunBase<K> }[I];
 
 export interface DockerNetworkCreate {
   readonly kind: 'docker-network-create';
@@ -104,5 +105,14 @@ export interface DockerLogs {
   readonly saveTo?: string;
 }
 
-export type Command = DockerRun | DockerNetworkCreate | Export | LoopbackGuardRule | BridgeGuardRule | DockerRemove | DockerNetworkRemove | DockerLogs;
+/** A command of a snippet; `I` limits `docker run` to the images of one version. */
+export type Command<I extends ImageName = ImageName> =
+  | DockerRun<I>
+  | DockerNetworkCreate
+  | Export
+  | LoopbackGuardRule
+  | BridgeGuardRule
+  | DockerRemove
+  | DockerNetworkRemove
+  | DockerLogs;
 export type { PlaceholderId };

@@ -1,15 +1,23 @@
-import { OPENHANDS_VERSION } from './version';
+import { SOCKET_PROXY_IMAGES } from './socket-proxy';
+import { IMAGES as IMAGES_0_33 } from './versions/0.33/images';
+import { IMAGES as IMAGES_1_X } from './versions/1.x/images';
+import { IMAGES as IMAGES_CANVAS } from './versions/canvas/images';
 
 export interface ImageRef {
   readonly repository: string;
   readonly tag: string;
 }
 
-/** Images the guide runs. Keys are what snippets refer to; references are rendered as `repository:tag`. */
+/**
+ * Every image the guide runs, across OpenHands versions. Keys are what snippets refer to
+ * (one constant per version folder sets each version's tags); references are rendered as
+ * `repository:tag`.
+ */
 export const IMAGES = {
-  openhands: { repository: 'docker.all-hands.dev/all-hands-ai/openhands', tag: OPENHANDS_VERSION },
-  runtime: { repository: 'docker.all-hands.dev/all-hands-ai/runtime', tag: `${OPENHANDS_VERSION}-nikolaik` },
-  socketProxy: { repository: 'tecnativa/docker-socket-proxy', tag: '0.4.1' },
+  ...IMAGES_CANVAS,
+  ...IMAGES_1_X,
+  ...IMAGES_0_33,
+  ...SOCKET_PROXY_IMAGES,
 } as const satisfies Record<string, ImageRef>;
 
 export type ImageName = keyof typeof IMAGES;

@@ -1,14 +1,17 @@
 import type { Claim } from './claims';
 import type { Command } from './commands';
+import type { ImageName } from './images';
 import type { MessageKey } from '../i18n/messages';
+import type { VersionId } from './versions/ids';
 
 /** One command of a snippet, with an optional comment line rendered above it. */
-export interface Step {
+export interface Step<I extends ImageName = ImageName> {
   readonly comment?: MessageKey;
-  readonly command: Command;
+  readonly command: Command<I>;
 }
 
-export interface SnippetSpec {
+/** A registry entry; `I` limits its `docker run`s to the images of its OpenHands version. */
+export interface SnippetSpec<I extends ImageName = ImageName> {
   /** Shown above the code block. */
   readonly caption: MessageKey;
   /**
@@ -16,11 +19,13 @@ export interface SnippetSpec {
    * `export` a `docker run` expands). The harness runs them first, in the same shell.
    */
   readonly requires?: readonly string[];
-  readonly steps: readonly Step[];
+  readonly steps: readonly Step<I>[];
   /** What the prose around the snippet says it achieves; verified by the harness. */
   readonly claims: readonly Claim[];
 }
 
+/** A registry entry with where it lives: its OpenHands version and its id there. */
 export interface Snippet extends SnippetSpec {
+  readonly version: VersionId;
   readonly id: string;
 }

@@ -396,10 +396,10 @@ class RegistryValidator {
         return;
       }
       case 'proxy-denies-unlisted-sections':
-        if (proxy && proxy.image !== 'socketProxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${claim.proxy}\`, expected \`socketProxy\``);
+        if (proxy && proxy.image !== 'socket-proxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${claim.proxy}\`, expected \`socket-proxy\``);
         return;
       case 'proxy-containers-alone-refuses-sandbox':
-        if (proxy && proxy.image !== 'socketProxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${claim.proxy}\`, expected \`socketProxy\``);
+        if (proxy && proxy.image !== 'socket-proxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${claim.proxy}\`, expected \`socket-proxy\``);
         return;
       case 'proxy-allows-privileged-create':
         if (proxy && literal((proxy.env ?? {})['POST' as never]) !== '1') fail('.proxy', `Unexpected claim that \`${claim.proxy}\` forwards a create request without POST=1, expected POST=1 on its \`docker run\``);

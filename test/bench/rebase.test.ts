@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getSnippet, type SnippetId } from '../../src/snippets';
+import { getSnippet } from '../../src/snippets';
+
+type SnippetId = string;
 import { snippetCommands } from '../../scripts/harness/parse';
 import type { RewriteContext } from '../../scripts/harness/run/rewrites';
 import { buildUnit, type WordParser } from '../../scripts/harness/run/unit';
@@ -34,7 +36,7 @@ const OLD = 'aaaaaa11111111111111111111111111';
 const NEW = 'bbbbbb22222222222222222222222222';
 
 async function harnessRun(id: SnippetId, s: ReturnType<typeof session>): Promise<HarnessRun & { asRoot: boolean }> {
-  const unit = await buildUnit(getSnippet(id), parse, s.context, s.fill);
+  const unit = await buildUnit(getSnippet('0.33', id), parse, s.context, s.fill);
   return { id, ran: unit.ran, rewrites: unit.rewrites, placeholders: unit.placeholders, asRoot: unit.asRoot };
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocs } from '../../scripts/docs-lint/check-docs';
 import { flatMessages } from './fixture-site';
-import { SNIPPETS } from '../../src/snippets/registry';
+import { SNIPPETS } from '../../src/snippets/versions/0.33/registry';
+import { REAL_REGISTRIES } from '../../scripts/docs-lint/site';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -28,9 +29,13 @@ describe('prose-value on the real pages', () => {
   it('fails both locales\' pages when a snippet\'s memory limit changes and the prose does not follow', async () => {
     const run = SNIPPETS['resource-limits'].steps[0].command;
     const registry = { ...SNIPPETS, 'resource-limits': { ...SNIPPETS['resource-limits'], steps: [{ command: { ...run, memory: '8g' as const } }] } };
-    const messages = flatMessages(await checkDocs({ root: ROOT, registry })).filter((m) => m.ruleId === 'prose-value');
+    const registries = { ...REAL_REGISTRIES, '0.33': { ...REAL_REGISTRIES['0.33']!, registry } };
+    const messages = flatMessages(await checkDocs({ root: ROOT, registries })).filter((m) => m.ruleId === 'prose-value');
     const pages = new Set(messages.map((m) => m.at.split(':')[0]));
-    expect([...pages].sort()).toEqual(['docs/hardened-installation.mdx', 'i18n/ja/docusaurus-plugin-content-docs/current/hardened-installation.mdx']);
+    expect([...pages].sort()).toEqual([
+      'i18n/ja/docusaurus-plugin-content-docs/version-0.33/hardened-installation.mdx',
+      'versioned_docs/version-0.33/hardened-installation.mdx',
+    ]);
     expect(messages.some((m) => m.reason.includes('Unexpected `--memory=4g`') && m.reason.includes('`--memory=8g`'))).toBe(true);
   });
 });

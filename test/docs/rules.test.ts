@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkDocs } from '../../scripts/docs-lint/check-docs';
 import type { Registry } from '../../scripts/docs-lint/site';
 import { fixtureSite, flatMessages, JA_DIR, ruleIds, type FixtureOptions } from './fixture-site';
-import { SNIPPETS, WITH_BAD_CLAIM, WITH_SPARE, withLimits } from './fixtures/good/src/snippets/registry';
+import { SNIPPETS, WITH_BAD_CLAIM, WITH_SPARE, withLimits } from './fixtures/good/src/snippets/versions/canvas/registry';
 
 const JA_INTRO = `${JA_DIR}/intro.mdx`;
 
 async function check(options: FixtureOptions = {}, registry: Registry = SNIPPETS) {
-  return flatMessages(await checkDocs({ root: fixtureSite(options), registry }));
+  return flatMessages(await checkDocs({ root: fixtureSite(options), registries: { canvas: { registry } } }));
 }
 
 describe('checkDocs on the good fixture', () => {
@@ -16,7 +16,7 @@ describe('checkDocs on the good fixture', () => {
   });
 
   it('returns every page, both catalogs and the registry', async () => {
-    const files = await checkDocs({ root: fixtureSite(), registry: SNIPPETS });
+    const files = await checkDocs({ root: fixtureSite(), registries: { canvas: { registry: SNIPPETS } } });
     expect(files.map((file) => file.path)).toEqual([
       'docs/intro.mdx',
       'docs/network/isolation.md',
@@ -24,7 +24,7 @@ describe('checkDocs on the good fixture', () => {
       `${JA_DIR}/network/isolation.md`,
       'src/i18n/en.json',
       'src/i18n/ja.json',
-      'src/snippets/registry.ts',
+      'src/snippets/versions/canvas/registry.ts',
     ]);
   });
 });
@@ -39,7 +39,7 @@ describe('no-hand-written-command', () => {
       'docs/intro.mdx:48:6',
     ]);
     expect(messages[0]?.reason).toBe(
-      'Unexpected hand-written command `docker run -it --rm -p 3000:3000 example` in a code block, expected `<Snippet id="..."/>` with a command of src/snippets/registry.ts',
+      'Unexpected hand-written command `docker run -it --rm -p 3000:3000 example` in a code block, expected `<Snippet id="..."/>` with a command of its version\'s registry (src/snippets/versions/<version>/registry.ts)',
     );
     expect(messages[1]?.reason).toContain('`$ curl http://127.0.0.1:3000` in a `<pre>` element');
     expect(messages[2]?.reason).toContain('`sudo iptables -L`');
@@ -58,7 +58,7 @@ describe('unknown-snippet', () => {
       }),
       expect.objectContaining({
         at: 'docs/intro.mdx:23:14',
-        reason: 'Unexpected unknown snippet id `demo-ap`, expected a registered id such as `demo-app` (src/snippets/registry.ts)',
+        reason: 'Unexpected unknown snippet id `demo-ap`, expected a registered id such as `demo-app` (src/snippets/versions/canvas/registry.ts)',
       }),
     ]);
     // The translation still shows demo-app where the English page now has the typo.
@@ -77,7 +77,7 @@ describe('unused-snippet', () => {
     const messages = await check({}, WITH_SPARE);
     expect(messages).toEqual([
       expect.objectContaining({
-        at: 'src/snippets/registry.ts:49:3',
+        at: 'src/snippets/versions/canvas/registry.ts:49:3',
         ruleId: 'unused-snippet',
         reason: expect.stringContaining('Unexpected snippet `spare-snippet` that no page shows'),
       }),
@@ -155,7 +155,7 @@ describe('i18n-keys', () => {
         reason: expect.stringContaining('Unexpected key `snippet.claim` that src/i18n/en.json does not have'),
       }),
       expect.objectContaining({
-        at: 'src/snippets/registry.ts:41:24',
+        at: 'src/snippets/versions/canvas/registry.ts:41:24',
         reason:
           'Unexpected key `comment.create-network` (snippet `demo-network`, `steps[0].comment`) missing from src/i18n/ja.json, expected every message the registry uses in both locales',
       }),
@@ -191,7 +191,7 @@ describe('registry', () => {
     const messages = await check({}, WITH_BAD_CLAIM);
     expect(messages).toEqual([
       expect.objectContaining({
-        at: 'src/snippets/registry.ts:19:3',
+        at: 'src/snippets/versions/canvas/registry.ts:19:3',
         ruleId: 'registry',
         reason:
           'Snippet `demo-app`, `claims[0].port`: Unexpected port 8080 of `openhands-app`, expected a host port its `docker run` publishes (3000)',

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceFor } from '../../src/evidence/evidenceFor';
-import type { SiteRun, SiteSnippetResult, VerificationData } from '../../src/evidence/types';
+import type { SiteEngine, SiteSnippetResult, VerificationData } from '../../src/evidence/types';
 import { getSnippet, requiredSnippets, snippetHash } from '../../src/snippets';
 
-const snippet = getSnippet('network-binding');
+const snippet = getSnippet('0.33', 'network-binding');
+const host: SiteEngine = { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '1', images: [] };
+const docker28: SiteEngine = { id: 'docker-28', kind: 'docker', version: '28.5.2', cgroupVersion: '1', images: [] };
 
 function result(overrides: Partial<SiteSnippetResult> = {}): SiteSnippetResult {
   return {
+    version: '0.33',
     id: snippet.id,
     registryHash: snippetHash(snippet, requiredSnippets(snippet)),
     status: 'verified',
@@ -19,40 +22,46 @@ function result(overrides: Partial<SiteSnippetResult> = {}): SiteSnippetResult {
   };
 }
 
-function data(snippets: readonly SiteSnippetResult[] | undefined): VerificationData {
-  const run: SiteRun | undefined = snippets && {
-    generatedAt: '2026-11-22T00:00:00.000Z',
-    engineVersion: '20.10.24',
-    cgroupVersion: '1',
-    images: [],
-    snippets,
-  };
-  return { run, absence: run ? undefined : 'no-report', placements: [] };
+function data(...runs: { engine: SiteEngine; snippets: readonly SiteSnippetResult[] }[]): VerificationData {
+  return { report: { generatedAt: '2026-11-22T00:00:00.000Z', runs }, absence: undefined, placements: [] };
 }
 
 describe('evidenceFor', () => {
-  it('shows the report entry made from this very registry entry', () => {
-    expect(evidenceFor(snippet, data([result()]))).toMatchObject({ state: 'verified' });
-    expect(evidenceFor(snippet, data([result({ status: 'failed' })]))).toMatchObject({ state: 'failed' });
+  it('shows the report entry made from this very registry entry, per engine', () => {
+    expect(evidenceFor(snippet, data({ engine: host, snippets: [result()] }))).toMatchObject({ state: 'verified', engines: [{ engine: host, state: 'verified' }] });
+    expect(evidenceFor(snippet, data({ engine: host, snippets: [result({ status: 'failed' })] }))).toMatchObject({ state: 'failed' });
+  });
+
+  it('is as good as its worst engine', () => {
+    const evidence = evidenceFor(snippet, data({ engine: host, snippets: [result()] }, { engine: docker28, snippets: [result({ status: 'failed' })] }));
+    expect(evidence.state).toBe('failed');
+    expect(evidence.engines.map((e) => e.state)).toEqual(['verified', 'failed']);
   });
 
   it('is not verified without a report', () => {
-    expect(evidenceFor(snippet, data(undefined))).toEqual({ state: 'not-verified', why: 'no-report' });
-    expect(evidenceFor(snippet, { run: undefined, absence: 'unreadable', placements: [] })).toEqual({ state: 'not-verified', why: 'unreadable' });
+    expect(evidenceFor(snippet, { report: undefined, absence: 'no-report', placements: [] })).toEqual({ state: 'not-verified', why: 'no-report', engines: [] });
+    expect(evidenceFor(snippet, { report: undefined, absence: 'unreadable', placements: [] })).toEqual({ state: 'not-verified', why: 'unreadable', engines: [] });
   });
 
-  it('is not verified when the run left the snippet out', () => {
-    expect(evidenceFor(snippet, data([{ ...result(), id: 'other' }]))).toEqual({ state: 'not-verified', why: 'not-run' });
+  it('is not verified when the run left the snippet out, or ran the same id of another version', () => {
+    expect(evidenceFor(snippet, data({ engine: host, snippets: [{ ...result(), id: 'other' }] }))).toMatchObject({ state: 'not-verified', why: 'not-run' });
+    expect(evidenceFor(snippet, data({ engine: host, snippets: [{ ...result(), version: '1.x' }] }))).toMatchObject({ state: 'not-verified', why: 'not-run' });
+  });
+
+  it('says which engine could not run at all, and judges by the others', () => {
+    const evidence = evidenceFor(snippet, data({ engine: { ...docker28, failure: 'no start' }, snippets: [] }, { engine: host, snippets: [result()] }));
+    expect(evidence.state).toBe('verified');
+    expect(evidence.engines[0]).toMatchObject({ state: 'not-verified', why: 'engine-failed' });
   });
 
   it('is not verified when the report predates a change to the command', () => {
-    expect(evidenceFor(snippet, data([result({ registryHash: '00000000' })]))).toEqual({ state: 'not-verified', why: 'stale' });
+    expect(evidenceFor(snippet, data({ engine: host, snippets: [result({ registryHash: '00000000' })] }))).toMatchObject({ state: 'not-verified', why: 'stale' });
   });
 
   it('is not verified when a required snippet changed since the run', () => {
-    const workspaceRun = getSnippet('workspace-run');
+    const workspaceRun = getSnippet('0.33', 'workspace-run');
     expect(requiredSnippets(workspaceRun).length).toBeGreaterThan(0);
     const ownHashOnly = { ...result(), id: workspaceRun.id, registryHash: snippetHash(workspaceRun), claims: workspaceRun.claims.map((c) => ({ kind: c.kind, status: 'verified' as const })) };
-    expect(evidenceFor(workspaceRun, data([ownHashOnly]))).toEqual({ state: 'not-verified', why: 'stale' });
+    expect(evidenceFor(workspaceRun, data({ engine: host, snippets: [ownHashOnly] }))).toMatchObject({ state: 'not-verified', why: 'stale' });
   });
 });

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { reportProblem, siteRunFromReport } from '../../src/evidence/fromReport';
-import type { VerificationReport } from '../../scripts/harness/report';
+import { reportProblem, siteReportFromReport } from '../../src/evidence/fromReport';
+import type { EngineRun, VerificationReport } from '../../contracts/verification-report';
 
-const report: VerificationReport = {
-  schema: 2,
-  generatedAt: '2026-11-22T00:00:00.000Z',
-  engine: { version: '20.10.24', cgroupVersion: '2' },
-  images: [{ name: 'openhands', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'model' }],
+const run: EngineRun = {
+  engine: { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '2' },
+  images: [{ name: 'openhands-0.33', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'model' }],
   reader: { uid: 1000, switchedUser: true },
   lanNeighbour: true,
   probes: 'nsenter',
   snippets: [
     {
+      version: '0.33',
       id: 'resource-limits',
       registryHash: 'abcd1234',
       texts: { en: 'docker run ...', ja: 'docker run ...' },
@@ -32,20 +31,27 @@ const report: VerificationReport = {
   ],
 };
 
-describe('siteRunFromReport', () => {
-  const run = siteRunFromReport(report);
-  it('keeps what a page shows', () => {
-    expect(run).toMatchObject({ engineVersion: '20.10.24', cgroupVersion: '2', images: report.images });
-    expect(run.snippets[0]).toMatchObject({ id: 'resource-limits', status: 'failed', placeholders: ['/path/to/workspace'] });
-    expect(run.snippets[0]!.rewrites).toEqual([{ rule: 'session-labels', snippet: 'resource-limits', from: '', to: ' --label x' }]);
+const report: VerificationReport = {
+  schema: 3,
+  generatedAt: '2026-11-22T00:00:00.000Z',
+  runs: [run, { ...run, engine: { id: 'podman-5', kind: 'podman', version: '5.4.2', cgroupVersion: '1' }, snippets: [], failure: { reason: 'no cgroups', log: 'long log' } }],
+};
+
+describe('siteReportFromReport', () => {
+  const site = siteReportFromReport(report);
+  it('keeps what a page shows, per engine', () => {
+    expect(site.runs[0]!.engine).toMatchObject({ id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '2', images: run.images });
+    expect(site.runs[0]!.snippets[0]).toMatchObject({ version: '0.33', id: 'resource-limits', status: 'failed', placeholders: ['/path/to/workspace'] });
+    expect(site.runs[0]!.snippets[0]!.rewrites).toEqual([{ rule: 'session-labels', snippet: 'resource-limits', from: '', to: ' --label x' }]);
+    expect(site.runs[1]!.engine).toMatchObject({ id: 'podman-5', failure: 'no cgroups' });
   });
 
-  it('keeps a failure reason only for failed claims, and drops raw evidence and stderr', () => {
-    expect(run.snippets[0]!.claims).toEqual([
+  it('keeps a failure reason only for failed claims, and drops raw evidence, stderr and engine logs', () => {
+    expect(site.runs[0]!.snippets[0]!.claims).toEqual([
       { kind: 'cpu-limit', status: 'failed', reason: 'NanoCpus is 4e9' },
       { kind: 'memory-limit', status: 'verified' },
     ]);
-    expect(JSON.stringify(run)).not.toMatch(/secret noise|NanoCpus=4e9|\/tmp\/ws/);
+    expect(JSON.stringify(site)).not.toMatch(/secret noise|NanoCpus=4e9|\/tmp\/ws|long log/);
   });
 });
 
@@ -56,8 +62,8 @@ describe('reportProblem', () => {
 
   it.each([
     [null, /not a JSON object/],
-    [{ schema: 1, snippets: [] }, /unexpected schema 1, expected 2/],
-    [{ schema: 2 }, /no snippets array/],
+    [{ schema: 2, snippets: [] }, /unexpected schema 2, expected 3/],
+    [{ schema: 3 }, /no runs array/],
   ])('says what is wrong with %j', (value, message) => {
     expect(reportProblem(value)).toMatch(message);
   });

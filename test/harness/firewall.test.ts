@@ -49,7 +49,7 @@ afterAll(async () => {
 
 describe('loopbackGuardArgs', () => {
   it('is the page\'s rule with only the session comment added', () => {
-    const page = renderSnippet(getSnippet('loopback-guard'), translator('en'));
+    const page = renderSnippet(getSnippet('0.33', 'loopback-guard'), translator('en'));
     const args = loopbackGuardArgs('openhands-guide-x');
     const withoutComment = args.filter((_, i) => i < args.indexOf('-m') || i > args.indexOf('--comment') + 1);
     expect(page).toContain(`iptables ${withoutComment.join(' ')}`);

@@ -46,16 +46,16 @@ interface ModelStatus {
 
 const session = Session.create();
 const other = Session.create();
-const refs: ImageReferences = {
-  openhands: `openhands-guide-test/openhands-${session.suffix}:0.33`,
-  runtime: `openhands-guide-test/runtime-${session.suffix}:0.33-nikolaik`,
+const refs = {
+  'openhands-0.33': `openhands-guide-test/openhands-${session.suffix}:0.33`,
+  'runtime-0.33': `openhands-guide-test/runtime-${session.suffix}:0.33-nikolaik`,
   // Stands for a real image already on the daemon: no model label.
-  socketProxy: `openhands-guide-test/socket-proxy-${session.suffix}:0.4.1`,
-};
+  'socket-proxy': `openhands-guide-test/socket-proxy-${session.suffix}:0.4.1`,
+} as const satisfies ImageReferences;
 const workspace = mkdtempSync(join(tmpdir(), 'ohg-images-ws-'));
 // The reader's own directory: owned by the uid the app is told to run as.
 chownSync(workspace, 1000, 1000);
-let images: Record<ImageName, EnsuredImage>;
+let images: Partial<Record<ImageName, EnsuredImage>>;
 let realProxyId: string;
 let probe: string;
 let bridgeGateway: string;
@@ -97,8 +97,8 @@ async function startApp(key: string, args: readonly string[]): Promise<string> {
   const name = session.name(`ohg-app-${key}`);
   await docker([
     'run', '-d', '--name', name, ...session.labelArgs('test'),
-    '-p', '127.0.0.1::3000', '-e', `SANDBOX_RUNTIME_CONTAINER_IMAGE=${refs.runtime}`,
-    '--add-host', 'host.docker.internal:host-gateway', ...args, refs.openhands,
+    '-p', '127.0.0.1::3000', '-e', `SANDBOX_RUNTIME_CONTAINER_IMAGE=${refs['runtime-0.33']}`,
+    '--add-host', 'host.docker.internal:host-gateway', ...args, refs['openhands-0.33'],
   ]);
   const published = await docker(['port', name, '3000/tcp']);
   appPorts.set(name, Number(published.split('\n')[0]?.split(':').pop()));
@@ -117,10 +117,10 @@ beforeAll(async () => {
   // A "real" image: imported from a tarball, so it carries no model label.
   const root = mkdtempSync(join(tmpdir(), 'ohg-real-'));
   writeFileSync(join(root, 'README'), 'stands for an upstream image\n');
-  const imported = spawnSync('sh', ['-c', `tar -C '${root}' -cf - . | docker import - '${refs.socketProxy}'`], { encoding: 'utf8' });
+  const imported = spawnSync('sh', ['-c', `tar -C '${root}' -cf - . | docker import - '${refs['socket-proxy']}'`], { encoding: 'utf8' });
   rmSync(root, { recursive: true, force: true });
   if (imported.status !== 0) throw new Error(`docker import failed: ${imported.stderr}`);
-  realProxyId = await docker(['image', 'inspect', '--format', '{{.Id}}', refs.socketProxy]);
+  realProxyId = await docker(['image', 'inspect', '--format', '{{.Id}}', refs['socket-proxy']]);
 
   images = await ensureImages(session, { references: refs });
   // What host-gateway resolves to (the default bridge's gateway): the IPAM config of the
@@ -143,7 +143,7 @@ beforeAll(async () => {
   await docker(['network', 'create', ...session.labelArgs('test'), network]);
   const proxy = session.name('ohg-proxy');
   // The proxy model stands in for the documented one; run it from its private build.
-  const proxyModel = await buildModelImage('socketProxy');
+  const proxyModel = await buildModelImage('socket-proxy');
   const sections = ['-e', 'CONTAINERS=1', '-e', 'IMAGES=1', '-e', 'POST=1'];
   await docker(['run', '-d', '--name', proxy, ...session.labelArgs('test'), '--network', network, ...sections, ...socket, proxyModel.reference]);
   apps.proxied = await startApp('proxied', [
@@ -160,7 +160,7 @@ afterAll(async () => {
   await releaseImages(other, { references: refs });
   await removeSessionResources(session);
   await removeSessionResources(other);
-  await dockerResult(['image', 'rm', refs.socketProxy]);
+  await dockerResult(['image', 'rm', refs['socket-proxy']]);
   rmSync(workspace, { recursive: true, force: true });
   for (const s of [session, other]) {
     expect(await docker(['ps', '-aq', ...labelFilterArgs(LABEL.session, s.id)])).toBe('');
@@ -171,22 +171,22 @@ afterAll(async () => {
 
 describe('ensureImages', () => {
   it('builds models for missing images and tags them with the given names', async () => {
-    expect(images.openhands).toMatchObject({ name: 'openhands', reference: refs.openhands, source: 'model' });
-    expect(images.runtime).toMatchObject({ name: 'runtime', reference: refs.runtime, source: 'model' });
-    expect(await isModelImage(refs.openhands)).toBe(true);
-    expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs.openhands])).toBe(images.openhands.id);
+    expect(images['openhands-0.33']).toMatchObject({ name: 'openhands-0.33', reference: refs['openhands-0.33'], source: 'model' });
+    expect(images['runtime-0.33']).toMatchObject({ name: 'runtime-0.33', reference: refs['runtime-0.33'], source: 'model' });
+    expect(await isModelImage(refs['openhands-0.33'])).toBe(true);
+    expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs['openhands-0.33']])).toBe(images['openhands-0.33']!.id);
   });
 
   it('uses an image that is not ours as the real one and never retags it', async () => {
-    expect(images.socketProxy).toEqual({ name: 'socketProxy', reference: refs.socketProxy, source: 'real', id: realProxyId });
-    expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs.socketProxy])).toBe(realProxyId);
+    expect(images['socket-proxy']).toEqual({ name: 'socket-proxy', reference: refs['socket-proxy'], source: 'real', id: realProxyId });
+    expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs['socket-proxy']])).toBe(realProxyId);
   });
 
   it('does not rebuild a model whose build context is unchanged', async () => {
-    const again = await buildModelImage('openhands');
+    const again = await buildModelImage('openhands-0.33');
     expect(again.built).toBe(false);
-    expect(again.id).toBe(images.openhands.id);
-    expect(again.reference).toMatch(/^openhands-guide\/model-openhands:[0-9a-f]{16}$/);
+    expect(again.id).toBe(images['openhands-0.33']!.id);
+    expect(again.reference).toMatch(/^openhands-guide\/model-openhands-0\.33:[0-9a-f]{16}$/);
   });
 
   it('holds a marker container for the session while it uses the tags', async () => {
@@ -212,13 +212,13 @@ describe('ensureImages', () => {
   it('with OPENHANDS_GUIDE_IMAGES=real, pulls and never builds: a missing image is an error', async () => {
     const saved = process.env.OPENHANDS_GUIDE_IMAGES;
     // A registry on loopback that refuses at once: the pull fails without leaving the host.
-    const unreachable: ImageReferences = { ...refs, openhands: `127.0.0.1:9/ohg-test-${session.suffix}/openhands:0.33` };
+    const unreachable = { ...refs, 'openhands-0.33': `127.0.0.1:9/ohg-test-${session.suffix}/openhands:0.33` } as const satisfies ImageReferences;
     process.env.OPENHANDS_GUIDE_IMAGES = 'real';
     try {
       await expect(ensureImages(session, { references: unreachable })).rejects.toThrow(
-        `OPENHANDS_GUIDE_IMAGES=real needs ${unreachable.openhands}, and \`docker pull ${unreachable.openhands}\` failed`,
+        `OPENHANDS_GUIDE_IMAGES=real needs ${unreachable['openhands-0.33']}, and \`docker pull ${unreachable['openhands-0.33']}\` failed`,
       );
-      expect((await dockerResult(['image', 'inspect', unreachable.openhands])).exitCode).toBe(1);
+      expect((await dockerResult(['image', 'inspect', unreachable['openhands-0.33']])).exitCode).toBe(1);
     } finally {
       if (saved === undefined) delete process.env.OPENHANDS_GUIDE_IMAGES;
       else process.env.OPENHANDS_GUIDE_IMAGES = saved;
@@ -228,7 +228,7 @@ describe('ensureImages', () => {
 
 describe('OpenHands app model: image contract (facts.md "OpenHands app image")', () => {
   it('runs as root, with the upstream ENV defaults', async () => {
-    const config = JSON.parse(await docker(['image', 'inspect', '--format', '{{json .Config}}', refs.openhands])) as { User: string; Env: string[] };
+    const config = JSON.parse(await docker(['image', 'inspect', '--format', '{{json .Config}}', refs['openhands-0.33']])) as { User: string; Env: string[] };
     expect(config.User).toBe('root');
     expect(config.Env).toEqual(
       expect.arrayContaining([
@@ -241,7 +241,7 @@ describe('OpenHands app model: image contract (facts.md "OpenHands app image")',
   });
 
   it('has root and openhands (42420) and group app, no uid-1000 user and no group docker', async () => {
-    const out = await docker(['run', '--rm', ...session.labelArgs('test'), '--entrypoint', 'cat', refs.openhands, '/etc/passwd', '/etc/group']);
+    const out = await docker(['run', '--rm', ...session.labelArgs('test'), '--entrypoint', 'cat', refs['openhands-0.33'], '/etc/passwd', '/etc/group']);
     const [passwd, group] = [out.split('\n').filter((l) => l.split(':').length === 7), out.split('\n').filter((l) => l.split(':').length === 4)];
     expect(passwd.map((l) => l.split(':')[0])).toEqual(expect.arrayContaining(['root', 'openhands']));
     expect(passwd.find((l) => l.startsWith('openhands:'))?.split(':')[2]).toBe('42420');
@@ -251,30 +251,30 @@ describe('OpenHands app model: image contract (facts.md "OpenHands app image")',
   });
 
   it('carries the static docker CLI 28.2.2', async () => {
-    const out = await docker(['run', '--rm', ...session.labelArgs('test'), '--entrypoint', 'docker', refs.openhands, '--version']);
+    const out = await docker(['run', '--rm', ...session.labelArgs('test'), '--entrypoint', 'docker', refs['openhands-0.33'], '--version']);
     expect(out).toContain('28.2.2');
   });
 
   it('cannot start with --user 1000:docker: Docker finds no group docker in the image', async () => {
-    const { exitCode, output } = await runOnce(['--user', '1000:docker', refs.openhands]);
+    const { exitCode, output } = await runOnce(['--user', '1000:docker', refs['openhands-0.33']]);
     expect(exitCode).not.toBe(0);
     expect(output).toContain('unable to find group docker');
   });
 
   it('refuses a non-root user in the entrypoint', async () => {
-    const { exitCode, output } = await runOnce(['--user', '1000:1000', refs.openhands]);
+    const { exitCode, output } = await runOnce(['--user', '1000:1000', refs['openhands-0.33']]);
     expect(exitCode).toBe(1);
     expect(output).toContain('The OpenHands entrypoint.sh must run as root');
   });
 
   it('exits when SANDBOX_USER_ID is empty', async () => {
-    const { exitCode, output } = await runOnce(['-e', 'SANDBOX_USER_ID=', refs.openhands]);
+    const { exitCode, output } = await runOnce(['-e', 'SANDBOX_USER_ID=', refs['openhands-0.33']]);
     expect(exitCode).toBe(1);
     expect(output).toContain('SANDBOX_USER_ID is not set');
   });
 
   it('exits at start with a non-zero SANDBOX_USER_ID and no socket (issues #4933, #1732)', async () => {
-    const { exitCode, output } = await runOnce(['-e', 'SANDBOX_USER_ID=1000', '-e', 'DOCKER_HOST=tcp://127.0.0.1:9', refs.openhands]);
+    const { exitCode, output } = await runOnce(['-e', 'SANDBOX_USER_ID=1000', '-e', 'DOCKER_HOST=tcp://127.0.0.1:9', refs['openhands-0.33']]);
     expect(exitCode).toBe(1);
     expect(output).toContain('/var/run/docker.sock');
   });
@@ -296,7 +296,7 @@ describe('OpenHands app model: behaviour', () => {
     const status = await statusOf(apps.root!);
     const runtime = await inspectContainer(status.runtime.container!);
     expect(runtime.Config.Labels).toMatchObject({ [LABEL.session]: session.id, [LABEL.pid]: String(process.pid), [LABEL.role]: 'runtime' });
-    expect(runtime.Config.Image).toBe(refs.runtime);
+    expect(runtime.Config.Image).toBe(refs['runtime-0.33']);
     expect(runtime.Config.Env).toContain(`port=${status.runtime.port}`);
     expect(runtime.HostConfig.PortBindings?.[`${status.runtime.port}/tcp`]).toEqual([{ HostIp: '0.0.0.0', HostPort: String(status.runtime.port) }]);
   });
@@ -377,12 +377,12 @@ describe('releaseImages', () => {
   it('keeps the tags while another live session holds a marker, then removes only model tags', async () => {
     await ensureImages(other, { references: refs });
     expect(await releaseImages(session, { references: refs })).toEqual([]);
-    expect(taggedModelReferences(refs).sort()).toEqual([refs.openhands, refs.runtime].sort());
+    expect(taggedModelReferences(refs).sort()).toEqual([refs['openhands-0.33'], refs['runtime-0.33']].sort());
 
-    expect((await releaseImages(other, { references: refs })).sort()).toEqual([refs.openhands, refs.runtime].sort());
+    expect((await releaseImages(other, { references: refs })).sort()).toEqual([refs['openhands-0.33'], refs['runtime-0.33']].sort());
     expect(taggedModelReferences(refs)).toEqual([]);
     // The real image keeps its name; the private model builds stay as a cache.
-    expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs.socketProxy])).toBe(realProxyId);
-    expect(await isModelImage((await buildModelImage('openhands')).reference)).toBe(true);
+    expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs['socket-proxy']])).toBe(realProxyId);
+    expect(await isModelImage((await buildModelImage('openhands-0.33')).reference)).toBe(true);
   });
 });

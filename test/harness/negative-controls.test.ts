@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSnippet, type Snippet } from '../../src/snippets';
 import type { DockerRun } from '../../src/snippets/commands';
 import { verifySnippets } from '../../scripts/harness/verify';
-import type { SnippetReport, VerificationReport } from '../../scripts/harness/report';
+import type { EngineRun, SnippetReport } from '../../scripts/harness/report';
 
 /**
  * The checks must be able to fail. Each case runs a page's snippet with the one thing
@@ -14,24 +14,24 @@ import type { SnippetReport, VerificationReport } from '../../scripts/harness/re
 const runOf = (snippet: Snippet, step: number) => snippet.steps[step]!.command as DockerRun;
 
 function withoutRule(): Snippet {
-  const snippet = getSnippet('bridge-guard');
+  const snippet = getSnippet('0.33', 'bridge-guard');
   return { ...snippet, steps: [] };
 }
 
 function proxyWithContainersAlone(): Snippet {
-  const snippet = getSnippet('socket-proxy');
+  const snippet = getSnippet('0.33', 'socket-proxy');
   const proxy = runOf(snippet, 1);
   return { ...snippet, steps: snippet.steps.map((step, i) => (i === 1 ? { ...step, command: { ...proxy, env: { CONTAINERS: '1' } } as DockerRun } : step)) };
 }
 
 function workspaceWithoutMountPath(): Snippet {
-  const snippet = getSnippet('workspace-run');
+  const snippet = getSnippet('0.33', 'workspace-run');
   const app = runOf(snippet, 0);
   const { WORKSPACE_MOUNT_PATH: _dropped, ...env } = app.env as Record<string, unknown>;
   return { ...snippet, steps: [{ command: { ...app, env } as DockerRun }] };
 }
 
-let report: VerificationReport;
+let report: EngineRun;
 beforeAll(async () => {
   report = await verifySnippets({ snippets: [withoutRule(), proxyWithContainersAlone(), workspaceWithoutMountPath()] });
 }, 600_000);

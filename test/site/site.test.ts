@@ -9,7 +9,7 @@ import { describeViolations, failingViolations } from './support/axe';
 import { describeProblems, openPage, problemCount, waitForHydration, waitForQuiet } from './support/browser';
 import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
 import { figureIdsIn, pageText, pathInLocale, type SitePage } from './support/pages';
-import { commandWords, firstDifference, loadReport, snippetEntry, staleness } from './support/report';
+import { commandWords, firstDifference, loadReport, snippetEntry, splitKey, staleness } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
 import type { Page } from 'playwright-core';
 
@@ -183,7 +183,10 @@ siteSuite('production build', (site) => {
         const linked = await page
           .locator('a[href*="#snippet-"]')
           .evaluateAll((all) => all.map((a) => ({ href: a.getAttribute('href')!, id: a.getAttribute('href')!.split('#snippet-')[1]! })));
-        const missing = onSite.filter((id) => !linked.some((l) => l.id === id));
+        // A link names the figure's bare id; its path says which version's page it is on.
+        const missing = onSite.filter(
+          (key) => !linked.some((l) => l.id === splitKey(key).id && figurePages(locale, key).some((p) => samePath(p.path, l.href.split('#')[0]!))),
+        );
         expect(missing, `snippets with a figure on the ${locale} site but no link on ${path}`).toEqual([]);
         // Follow each link as a reader does (client-side), then come back with the history.
         for (const { href, id } of linked) {
@@ -233,7 +236,7 @@ siteSuite('production build', (site) => {
     for (const { page, text } of copies) {
       expect(text, `clipboard after the copy button of ${id} on ${label(page)}, compared with the report's texts.${locale}: ${firstDifference(text, own!)}`).toBe(own);
       if (locale === DEFAULT_LOCALE) {
-        const replayed = replayRewrites(text, id, entry.rewrites, entry.placeholders);
+        const replayed = replayRewrites(text, entry.id, entry.rewrites, entry.placeholders);
         expect(replayed, `${id}: the copied text with the report's rewrites replayed, compared with ranOwn: ${firstDifference(replayed, entry.ranOwn)}`).toBe(entry.ranOwn);
       } else {
         const [reference] = await copiedTexts(site(), DEFAULT_LOCALE, id);

@@ -135,26 +135,27 @@ describe('the report checks', () => {
   };
 
   it('says to run the harness when there is no report', () => {
-    expect(() => snippetEntry(loadReport(path.join(dir, 'absent.json')), 'network-binding')).toThrow(
-      /^no verification report for snippet network-binding: no verification report at .*absent\.json: run the harness \(npm test\) first$/,
+    expect(() => snippetEntry(loadReport(path.join(dir, 'absent.json')), '0.33/network-binding')).toThrow(
+      /^no verification report for snippet 0\.33\/network-binding: no verification report at .*absent\.json: run the harness \(npm test\) first$/,
     );
   });
 
   it('says to run the harness again for a report of another schema', () => {
-    const loaded = loadReport(write('old.json', { schema: 1, snippets: [] }));
+    const loaded = loadReport(write('old.json', { schema: 2, snippets: [] }));
     expect(loaded.ok).toBe(false);
-    expect(!loaded.ok && loaded.problem).toMatch(/cannot be read: unexpected schema 1, expected 2 \(run the harness again: npm test\)$/);
+    expect(!loaded.ok && loaded.problem).toMatch(/cannot be read: unexpected schema 2, expected 3 \(run the harness again: npm test\)$/);
   });
 
   it('says which snippet the report lacks', () => {
-    const loaded = loadReport(write('partial.json', { schema: 2, snippets: [{ id: 'network-binding' }] }));
-    expect(() => snippetEntry(loaded, 'resource-limits')).toThrow(
-      /^no verification report for snippet resource-limits: run the harness \(npm test\) first \(.*partial\.json has network-binding\)$/,
+    const run = { engine: { id: 'host' }, snippets: [{ version: '0.33', id: 'network-binding' }] };
+    const loaded = loadReport(write('partial.json', { schema: 3, runs: [run] }));
+    expect(() => snippetEntry(loaded, '0.33/resource-limits')).toThrow(
+      /^no verification report for snippet 0\.33\/resource-limits: run the harness \(npm test\) first \(.*partial\.json has 0\.33\/network-binding\)$/,
     );
   });
 
   it('tells a report of another registry entry apart', () => {
-    const entry = { id: 'network-binding', registryHash: '00000000' } as Parameters<typeof staleness>[0];
+    const entry = { version: '0.33', id: 'network-binding', registryHash: '00000000' } as Parameters<typeof staleness>[0];
     expect(staleness(entry)).toMatch(/^the report verified registry entry 00000000 of network-binding, the registry now has [0-9a-f]{8}/);
   });
 });

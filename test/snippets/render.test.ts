@@ -4,7 +4,7 @@ import { MESSAGES, translator, type Locale } from '../../src/i18n';
 import type { Command } from '../../src/snippets/commands';
 import { IMAGES, imageReference } from '../../src/snippets/images';
 import { allSnippets, renderSnippet, renderWord, type Snippet } from '../../src/snippets';
-import { OPENHANDS_VERSION } from '../../src/snippets/version';
+import { OPENHANDS_VERSION } from '../../src/snippets/versions/0.33/images';
 import { commandOutput, concat, home, image, placeholder, variable } from '../../src/snippets/words';
 
 const SNIPPETS = allSnippets();
@@ -115,7 +115,7 @@ describe('renderSnippet', () => {
     expect(renderWord(variable('WORKSPACE_BASE'))).toBe('"$WORKSPACE_BASE"');
     expect(renderWord(commandOutput('id -u'))).toBe('$(id -u)');
     expect(renderWord(home('.openhands-state'))).toBe('~/.openhands-state');
-    expect(renderWord(image('socketProxy'))).toBe('tecnativa/docker-socket-proxy:0.4.1');
+    expect(renderWord(image('socket-proxy'))).toBe('tecnativa/docker-socket-proxy:0.4.1');
     expect(renderWord(concat(variable('WORKSPACE_BASE'), '/sub dir'))).toBe(`"$WORKSPACE_BASE"'/sub dir'`);
   });
 

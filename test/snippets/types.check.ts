@@ -9,14 +9,14 @@ import type { DockerRun } from '../../src/snippets/commands';
 import type { SnippetSpec } from '../../src/snippets/snippet';
 
 // The variable OpenHands reads compiles...
-export const bindingAddress: DockerRun = { kind: 'docker-run', image: 'openhands', env: { SANDBOX_RUNTIME_BINDING_ADDRESS: '172.17.0.1' } };
+export const bindingAddress: DockerRun = { kind: 'docker-run', image: 'openhands-0.33', env: { SANDBOX_RUNTIME_BINDING_ADDRESS: '172.17.0.1' } };
 // ...the English source page's bare name, which nothing reads, does not.
 // @ts-expect-error RUNTIME_BINDING_ADDRESS is not an OpenHands variable (facts.md: it is SANDBOX_RUNTIME_BINDING_ADDRESS).
-export const bareBindingAddress: DockerRun = { kind: 'docker-run', image: 'openhands', env: { RUNTIME_BINDING_ADDRESS: '127.0.0.1' } };
+export const bareBindingAddress: DockerRun = { kind: 'docker-run', image: 'openhands-0.33', env: { RUNTIME_BINDING_ADDRESS: '127.0.0.1' } };
 // @ts-expect-error A socket-proxy variable is not an OpenHands variable: env is typed per image.
-export const proxyVariableOnApp: DockerRun = { kind: 'docker-run', image: 'openhands', env: { CONTAINERS: '1' } };
+export const proxyVariableOnApp: DockerRun = { kind: 'docker-run', image: 'openhands-0.33', env: { CONTAINERS: '1' } };
 
-export const knownImage: DockerRun = { kind: 'docker-run', image: 'socketProxy' };
+export const knownImage: DockerRun = { kind: 'docker-run', image: 'socket-proxy' };
 // @ts-expect-error Only images of images.ts can run.
 export const unknownImage: DockerRun = { kind: 'docker-run', image: 'nginx' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/snippets/claims';
 import type { Command, DockerRun } from '../../src/snippets/commands';
-import { SNIPPETS } from '../../src/snippets/registry';
+import { SNIPPETS } from '../../src/snippets/versions/0.33/registry';
 import type { SnippetSpec } from '../../src/snippets/snippet';
 import { isIpv4, memoryBytes, validateRegistry } from '../../src/snippets/validate';
 import { concat, variable } from '../../src/snippets/words';

@@ -3,13 +3,14 @@
  * their data, and the upstream facts of src/snippets/facts.ts.
  */
 import type { Command } from '../../../src/snippets/commands';
-import { FACT_VALUES } from '../../../src/snippets/facts';
 import type { SnippetSpec } from '../../../src/snippets/snippet';
 import { renderCommand } from '../../../src/snippets/render';
 import { memoryBytes } from '../../../src/snippets/validate';
 import type { ProseValue } from './extract';
 
 export interface KnownValues {
+  /** Values the version's facts state, with their sources elsewhere. */
+  readonly facts: readonly string[];
   /** The commands of the snippets, rendered, one per entry. */
   readonly commands: readonly string[];
   readonly memory: ReadonlySet<string>;
@@ -28,7 +29,7 @@ function dataOf(command: Command, known: { memory: Set<string>; cpus: Set<string
 }
 
 /** The values of these snippets. */
-export function knownValues(snippets: readonly SnippetSpec[]): KnownValues {
+export function knownValues(snippets: readonly SnippetSpec[], facts: readonly string[]): KnownValues {
   const sets = { memory: new Set<string>(), cpus: new Set<string>(), ports: new Set<string>() };
   const commands: string[] = [];
   for (const snippet of snippets) {
@@ -40,7 +41,7 @@ export function knownValues(snippets: readonly SnippetSpec[]): KnownValues {
     }
     for (const claim of snippet.claims) if ('port' in claim) sets.ports.add(String(claim.port));
   }
-  return { commands, ...sets };
+  return { facts, commands, ...sets };
 }
 
 /** Whether the value is one the snippets use or an upstream fact states. */
@@ -51,10 +52,10 @@ export function isKnown(value: ProseValue, known: KnownValues): boolean {
     case 'cpus':
       return known.cpus.has(value.normal);
     case 'port':
-      return known.ports.has(value.normal) || FACT_VALUES.includes(value.normal);
+      return known.ports.has(value.normal) || known.facts.includes(value.normal);
     case 'address':
     case 'literal':
-      return FACT_VALUES.includes(value.normal) || known.commands.some((command) => contains(command, value.normal));
+      return known.facts.includes(value.normal) || known.commands.some((command) => contains(command, value.normal));
   }
 }
 

@@ -51,20 +51,22 @@ const list = (names: readonly string[]) => (names.length ? names.map((name) => `
 
 function checkRegistryKeys(site: Site, catalogs: readonly MessageCatalog[]): Set<string> {
   const reported = new Set<string>();
-  const source = String(site.registryFile.value);
-  for (const catalog of catalogs) {
-    const entries = catalog.entries;
-    if (!entries) continue;
-    for (const use of registryKeys(site.registry)) {
-      if (Object.hasOwn(entries, use.key) || reported.has(`${catalog.locale}:${use.key}`)) continue;
-      reported.add(`${catalog.locale}:${use.key}`);
-      const place = stringLiteralPoint(source, use.key) ?? keyPoint(source, use.snippetId);
-      report(
-        site.registryFile,
-        ID,
-        `Unexpected key \`${use.key}\` (snippet \`${use.snippetId}\`, \`${use.field}\`) missing from ${catalog.file.path}, expected every message the registry uses in both locales`,
-        place,
-      );
+  for (const version of site.versions) {
+    const source = String(version.registryFile.value);
+    for (const catalog of catalogs) {
+      const entries = catalog.entries;
+      if (!entries) continue;
+      for (const use of registryKeys(version.registry)) {
+        if (Object.hasOwn(entries, use.key) || reported.has(`${catalog.locale}:${use.key}`)) continue;
+        reported.add(`${catalog.locale}:${use.key}`);
+        const place = stringLiteralPoint(source, use.key) ?? keyPoint(source, use.snippetId);
+        report(
+          version.registryFile,
+          ID,
+          `Unexpected key \`${use.key}\` (snippet \`${use.snippetId}\`, \`${use.field}\`) missing from ${catalog.file.path}, expected every message the registry uses in both locales`,
+          place,
+        );
+      }
     }
   }
   return reported;
@@ -125,7 +127,8 @@ export const i18nKeys: Rule = {
     }
 
     // en only: a Japanese sentence that differs from the English one is reported above.
-    for (const [kind, fields] of claimFields(site.registry)) {
+    const all = Object.assign({}, ...site.versions.map((v) => v.registry)) as Registry;
+    for (const [kind, fields] of claimFields(all)) {
       const key = `claim.${kind}`;
       const message = en.entries[key];
       if (message === undefined) continue;

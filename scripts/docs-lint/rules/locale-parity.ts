@@ -3,7 +3,7 @@ import type { Locale } from '../../../src/i18n/messages';
 import { pageHeadings, snippetUses } from '../page-facts';
 import { report } from '../report';
 import { diffSequences } from '../sequence-diff';
-import { PAGE_DIRS, type Page } from '../site';
+import { pageDir, type Page } from '../site';
 import type { Rule } from './rule';
 
 const ID = 'locale-parity';
@@ -60,17 +60,19 @@ const headingMarkers = (page: Page): Marker[] =>
 export const localeParity: Rule = {
   id: ID,
   check(site) {
+    // A page is the same page in both locales when version and path agree.
+    const key = (page: Page) => `${page.version}/${page.slug}`;
     const bySlug: Record<Locale, Map<string, Page>> = { en: new Map(), ja: new Map() };
-    for (const page of site.pages) bySlug[page.locale].set(page.slug, page);
+    for (const page of site.pages) bySlug[page.locale].set(key(page), page);
 
     for (const page of site.pages) {
       const other = OTHER[page.locale];
-      if (bySlug[other].has(page.slug)) continue;
+      if (bySlug[other].has(key(page))) continue;
       const extension = page.file.extname ?? '.mdx';
       report(
         page.file,
         ID,
-        `Unexpected ${page.locale} page without a ${other} counterpart, expected \`${PAGE_DIRS[other]}/${page.slug}${extension}\``,
+        `Unexpected ${page.locale} page without a ${other} counterpart, expected \`${pageDir(page.version, other)}/${page.slug}${extension}\``,
         { line: 1, column: 1 },
       );
     }

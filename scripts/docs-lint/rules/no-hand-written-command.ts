@@ -15,7 +15,7 @@ const MAX_SHOWN = 60;
 
 const shown = (command: string) => (command.length > MAX_SHOWN ? `${command.slice(0, MAX_SHOWN)}…` : command);
 const reason = (command: string, where: string) =>
-  `Unexpected hand-written command \`${shown(command)}\` in ${where}, expected \`<Snippet id="..."/>\` with a command of src/snippets/registry.ts`;
+  `Unexpected hand-written command \`${shown(command)}\` in ${where}, expected \`<Snippet id="..."/>\` with a command of its version's registry (src/snippets/versions/<version>/registry.ts)`;
 
 /** A fence's content starts on the line after the opening fence; indented code on its own line. */
 function contentStartLine(code: Code, source: string): number | undefined {

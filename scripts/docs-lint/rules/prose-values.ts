@@ -6,13 +6,13 @@ import { codeValue, textValues, type ProseValue } from '../prose-values/extract'
 import { isKnown, knownValues, type KnownValues } from '../prose-values/known';
 import { nearest } from '../nearest';
 import { report } from '../report';
-import type { Page, Site } from '../site';
+import { versionOf, type Page, type Registry, type Site } from '../site';
 import type { Point } from 'unist';
 import { keyPoint } from '../source-points';
 import type { Rule } from './rule';
 
 const ID = 'prose-value';
-const FACTS_FILE = 'src/snippets/facts.ts';
+const FACTS_FILE = 'src/snippets/versions/<version>/facts.ts';
 
 /** Shown when the value is close to one the page does use, which is the usual case: a number that went stale. */
 function hint(value: ProseValue, known: KnownValues): string {
@@ -37,8 +37,8 @@ function hint(value: ProseValue, known: KnownValues): string {
 const reason = (value: ProseValue, known: KnownValues, where: string) =>
   `Unexpected \`${value.text}\` in ${where}, expected a value that a snippet of this page uses${hint(value, known)} or a fact of ${FACTS_FILE} with its source`;
 
-function specsOf(ids: readonly (string | undefined)[], site: Site): SnippetSpec[] {
-  return ids.map((id) => (id !== undefined ? site.registry[id] : undefined)).filter((spec): spec is SnippetSpec => spec !== undefined);
+function specsOf(ids: readonly (string | undefined)[], registry: Registry): SnippetSpec[] {
+  return ids.map((id) => (id !== undefined ? registry[id] : undefined)).filter((spec): spec is SnippetSpec => spec !== undefined);
 }
 
 /**
@@ -92,11 +92,13 @@ function checkNode(root: Nodes, known: KnownValues, page: Page, source: string):
 function checkPage(page: Page, site: Site): void {
   const tree = page.tree!;
   const source = String(page.file.value);
-  const pageSpecs = specsOf(snippetUses(tree).map((use) => use.id), site);
+  const { registry, facts } = versionOf(site, page);
+  const factValues = Object.values(facts).map((fact) => fact.value);
+  const pageSpecs = specsOf(snippetUses(tree).map((use) => use.id), registry);
   for (const section of sections(tree)) {
     const root: Root = { type: 'root', children: section };
-    const own = specsOf(snippetUses(root).map((use) => use.id), site);
-    checkNode(root, knownValues(own.length > 0 ? own : pageSpecs), page, source);
+    const own = specsOf(snippetUses(root).map((use) => use.id), registry);
+    checkNode(root, knownValues(own.length > 0 ? own : pageSpecs, factValues), page, source);
   }
 }
 
@@ -105,8 +107,8 @@ function checkMessages(site: Site): void {
   for (const catalog of Object.values(site.catalogs)) {
     if (!catalog.entries) continue;
     const text = String(catalog.file.value);
-    for (const spec of Object.values(site.registry)) {
-      const known = knownValues([spec]);
+    for (const version of site.versions) for (const spec of Object.values(version.registry)) {
+      const known = knownValues([spec], Object.values(version.facts).map((fact) => fact.value));
       const keys = [spec.caption, ...spec.steps.flatMap((step) => (step.comment ? [step.comment] : []))];
       for (const key of new Set(keys)) {
         const message = catalog.entries[key];

@@ -9,15 +9,17 @@ const ID = 'registry';
 export const registry: Rule = {
   id: ID,
   check(site) {
-    const source = String(site.registryFile.value);
-    // Message keys are left to i18n-keys, which knows the catalogs' files and positions.
-    for (const problem of validateRegistry(site.registry, null)) {
-      report(
-        site.registryFile,
-        ID,
-        `Snippet \`${problem.snippetId}\`, \`${problem.field}\`: ${problem.message}`,
-        keyPoint(source, problem.snippetId),
-      );
+    for (const version of site.versions) {
+      const source = String(version.registryFile.value);
+      // Message keys are left to i18n-keys, which knows the catalogs' files and positions.
+      for (const problem of validateRegistry(version.registry, null)) {
+        report(
+          version.registryFile,
+          ID,
+          `Snippet \`${problem.snippetId}\`, \`${problem.field}\`: ${problem.message}`,
+          keyPoint(source, problem.snippetId),
+        );
+      }
     }
   },
 };

@@ -9,19 +9,21 @@ const ID = 'unused-snippet';
 export const unusedSnippet: Rule = {
   id: ID,
   check(site) {
-    const used = new Set<string>();
-    for (const page of site.pages) {
-      for (const use of page.tree ? snippetUses(page.tree) : []) if (use.id) used.add(use.id);
-    }
-    const source = String(site.registryFile.value);
-    for (const id of Object.keys(site.registry)) {
-      if (used.has(id)) continue;
-      report(
-        site.registryFile,
-        ID,
-        `Unexpected snippet \`${id}\` that no page shows, expected \`<Snippet id="${id}"/>\` on a page or the snippet removed`,
-        keyPoint(source, id),
-      );
+    for (const version of site.versions) {
+      const used = new Set<string>();
+      for (const page of site.pages.filter((p) => p.version === version.version)) {
+        for (const use of page.tree ? snippetUses(page.tree) : []) if (use.id) used.add(use.id);
+      }
+      const source = String(version.registryFile.value);
+      for (const id of Object.keys(version.registry)) {
+        if (used.has(id)) continue;
+        report(
+          version.registryFile,
+          ID,
+          `Unexpected snippet \`${id}\` that no page of version ${version.version} shows, expected \`<Snippet id="${id}"/>\` on one of its pages or the snippet removed`,
+          keyPoint(source, id),
+        );
+      }
     }
   },
 };

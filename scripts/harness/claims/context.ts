@@ -1,7 +1,10 @@
 import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { ContainerName, NetworkName } from '../../../src/snippets/commands';
 import type { ImageName } from '../../../src/snippets/images';
+import type { VersionId } from '../../../src/snippets/versions';
+import type { VersionProfile } from '../../../src/snippets/versions/profile';
 import { translator, type MessageKey } from '../../../src/i18n';
+import type { ClaimResult, NotVerifiableReason } from '../../../contracts/verification-report';
 
 /** The parts of `docker inspect` the checkers read. */
 export interface ContainerFacts {
@@ -36,6 +39,9 @@ export interface LanProbe {
 /** Everything a checker may use; the orchestrator wires it to the live daemon. */
 export interface ClaimContext {
   readonly snippetId: string;
+  /** The OpenHands version the snippet is of, and what the harness knows of it. */
+  readonly version: VersionId;
+  readonly profile: VersionProfile;
   readonly engineVersion: string;
   /** Documented name -> name used in this run. */
   containerName(name: ContainerName): string;
@@ -103,23 +109,7 @@ export interface ModelStatus {
   readonly error?: string | null;
 }
 
-export type ClaimStatus = 'verified' | 'failed' | 'not-verifiable';
-
-export interface ClaimResult {
-  readonly status: ClaimStatus;
-  /** What was observed, one fact per line, for the report and the site. */
-  readonly evidence: readonly string[];
-  /** Why it failed or could not be verified here. */
-  readonly reason?: string;
-  /** Why it could not be verified here, as a key the site translates (src/i18n: notVerifiable.*). */
-  readonly notVerifiable?: NotVerifiableReason;
-}
-
-/** Every reason a claim can be out of reach on a machine; each has a message in src/i18n. */
-export type NotVerifiableReason =
-  | 'no-lan-namespace'
-  | 'no-agent-writes'
-  | 'real-app-sandbox-needs-conversation';
+export type { ClaimResult, ClaimStatus, NotVerifiableReason } from '../../../contracts/verification-report';
 
 export type Checker<K extends ClaimKind> = (claim: Extract<Claim, { kind: K }>, ctx: ClaimContext) => Promise<ClaimResult>;
 

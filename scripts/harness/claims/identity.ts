@@ -26,7 +26,7 @@ export const appRunsAs = onContainer<'app-runs-as'>(async (claim, ctx, found, ev
  */
 export const workspaceFilesOwnedByUser = onContainer<'workspace-files-owned-by-user'>(async (claim, ctx, found, ev) => {
   let status = await ctx.modelStatus(found.actual);
-  if (ctx.imageSource('openhands') === 'model') {
+  if (ctx.imageSource(ctx.profile.appImage) === 'model') {
     await eventually(async () => (status = await ctx.modelStatus(found.actual))?.runtime?.reached !== undefined);
   }
   const files = await readdir(ctx.reader.workspace);

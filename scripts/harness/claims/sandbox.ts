@@ -20,7 +20,7 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
 /** The app's first sandbox, given time to appear; a result of its own when there is none. */
 export async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence): Promise<ContainerFacts | ClaimResult> {
   const sandboxes = await waitForSandboxes(ctx, app);
-  if (sandboxes.length === 0 && ctx.imageSource('openhands') === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
+  if (sandboxes.length === 0 && ctx.imageSource(ctx.profile.appImage) === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
   if (!ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
     // Why not, in the app's own words: the stand-in reports the Docker API's answer.
     ev.see(`app status: ${JSON.stringify((await ctx.modelStatus(app)) ?? null)}`);
@@ -59,7 +59,7 @@ export const sandboxReachable = onContainer<'sandbox-reachable'>(async (claim, c
     );
   }
   let status = await ctx.modelStatus(found.actual);
-  if (ctx.imageSource('openhands') === 'model') {
+  if (ctx.imageSource(ctx.profile.appImage) === 'model') {
     await eventually(async () => (status = await ctx.modelStatus(found.actual))?.runtime?.reached !== undefined);
     ev.see(`app status: ${JSON.stringify(status ?? null)}`);
   }

@@ -33,7 +33,8 @@ const NSENTER = '/usr/bin/nsenter';
 const BUSYBOX = process.env.OPENHANDS_GUIDE_BUSYBOX ?? '/bin/busybox';
 const NOT_RUNNING: NetcatResult = { stdout: '', stderr: 'the container is not running', exitCode: 1 };
 
-export type ProbeWay = 'nsenter' | 'container';
+export type { ProbeWay } from '../../../contracts/verification-report';
+import type { ProbeWay } from '../../../contracts/verification-report';
 
 export function probeWay(): ProbeWay {
   if (process.env.OPENHANDS_GUIDE_PROBES === 'container') return 'container';

@@ -1,5 +1,6 @@
 import { IMAGES, imageReference, type ImageName } from '../../../src/snippets/images';
 import { translator, type MessageKey } from '../../../src/i18n';
+import type { ReportedRewrite, RewriteRule } from '../../../contracts/verification-report';
 
 /**
  * The only changes the harness makes to the text a reader copies, each because this
@@ -28,14 +29,7 @@ export interface CommandSpan {
   readonly words: readonly WordSpan[];
 }
 
-export type RewriteRule =
-  | 'no-tty'
-  | 'no-pull'
-  | 'unique-name'
-  | 'session-labels'
-  | 'free-host-port'
-  | 'firewall-comment'
-  | 'session-filter';
+export type { RewriteRule, ReportedRewrite } from '../../../contracts/verification-report';
 
 const en = translator('en');
 
@@ -51,10 +45,6 @@ export interface AppliedRewrite {
   readonly to: string;
 }
 
-/** A rewrite as the report lists it: also names the snippet whose text it changed. */
-export interface ReportedRewrite extends AppliedRewrite {
-  readonly snippet: string;
-}
 
 interface Edit {
   readonly offset: number;

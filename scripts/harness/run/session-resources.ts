@@ -3,7 +3,7 @@ import { removeSessionResources, registerCleanup, sweepCrashedSessions, type Cle
 import { daemonVersion, docker, dockerResult } from '../docker';
 import { hasRulesWithComment, removeLoopbackGuard } from '../firewall';
 import { ensureImages, ensureProbeImage, type EnsuredImage } from '../images';
-import { LABEL, labelFilterArgs, sessionLabels } from '../labels';
+import { LABEL, labelArgs, labelFilterArgs, sessionLabels, type Role } from '../labels';
 import { createLanNeighbour, type LanNeighbour } from '../lan';
 import { Session } from '../session';
 import { freeLoopbackPort } from './free-port';
@@ -18,8 +18,6 @@ export interface Outsider {
   readonly network: string;
   readonly name: string;
 }
-/** Containers that live for the whole session, not for one snippet. */
-const SESSION_ROLES = new Set(['image-marker', 'images-lock', 'lan-target']);
 
 /**
  * Everything one harness run holds across snippets: its session (labels, names), the
@@ -27,7 +25,7 @@ const SESSION_ROLES = new Set(['image-marker', 'images-lock', 'lan-target']);
  * crash removes what this run made and nothing else.
  */
 export class HarnessSession {
-  private outsiderCache: Outsider | undefined;
+  private units = 0;
 
   private constructor(
     private readonly session: Session,
@@ -80,34 +78,9 @@ export class HarnessSession {
     return this.session.firewallComment;
   }
 
-  uniqueName(name: string): string {
-    return this.session.name(name);
-  }
-
-  /** `--label k=v` words for the snippet rewrite. */
-  labelFlags(): string[] {
-    const args = this.session.labelArgs('snippet');
-    const flags: string[] = [];
-    for (let i = 0; i < args.length; i += 2) flags.push(`${args[i]} ${args[i + 1]}`);
-    return flags;
-  }
-
   /** `--label` arguments for the harness's own probe containers. */
   probeLabelArgs(): string[] {
     return this.session.labelArgs('probe');
-  }
-
-  /** The same labels as an object, for what a checker creates through the Docker API. */
-  probeLabels(): Record<string, string> {
-    return sessionLabels(this.session, 'probe');
-  }
-
-  /** The IPv4 addresses of every container of this session. */
-  async containerAddresses(): Promise<string[]> {
-    const ids = (await docker(['ps', '-q', ...labelFilterArgs(LABEL.session, this.session.id)])).split('\n').filter(Boolean);
-    if (ids.length === 0) return [];
-    const out = await docker(['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', ...ids]);
-    return out.split(/\s+/).filter(Boolean);
   }
 
   image(name: ImageName): EnsuredImage | undefined {
@@ -119,21 +92,18 @@ export class HarnessSession {
     return freeLoopbackPort();
   }
 
-  /** A container on a network of its own that answers on a port, for isolation checks. */
-  async outsider(): Promise<Outsider> {
-    if (this.outsiderCache) return this.outsiderCache;
-    const network = this.uniqueName('ohg-outside');
-    const name = this.uniqueName('ohg-outsider');
-    await docker(['network', 'create', ...this.session.labelArgs('probe'), network]);
-    await docker([
-      'run', '-d', ...this.session.labelArgs('probe'), '--network', network, '--name', name, this.probeImage,
-      'sh', '-c', `mkdir -p /www && echo outsider > /www/index.html && exec httpd -f -p ${OUTSIDER_PORT} -h /www`,
-    ]);
-    const [address = '', gateway = ''] = (
-      await docker(['inspect', '--format', `{{with index .NetworkSettings.Networks "${network}"}}{{.IPAddress}} {{.Gateway}}{{end}}`, name])
-    ).split(' ');
-    this.outsiderCache = { address, gateway, port: OUTSIDER_PORT, network, name };
-    return this.outsiderCache;
+  /** A new unit of this session, for one snippet's run. */
+  unit(): UnitScope {
+    this.units += 1;
+    return new UnitScope(this, this.session, this.units);
+  }
+
+  /** The IPv4 addresses of every container of this session. */
+  async containerAddresses(): Promise<string[]> {
+    const ids = (await docker(['ps', '-q', ...labelFilterArgs(LABEL.session, this.session.id)])).split('\n').filter(Boolean);
+    if (ids.length === 0) return [];
+    const out = await docker(['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', ...ids]);
+    return out.split(/\s+/).filter(Boolean);
   }
 
   firewallRulePresent(): Promise<boolean> {
@@ -144,26 +114,86 @@ export class HarnessSession {
     await removeLoopbackGuard(this.session);
   }
 
-  /** Between snippets: containers, networks and rules of the last snippet go; images and the neighbour stay. */
-  async removeUnitResources(): Promise<void> {
-    this.outsiderCache = undefined;
-    for (let round = 0; round < 3; round++) {
-      const rows = (await docker(['ps', '-a', '--no-trunc', '--format', `{{.ID}} {{.Label "${LABEL.role}"}}`, ...labelFilterArgs(LABEL.session, this.session.id)]))
-        .split('\n')
-        .filter(Boolean)
-        .map((row) => row.split(' '))
-        .filter(([, role]) => !SESSION_ROLES.has(role ?? ''));
-      if (rows.length === 0) break;
-      await dockerResult(['rm', '-f', '-v', ...rows.map(([id]) => id!)], { reject: false });
-    }
-    const networks = (await docker(['network', 'ls', '-q', ...labelFilterArgs(LABEL.session, this.session.id)])).split('\n').filter(Boolean);
-    if (networks.length > 0) await dockerResult(['network', 'rm', ...networks], { reject: false });
-    await this.removeFirewallRule();
-  }
-
   async close(): Promise<void> {
     await this.lan?.remove();
     await removeSessionResources(this.session);
     this.cleanup.unregister();
+  }
+}
+
+/**
+ * One snippet's run inside a session. Units of a session run side by side, so each gets
+ * names (`openhands-app-1a2b3c-4`) and a unit label of its own, and its cleanup removes
+ * only what carries its label. Firewall rules act on the whole host (or the session's
+ * LAN neighbour): units that add one run alone (scripts/harness/verify.ts).
+ */
+export class UnitScope {
+  private outsiderCache: Outsider | undefined;
+
+  constructor(
+    private readonly harness: HarnessSession,
+    private readonly session: Session,
+    readonly n: number,
+  ) {}
+
+  /** A documented name made unique to this unit. */
+  name(base: string): string {
+    return `${this.session.name(base)}-${this.n}`;
+  }
+
+  labels(role: Role): Record<string, string> {
+    return { ...sessionLabels(this.session, role), [LABEL.unit]: String(this.n) };
+  }
+
+  labelArgs(role: Role): string[] {
+    return labelArgs(this.labels(role));
+  }
+
+  /** `--label k=v` words for the snippet rewrite. */
+  labelFlags(): string[] {
+    const args = this.labelArgs('snippet');
+    const flags: string[] = [];
+    for (let i = 0; i < args.length; i += 2) flags.push(`${args[i]} ${args[i + 1]}`);
+    return flags;
+  }
+
+  /** `docker ps --filter` words selecting this unit's objects. */
+  filterArgs(): string[] {
+    return [...labelFilterArgs(LABEL.session, this.session.id), ...labelFilterArgs(LABEL.unit, String(this.n))];
+  }
+
+  /** `label=k=v` naming this unit, for the listings a snippet substitutes. */
+  get filter(): string {
+    return `label=${LABEL.unit}=${this.n}`;
+  }
+
+  /** A container on a network of its own that answers on a port, for isolation checks. */
+  async outsider(): Promise<Outsider> {
+    if (this.outsiderCache) return this.outsiderCache;
+    const network = this.name('ohg-outside');
+    const name = this.name('ohg-outsider');
+    await docker(['network', 'create', ...this.labelArgs('probe'), network]);
+    await docker([
+      'run', '-d', ...this.labelArgs('probe'), '--network', network, '--name', name, this.harness.probeImage,
+      'sh', '-c', `mkdir -p /www && echo outsider > /www/index.html && exec httpd -f -p ${OUTSIDER_PORT} -h /www`,
+    ]);
+    const [address = '', gateway = ''] = (
+      await docker(['inspect', '--format', `{{with index .NetworkSettings.Networks "${network}"}}{{.IPAddress}} {{.Gateway}}{{end}}`, name])
+    ).split(' ');
+    this.outsiderCache = { address, gateway, port: OUTSIDER_PORT, network, name };
+    return this.outsiderCache;
+  }
+
+  /** Removes the unit's containers (sandboxes its app made included), networks and firewall rules. */
+  async remove(): Promise<void> {
+    this.outsiderCache = undefined;
+    for (let round = 0; round < 3; round++) {
+      const ids = (await docker(['ps', '-aq', '--no-trunc', ...this.filterArgs()])).split('\n').filter(Boolean);
+      if (ids.length === 0) break;
+      await dockerResult(['rm', '-f', '-v', ...ids], { reject: false });
+    }
+    const networks = (await docker(['network', 'ls', '-q', ...this.filterArgs()])).split('\n').filter(Boolean);
+    if (networks.length > 0) await dockerResult(['network', 'rm', ...networks], { reject: false });
+    await this.harness.removeFirewallRule();
   }
 }

@@ -1,21 +1,10 @@
 import { PLACEHOLDERS } from '../../../src/snippets/words';
 import { renderSnippet, requiredSnippets, snippetHash, type Snippet } from '../../../src/snippets';
 import { LOCALES, translator, type Locale } from '../../../src/i18n';
-import { applyRewrites, type CommandSpan, type ReportedRewrite, type RewriteContext } from './rewrites';
+import type { ReportedRewrite, UnitTexts } from '../../../contracts/verification-report';
+import { applyRewrites, type CommandSpan, type RewriteContext } from './rewrites';
 
-/** What a reader copies for one snippet and what the harness ran instead: what the report keeps of a unit. */
-export interface UnitTexts {
-  /** Hash of the registry entry and its requires, so the site can tell a stale report. */
-  readonly registryHash: string;
-  /** The snippet's own text as its copy button gives it, in every locale: the comments differ, the commands do not (test/harness/parse). */
-  readonly texts: Readonly<Record<Locale, string>>;
-  /** What ran: required snippets first, as a reader pastes them in order, after rewrites. */
-  readonly ran: string;
-  /** The snippet's own part of `ran`: `replayRewrites(texts.en, ...)` gives it back. */
-  readonly ranOwn: string;
-  readonly rewrites: readonly ReportedRewrite[];
-  readonly placeholders: readonly { placeholder: string; value: string }[];
-}
+export type { UnitTexts } from '../../../contracts/verification-report';
 
 /** One snippet ready to run: its texts, and what running it needs. */
 export interface Unit extends UnitTexts {

@@ -4,7 +4,8 @@ import type { Snippet } from '../../snippets';
 import type { Locale, MessageKey } from '../../i18n/messages';
 import type { PageTranslate } from '../../i18n/format';
 import { formatRunDate } from '../../evidence/formatRunDate';
-import type { SiteClaimResult, SiteRun, SiteRewrite, SnippetEvidence } from '../../evidence/types';
+import type { EngineEvidence, SiteClaimResult, SiteEngine, SiteRewrite, SnippetEvidence } from '../../evidence/types';
+import { VERSIONS, type VersionId } from '../../snippets/versions';
 import { claimText } from './claimText';
 import styles from './styles.module.css';
 
@@ -26,56 +27,88 @@ const MARKS: Record<SnippetEvidence['state'] | ClaimResultState, string> = {
   'not-verified': '○',
 };
 
-function imagesKey(run: SiteRun): MessageKey {
-  const sources = new Set(run.images.map((image) => image.source));
-  if (sources.size > 1) return 'evidence.images.mixed';
-  return sources.has('real') ? 'evidence.images.real' : 'evidence.images.model';
+function imagesKey(engine: SiteEngine, version: VersionId): MessageKey {
+  const appImage = VERSIONS[version].profile.appImage;
+  const source = engine.images.find((image) => image.name === appImage)?.source ?? 'model';
+  return source === 'real' ? 'evidence.images.real' : 'evidence.images.model';
 }
 
 function verdictKey(evidence: SnippetEvidence, claimCount: number): MessageKey {
   return evidence.state === 'verified' && claimCount === 0 ? 'evidence.state.ran' : `evidence.state.${evidence.state}`;
 }
 
-function Verdict({ evidence, claimCount, t, locale }: { evidence: SnippetEvidence; claimCount: number; t: PageTranslate; locale: Locale }): ReactNode {
+/** "Docker Engine 20.10.24", "rootless Docker 28.5.2", "Podman 5.4.2", in the page's language. */
+export function engineName(engine: SiteEngine, t: PageTranslate): string {
+  return t(`engine.kind.${engine.kind}` satisfies MessageKey, { version: engine.version });
+}
+
+function Verdict({ snippet, evidence, t, locale }: { snippet: Snippet; evidence: SnippetEvidence; t: PageTranslate; locale: Locale }): ReactNode {
   return (
     <p className={styles.verdict}>
       <span aria-hidden="true" className={styles.mark}>
         {MARKS[evidence.state]}
       </span>{' '}
-      <strong>{t(verdictKey(evidence, claimCount))}</strong>{' '}
+      <strong>{t(verdictKey(evidence, snippet.claims.length))}</strong>{' '}
       {evidence.state === 'not-verified'
         ? t(`evidence.why.${evidence.why}` satisfies MessageKey)
-        : t('evidence.ranOn', {
-            version: evidence.run.engineVersion,
-            cgroup: evidence.run.cgroupVersion,
-            date: formatRunDate(evidence.run.generatedAt, locale),
-          })}
+        : t('evidence.ranAt', { date: formatRunDate(evidence.generatedAt, locale), release: VERSIONS[snippet.version].profile.release })}
     </p>
   );
 }
 
-function ClaimResults({ snippet, results, t, locale }: Omit<EvidenceProps, 'evidence'> & { results: readonly SiteClaimResult[] | undefined }): ReactNode {
+/** One compact line per engine: which engine, its version, its verdict. */
+function EngineLines({ snippet, evidence, t }: { snippet: Snippet; evidence: SnippetEvidence; t: PageTranslate }): ReactNode {
+  if (evidence.engines.length === 0) return null;
+  return (
+    <ul className={styles.engines}>
+      {evidence.engines.map((e) => (
+        <li key={e.engine.id} data-engine={e.engine.id} data-engine-result={e.state}>
+          <span aria-hidden="true" className={styles.mark}>
+            {MARKS[e.state]}
+          </span>{' '}
+          {engineName(e.engine, t)} (cgroup v{e.engine.cgroupVersion}): {t(`evidence.result.${e.state === 'partly-verifiable' ? 'verified' : e.state}` satisfies MessageKey)}
+          {e.state === 'not-verified' ? <span className={styles.note}> {t(`evidence.why.${e.why}` satisfies MessageKey)}</span> : null}
+          {e.state !== 'not-verified' ? <span className={styles.note}> {t(imagesKey(e.engine, snippet.version))}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ClaimResults({ snippet, evidence, t, locale }: EvidenceProps): ReactNode {
   if (snippet.claims.length === 0) return null;
+  const ran = evidence.engines.filter((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
+  const several = evidence.engines.length > 1;
   return (
     <>
       <div className={styles.claimsTitle}>{t('snippet.claims')}</div>
       <ul className={styles.claimList}>
         {snippet.claims.map((claim, index) => {
-          const result = results?.[index];
-          const state: ClaimResultState = result?.status ?? 'not-verified';
+          const results = ran.map((e) => ({ engine: e.engine, result: e.result.claims[index] }));
+          const states = results.map((r) => r.result?.status ?? 'not-verified');
+          const state: ClaimResultState = ran.length === 0 ? 'not-verified' : states.includes('failed') ? 'failed' : states.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
+          const notVerifiable = results.find((r) => r.result?.notVerifiable)?.result?.notVerifiable;
+          const failures = results.filter((r) => r.result?.status === 'failed' && r.result.reason);
           return (
             <li key={index} data-claim-kind={claim.kind} data-claim-result={state}>
               <span className={clsx(styles.badge, styles[`badge-${state}`])}>
                 <span aria-hidden="true">{MARKS[state]}</span> {t(`evidence.result.${state}` satisfies MessageKey)}
               </span>{' '}
               {claimText(claim, { t, locale })}
-              {result?.notVerifiable ? <span className={styles.note}> {t(`notVerifiable.${result.notVerifiable}` satisfies MessageKey)}</span> : null}
-              {result?.status === 'failed' && result.reason ? (
-                <span className={styles.note} lang="en">
+              {several && ran.length > 0 ? (
+                <span className={styles.note}>
                   {' '}
-                  {result.reason}
+                  ({results.map((r) => `${r.engine.id} ${MARKS[r.result?.status ?? 'not-verified']}`).join(', ')})
                 </span>
               ) : null}
+              {notVerifiable ? <span className={styles.note}> {t(`notVerifiable.${notVerifiable}` satisfies MessageKey)}</span> : null}
+              {failures.map((f) => (
+                <span key={f.engine.id} className={styles.note} lang="en">
+                  {' '}
+                  {several ? `${f.engine.id}: ` : ''}
+                  {f.result!.reason}
+                </span>
+              ))}
             </li>
           );
         })}
@@ -119,17 +152,14 @@ function Rewrites({ rewrites, placeholders, t }: { rewrites: readonly SiteRewrit
  * current report entry every claim shows "not checked": never a mark without a run.
  */
 export default function Evidence({ snippet, evidence, t, locale }: EvidenceProps): ReactNode {
-  const result = evidence.state === 'not-verified' ? undefined : evidence.result;
+  // The rewrites are the same on every engine but for the per-run names: the first run's show what changes.
+  const first = evidence.engines.find((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
   return (
     <div data-evidence-panel="" className={clsx(styles.evidence, styles[`evidence-${evidence.state}`])}>
-      <Verdict evidence={evidence} claimCount={snippet.claims.length} t={t} locale={locale} />
-      <ClaimResults snippet={snippet} results={result?.claims} t={t} locale={locale} />
-      {evidence.state !== 'not-verified' ? (
-        <>
-          <p className={styles.images}>{t(imagesKey(evidence.run))}</p>
-          <Rewrites rewrites={evidence.result.rewrites.filter((r) => r.snippet === snippet.id)} placeholders={evidence.result.placeholders} t={t} />
-        </>
-      ) : null}
+      <Verdict snippet={snippet} evidence={evidence} t={t} locale={locale} />
+      <EngineLines snippet={snippet} evidence={evidence} t={t} />
+      <ClaimResults snippet={snippet} evidence={evidence} t={t} locale={locale} />
+      {first ? <Rewrites rewrites={first.result.rewrites.filter((r) => r.snippet === snippet.id)} placeholders={first.result.placeholders} t={t} /> : null}
     </div>
   );
 }

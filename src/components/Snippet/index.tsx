@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
-import { renderSnippet } from '../../snippets';
+import { useDocsVersion } from '@docusaurus/plugin-content-docs/client';
+import { versionOfDocs } from '../../evidence/docsVersion';
+import { renderSnippet, snippetKey } from '../../snippets';
 import { evidenceFor } from '../../evidence/evidenceFor';
 import { useVerificationData } from '../../evidence/useVerificationData';
 import { usePageLocale } from '../../i18n/usePageLocale';
@@ -11,7 +13,7 @@ import { resolveSnippet } from './resolveSnippet';
 import styles from './styles.module.css';
 
 export interface SnippetProps {
-  /** A key of SNIPPETS in src/snippets/registry.ts. */
+  /** A key of the page's version's registry (src/snippets/versions/<version>/registry.ts). */
   readonly id: string;
 }
 
@@ -22,14 +24,14 @@ export interface SnippetProps {
  */
 export default function Snippet({ id }: SnippetProps): ReactNode {
   const { locale, t } = usePageLocale();
-  const snippet = resolveSnippet(id);
+  const snippet = resolveSnippet(versionOfDocs(useDocsVersion().version), id);
   const text = renderSnippet(snippet, t);
   const evidence = evidenceFor(snippet, useVerificationData());
   // The verification page links here; registering the anchor lets onBrokenAnchors check those links.
   useBrokenLinks().collectAnchor(`snippet-${id}`);
   assertCopyable(text, id);
   return (
-    <figure id={`snippet-${id}`} data-snippet-id={id} data-evidence={evidence.state} className={styles.snippet}>
+    <figure id={`snippet-${id}`} data-snippet-id={snippetKey(snippet)} data-evidence={evidence.state} className={styles.snippet}>
       <figcaption className={styles.caption}>{t(snippet.caption)}</figcaption>
       <CodeBlock language="bash">{text}</CodeBlock>
       <Evidence snippet={snippet} evidence={evidence} t={t} locale={locale} />

@@ -1,36 +1,48 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { useActiveVersion, useDocById } from '@docusaurus/plugin-content-docs/client';
+import { useAllDocsData } from '@docusaurus/plugin-content-docs/client';
 import type { Locale, MessageKey } from '../../i18n/messages';
 import type { PageTranslate } from '../../i18n/format';
 import { usePageLocale } from '../../i18n/usePageLocale';
-import { getSnippet, isSnippetId } from '../../snippets';
+import { getSnippet, isSnippetId, VERSION_IDS, VERSIONS, type VersionId } from '../../snippets';
 import { claimText } from '../Snippet/claimText';
+import { engineName } from '../Snippet/Evidence';
+import { DOCS_VERSION_OF } from '../../evidence/docsVersion';
 import { evidenceFor } from '../../evidence/evidenceFor';
 import { formatRunDate } from '../../evidence/formatRunDate';
-import type { SiteRun, SnippetPlacement, VerificationData } from '../../evidence/types';
+import type { EngineEvidence, SiteReport, SiteRun, SnippetPlacement, VerificationData } from '../../evidence/types';
 import { useVerificationData } from '../../evidence/useVerificationData';
 import styles from './styles.module.css';
 
-function RunSummary({ run, t, locale }: { run: SiteRun | undefined; t: PageTranslate; locale: Locale }): ReactNode {
-  if (!run) return <p data-verification-run="none">{t('verification.noRun')}</p>;
-  const count = (status: string) => run.snippets.reduce((n, s) => n + s.claims.filter((c) => c.status === status).length, 0);
+const MARK: Readonly<Record<EngineEvidence['state'], string>> = { verified: '✓', 'partly-verifiable': '✓', failed: '✗', 'not-verified': '○' };
+
+function EngineSummary({ run, t }: { run: SiteRun; t: PageTranslate }): ReactNode {
+  const claims = run.snippets.flatMap((s) => s.claims);
+  const count = (status: string) => claims.filter((c) => c.status === status).length;
+  return (
+    <li data-engine-summary={run.engine.id}>
+      <strong>{engineName(run.engine, t)}</strong> (<code>{run.engine.id}</code>, cgroup v{run.engine.cgroupVersion}):{' '}
+      {run.engine.failure
+        ? t('verification.engineFailed', { reason: run.engine.failure })
+        : t('verification.engineTotals', { snippets: run.snippets.length, verified: count('verified'), notVerifiable: count('not-verifiable'), failed: count('failed') })}
+    </li>
+  );
+}
+
+function RunSummary({ report, t, locale }: { report: SiteReport | undefined; t: PageTranslate; locale: Locale }): ReactNode {
+  if (!report) return <p data-verification-run="none">{t('verification.noRun')}</p>;
+  const images = report.runs.find((run) => !run.engine.failure)?.engine.images ?? [];
   return (
     <>
-      <p data-verification-run={run.generatedAt}>
-        {t('verification.run', {
-          version: run.engineVersion,
-          cgroup: run.cgroupVersion,
-          date: formatRunDate(run.generatedAt, locale),
-          snippets: run.snippets.length,
-          verified: count('verified'),
-          notVerifiable: count('not-verifiable'),
-          failed: count('failed'),
-        })}
-      </p>
+      <p data-verification-run={report.generatedAt}>{t('verification.run', { date: formatRunDate(report.generatedAt, locale), engines: report.runs.length })}</p>
+      <ul>
+        {report.runs.map((run) => (
+          <EngineSummary key={run.engine.id} run={run} t={t} />
+        ))}
+      </ul>
       <p className={styles.imagesTitle}>{t('verification.imagesTitle')}</p>
       <ul>
-        {run.images.map((image) => (
+        {images.map((image) => (
           <li key={image.name}>
             <code>{image.reference}</code>: {t(`verification.image.${image.source}` satisfies MessageKey)}
           </li>
@@ -40,61 +52,97 @@ function RunSummary({ run, t, locale }: { run: SiteRun | undefined; t: PageTrans
   );
 }
 
-function Row({ placement, data, t, locale }: { placement: SnippetPlacement; data: VerificationData; t: PageTranslate; locale: Locale }): ReactNode {
-  const doc = useDocById(placement.docId);
-  const path = useActiveVersion(undefined)?.docs.find((d) => d.id === placement.docId)?.path;
-  if (!isSnippetId(placement.snippetId)) return null;
-  const snippet = getSnippet(placement.snippetId);
+/** The path of a doc of a docs version, from the docs plugin's data (the same in every locale's build). */
+function useDocPath(): (version: VersionId, docId: string) => string | undefined {
+  const versions = useAllDocsData().default?.versions ?? [];
+  return (version, docId) => versions.find((v) => v.name === DOCS_VERSION_OF[version])?.docs.find((d) => d.id === docId)?.path;
+}
+
+function Row({ placement, data, path, t, locale }: { placement: SnippetPlacement; data: VerificationData; path: string | undefined; t: PageTranslate; locale: Locale }): ReactNode {
+  if (!isSnippetId(placement.version, placement.snippetId)) return null;
+  const snippet = getSnippet(placement.version, placement.snippetId);
   const evidence = evidenceFor(snippet, data);
-  const results = evidence.state === 'not-verified' ? undefined : evidence.result.claims;
+  const ran = evidence.engines.filter((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
   const anchor = `snippet-${snippet.id}`;
   return (
-    <tr data-snippet-row={snippet.id} data-evidence={evidence.state}>
+    <tr data-snippet-row={`${snippet.version}/${snippet.id}`} data-evidence={evidence.state}>
       <td>
         <Link to={`${path ?? `/${placement.docId}`}#${anchor}`}>{t(snippet.caption)}</Link>
         <br />
         <code className={styles.id}>{snippet.id}</code>
       </td>
-      <td>{doc.title}</td>
       <td>
         {snippet.claims.length === 0 && evidence.state !== 'not-verified' ? t('verification.noClaims') : null}
         <ul className={styles.claims}>
-          {snippet.claims.map((claim, index) => (
-            <li key={index} data-claim-result={results?.[index]?.status ?? 'not-verified'}>
-              <strong>{t(`evidence.result.${results?.[index]?.status ?? 'not-verified'}` satisfies MessageKey)}</strong>: {claimText(claim, { t, locale })}
-            </li>
-          ))}
+          {snippet.claims.map((claim, index) => {
+            const statuses = ran.map((e) => e.result.claims[index]?.status ?? 'not-verified');
+            const status = ran.length === 0 ? 'not-verified' : statuses.includes('failed') ? 'failed' : statuses.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
+            return (
+              <li key={index} data-claim-result={status}>
+                <strong>{t(`evidence.result.${status}` satisfies MessageKey)}</strong>: {claimText(claim, { t, locale })}
+              </li>
+            );
+          })}
         </ul>
       </td>
-      <td>{t(`verification.state.${evidence.state}` satisfies MessageKey)}</td>
+      {(data.report?.runs ?? []).map((run) => {
+        const engine = evidence.engines.find((e) => e.engine.id === run.engine.id);
+        const state = engine?.state ?? 'not-verified';
+        return (
+          <td key={run.engine.id} data-engine-cell={run.engine.id} data-engine-result={state}>
+            <span aria-hidden="true">{MARK[state]}</span> {t(`verification.state.${state}` satisfies MessageKey)}
+          </td>
+        );
+      })}
+      {data.report ? null : <td>{t('verification.state.not-verified')}</td>}
     </tr>
   );
 }
 
-/** Every snippet of the site with its page, claims and results, from the same data as the pages. */
+/**
+ * Every snippet of the site, grouped by OpenHands version, with its claims and the result
+ * on each engine (one column per engine: the engine × snippet matrix), from the same data
+ * as the pages.
+ */
 export default function VerificationTable(): ReactNode {
   const { locale, t } = usePageLocale();
   const data = useVerificationData();
+  const docPath = useDocPath();
+  const runs = data.report?.runs ?? [];
   return (
     <div className={styles.verification}>
-      <RunSummary run={data.run} t={t} locale={locale} />
-      <div className={styles.scroll}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('verification.column.command')}</th>
-              <th scope="col">{t('verification.column.page')}</th>
-              <th scope="col">{t('verification.column.claims')}</th>
-              <th scope="col">{t('verification.column.result')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.placements.map((placement) => (
-              <Row key={placement.snippetId} placement={placement} data={data} t={t} locale={locale} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RunSummary report={data.report} t={t} locale={locale} />
+      {VERSION_IDS.map((version) => {
+        const placements = data.placements.filter((p) => p.version === version);
+        if (placements.length === 0) return null;
+        return (
+          <section key={version} data-verification-version={version}>
+            <h3 id={`version-${version.replace('.', '-')}`}>{t(`version.${version}` satisfies MessageKey)}</h3>
+            <p>{t('verification.versionModelled', { release: VERSIONS[version].profile.release })}</p>
+            <div className={styles.scroll}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('verification.column.command')}</th>
+                    <th scope="col">{t('verification.column.claims')}</th>
+                    {runs.map((run) => (
+                      <th key={run.engine.id} scope="col">
+                        {engineName(run.engine, t)}
+                      </th>
+                    ))}
+                    {data.report ? null : <th scope="col">{t('verification.column.result')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {placements.map((placement) => (
+                    <Row key={placement.snippetId} placement={placement} data={data} path={docPath(version, placement.docId)} t={t} locale={locale} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
     </div>
   );
 }

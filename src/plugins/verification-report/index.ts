@@ -2,49 +2,48 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import logger from '@docusaurus/logger';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { SNIPPETS } from '../../snippets';
 import { loadSite } from '../../../scripts/docs-lint/site';
 import { snippetUses } from '../../../scripts/docs-lint/page-facts';
-import { reportProblem, siteRunFromReport } from '../../evidence/fromReport';
+import { reportProblem, siteReportFromReport } from '../../evidence/fromReport';
 import type { SnippetPlacement, VerificationData } from '../../evidence/types';
 import { PLUGIN_NAME } from '../../evidence/pluginName';
-import type { VerificationReport } from '../../../scripts/harness/report';
+import type { VerificationReport } from '../../../contracts/verification-report';
 
 /** `OPENHANDS_GUIDE_REPORT` lets a build show another report (e.g. one made on a machine with the real images). */
 function reportPath(siteDir: string): string {
   return path.resolve(siteDir, process.env.OPENHANDS_GUIDE_REPORT ?? 'reports/verification.json');
 }
 
-async function readReport(file: string): Promise<Pick<VerificationData, 'run' | 'absence'>> {
+async function readReport(file: string): Promise<Pick<VerificationData, 'report' | 'absence'>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     logger.warn`No verification report at path=${file}: every snippet shows "not verified in this build". Run code=${'npm test'} before code=${'npm run build'} to show the evidence.`;
-    return { run: undefined, absence: 'no-report' };
+    return { report: undefined, absence: 'no-report' };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     logger.warn`Verification report path=${file} is not JSON (${String(error)}): every snippet shows "not verified in this build".`;
-    return { run: undefined, absence: 'unreadable' };
+    return { report: undefined, absence: 'unreadable' };
   }
   const problem = reportProblem(value);
   if (problem) {
     logger.warn`Verification report path=${file} cannot be shown: ${problem}. Every snippet shows "not verified in this build".`;
-    return { run: undefined, absence: 'unreadable' };
+    return { report: undefined, absence: 'unreadable' };
   }
-  return { run: siteRunFromReport(value as VerificationReport), absence: undefined };
+  return { report: siteReportFromReport(value as VerificationReport), absence: undefined };
 }
 
-/** Which doc each snippet is on, read from the English pages (locale-parity keeps ja the same). */
+/** Which doc of which version each snippet is on, read from the English pages (locale-parity keeps ja the same). */
 async function placements(siteDir: string): Promise<SnippetPlacement[]> {
-  const site = await loadSite(siteDir, SNIPPETS);
+  const site = await loadSite(siteDir);
   return site.pages
     .filter((page) => page.locale === 'en' && page.tree)
     .flatMap((page) =>
-      snippetUses(page.tree!).flatMap((use) => (use.id ? [{ snippetId: use.id, docId: page.slug }] : [])),
+      snippetUses(page.tree!).flatMap((use) => (use.id ? [{ version: page.version, snippetId: use.id, docId: page.slug }] : [])),
     );
 }
 

@@ -3,7 +3,7 @@ import { getSnippet } from '../../../src/snippets';
 import { checkSnippetText, compareWithRegistry, parseSnippet, type RuleId } from '../../../scripts/harness/parse';
 import { parseError, positionOf, renderId } from './helpers';
 
-const snippet = getSnippet('resource-limits');
+const snippet = getSnippet('0.33', 'resource-limits');
 const text = renderId('resource-limits');
 
 /** Parses `edited` as the resource-limits snippet and checks the error it must raise. */
@@ -146,7 +146,7 @@ describe('shell errors', () => {
     const ja = renderId('network-isolation', 'ja');
     expect(ja).toMatch(/[^\x00-\x7f]/);
     const edited = ja.replace('--cpus', '--cpu').replace('--name openhands-app', '--nme openhands-app');
-    const error = await parseError(() => parseSnippet(getSnippet('network-isolation'), edited));
+    const error = await parseError(() => parseSnippet(getSnippet('0.33', 'network-isolation'), edited));
     expect(error.snippetId).toBe('network-isolation');
     expect({ line: error.line, column: error.column }).toEqual(positionOf(edited, '--nme'));
   });
@@ -196,7 +196,7 @@ describe('text edited after rendering', () => {
   });
 
   it('reports a missing and an extra step', async () => {
-    const isolation = getSnippet('network-isolation');
+    const isolation = getSnippet('0.33', 'network-isolation');
     const full = renderId('network-isolation');
     const onlyRun = full.slice(full.indexOf('docker run'));
     const missing = compareWithRegistry(isolation, await parseSnippet(isolation, onlyRun));
@@ -206,7 +206,7 @@ describe('text edited after rendering', () => {
   });
 
   it('reports an unquoted variable where the registry double-quotes it', async () => {
-    const run = getSnippet('workspace-run');
+    const run = getSnippet('0.33', 'workspace-run');
     const edited = renderId('workspace-run').replace('"$WORKSPACE_BASE":', '$WORKSPACE_BASE:');
     const differences = compareWithRegistry(run, await parseSnippet(run, edited));
     expect(differences).toEqual([
@@ -215,7 +215,7 @@ describe('text edited after rendering', () => {
   });
 
   it('reports a changed firewall rule', async () => {
-    const guard = getSnippet('loopback-guard');
+    const guard = getSnippet('0.33', 'loopback-guard');
     const edited = renderId('loopback-guard').replace('! -i lo', '-i lo').replace('-I PREROUTING', '-A PREROUTING');
     const differences = compareWithRegistry(guard, await parseSnippet(guard, edited));
     expect(differences.map((d) => [d.field, d.expected, d.actual])).toEqual([

@@ -102,7 +102,7 @@ describe('snippetCommands', () => {
     const { snippetCommands } = await import('../../../scripts/harness/parse');
     const parser: WordParser = snippetCommands;
     const text = 'docker network create openhands-network';
-    const [command] = await parser({ id: 't', caption: 'caption.socket-proxy', steps: [], claims: [] }, text);
+    const [command] = await parser({ version: '0.33', id: 't', caption: 'caption.socket-proxy', steps: [], claims: [] }, text);
     expect(command!.words.map((w) => [w.raw, w.offset, w.end])).toEqual([
       ['docker', 0, 6],
       ['network', 7, 14],

@@ -22,7 +22,7 @@ const fill = { workspaceDir: '/tmp/ws-t3st', wslWorkspaceDir: '/tmp/ws-t3st', la
 
 describe('applyRewrites through buildUnit', () => {
   it('turns -it into -d, drops --pull, moves the host port and keeps its address', async () => {
-    const unit = await buildUnit(getSnippet('network-binding'), parse, context, fill);
+    const unit = await buildUnit(getSnippet('0.33', 'network-binding'), parse, context, fill);
     expect(unit.ranOwn).toContain(' -d ');
     expect(unit.ranOwn).not.toContain('-it');
     expect(unit.ranOwn).not.toContain('--pull');
@@ -32,7 +32,7 @@ describe('applyRewrites through buildUnit', () => {
   });
 
   it('never renames an image reference that contains a documented name', async () => {
-    const unit = await buildUnit(getSnippet('socket-proxy'), parse, context, fill);
+    const unit = await buildUnit(getSnippet('0.33', 'socket-proxy'), parse, context, fill);
     expect(unit.ranOwn).toContain('tecnativa/docker-socket-proxy:');
     expect(unit.ranOwn).not.toContain('tecnativa/docker-socket-proxy-t3st');
   });

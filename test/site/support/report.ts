@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SnippetReport, VerificationReport } from '../../../scripts/harness/report';
+import type { EngineRun, SnippetReport, VerificationReport } from '../../../contracts/verification-report';
+import type { VersionId } from '../../../src/snippets/versions/ids';
 import { snippetCommands } from '../../../scripts/harness/parse';
-import { getSnippet, isSnippetId, requiredSnippets, snippetHash } from '../../../src/snippets';
+import { getSnippet, isSnippetId, isVersionId, requiredSnippets, snippetHash } from '../../../src/snippets';
 import { reportProblem } from '../../../src/evidence/fromReport';
 import { ROOT, reportPath } from './env';
 
@@ -29,14 +30,29 @@ export function loadReport(file = reportPath()): LoadedReport {
   return { ok: true, path: file, report: parsed as VerificationReport, mtimeMs: statSync(file).mtimeMs };
 }
 
-/** The report's entry for a snippet, or the message a test fails with. */
-export function snippetEntry(loaded: LoadedReport, id: string): SnippetReport {
-  if (!loaded.ok) throw new Error(`no verification report for snippet ${id}: ${loaded.problem}`);
-  const entry = loaded.report.snippets.find((s) => s.id === id);
+/** The first engine run of the report that ran anything: the rewrites and texts are the same on every engine but for names. */
+export function firstRun(loaded: Extract<LoadedReport, { ok: true }>): EngineRun | undefined {
+  return loaded.report.runs.find((run) => !run.failure);
+}
+
+/** `0.33/network-binding` -> its version and id, as figures carry it (data-snippet-id). */
+export function splitKey(key: string): { version: VersionId; id: string } {
+  const slash = key.indexOf('/');
+  const version = key.slice(0, slash);
+  if (slash < 0 || !isVersionId(version)) throw new Error(`Unexpected snippet key ${JSON.stringify(key)}, expected <version>/<id>`);
+  return { version, id: key.slice(slash + 1) };
+}
+
+/** The report's entry for a snippet (`<version>/<id>`, in the first engine run), or the message a test fails with. */
+export function snippetEntry(loaded: LoadedReport, key: string): SnippetReport {
+  const { version, id } = splitKey(key);
+  if (!loaded.ok) throw new Error(`no verification report for snippet ${key}: ${loaded.problem}`);
+  const snippets = firstRun(loaded)?.snippets ?? [];
+  const entry = snippets.find((s) => s.version === version && s.id === id);
   if (!entry) {
     throw new Error(
-      `no verification report for snippet ${id}: run the harness (npm test) first ` +
-        `(${loaded.path.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, loaded.path) : loaded.path} has ${loaded.report.snippets.map((s) => s.id).join(', ') || 'no snippets'})`,
+      `no verification report for snippet ${key}: run the harness (npm test) first ` +
+        `(${loaded.path.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, loaded.path) : loaded.path} has ${snippets.map((s) => `${s.version}/${s.id}`).join(', ') || 'no snippets'})`,
     );
   }
   return entry;
@@ -47,8 +63,8 @@ export function snippetEntry(loaded: LoadedReport, id: string): SnippetReport {
  * when it does): the registry hash the harness recorded differs from today's.
  */
 export function staleness(entry: SnippetReport): string | undefined {
-  if (!isSnippetId(entry.id)) return `snippet ${entry.id} is no longer in the registry`;
-  const snippet = getSnippet(entry.id);
+  if (!isSnippetId(entry.version, entry.id)) return `snippet ${entry.version}/${entry.id} is no longer in the registry`;
+  const snippet = getSnippet(entry.version, entry.id);
   const hash = snippetHash(snippet, requiredSnippets(snippet));
   return hash === entry.registryHash
     ? undefined
@@ -68,6 +84,6 @@ export function firstDifference(actual: string, expected: string): string {
 }
 
 /** A snippet text as comparable data: each command as its words' source text (comments dropped by the parser). */
-export async function commandWords(id: string, text: string): Promise<string[][]> {
-  return (await snippetCommands({ id }, text)).map((command) => command.words.map((word) => word.raw));
+export async function commandWords(key: string, text: string): Promise<string[][]> {
+  return (await snippetCommands({ id: key }, text)).map((command) => command.words.map((word) => word.raw));
 }

@@ -1,16 +1,6 @@
-/**
- * Values the pages state in running text that come from upstream, not from a command on
- * the page: defaults, ranges, advice the guide corrects. Each carries its source, so a
- * value in prose is either in a snippet of the same page or here with where it comes from
- * (scripts/docs-lint/rules/prose-values.ts enforces that).
- */
-export interface StatedFact {
-  /** The value exactly as the prose writes it. */
-  readonly value: string;
-  /** Where it comes from: upstream repository, tag and path, or a file of ../shared/reference. */
-  readonly source: string;
-}
+import type { StatedFact } from '../facts';
 
+/** Upstream values the 0.33 pages state (see ../facts.ts). */
 export const FACTS = {
   defaultBindingAddress: { value: '0.0.0.0', source: 'All-Hands-AI/OpenHands@0.33.0 openhands/core/config/sandbox_config.py: runtime_binding_address default' },
   oldDefaultBindingAddress: { value: '127.0.0.1', source: 'OpenHands 0.28.0 default of runtime_binding_address (PR #6992), reverted in 0.28.1 (PR #7161, issue #7152)' },
@@ -29,5 +19,3 @@ export const FACTS = {
   auditHostNetwork: { value: '--network host', source: 'docker-bench-security section 5: host network namespace not shared (shared/reference/facts.md)' },
   auditNoNewPrivileges: { value: '--security-opt no-new-privileges', source: 'docker-bench-security section 5: restricted from gaining new privileges (shared/reference/facts.md)' },
 } as const satisfies Record<string, StatedFact>;
-
-export const FACT_VALUES: readonly string[] = Object.values(FACTS).map((fact) => fact.value);

@@ -62,7 +62,7 @@ resolve() {
 # ours; copying lets the harness clean up what the app created. Keys: scripts/harness/labels.ts.
 session_label_lines() {
   docker inspect --format '{{range $k, $v := .Config.Labels}}{{$k}}={{$v}}{{"\n"}}{{end}}' "$(hostname)" 2>/dev/null |
-    grep -E '^org\.openhands-guide\.(session|pid|host)='
+    grep -E '^org\.openhands-guide\.(session|pid|host|unit)='
 }
 
 # Who the agent runs as in the sandbox (OpenHands@0.33.0 openhands/runtime/utils/command.py

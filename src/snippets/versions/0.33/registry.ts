@@ -1,8 +1,12 @@
-import type { DockerRun } from './commands';
+import type { DockerRun } from '../../commands';
+import { imageReference } from '../../images';
+import type { SnippetSpec, Step } from '../../snippet';
+import { commandOutput, concat, digestOf, home, image, placeholder, variable } from '../../words';
 import { FACTS } from './facts';
-import { imageReference } from './images';
-import type { SnippetSpec, Step } from './snippet';
-import { commandOutput, concat, digestOf, home, image, placeholder, variable } from './words';
+import type { IMAGES } from './images';
+
+/** The images a 0.33 snippet may run: this version's and the shared socket proxy. */
+type Image = keyof typeof IMAGES | 'socket-proxy';
 
 /**
  * The address `--add-host host.docker.internal:host-gateway` resolves to: the default
@@ -27,25 +31,25 @@ const LOOPBACK_3000 = [{ hostIp: '127.0.0.1', hostPort: 3000, containerPort: 300
 /** The app as a reader runs it in the foreground, as OpenHands' own README does. */
 const APP = {
   kind: 'docker-run',
-  image: 'openhands',
+  image: 'openhands-0.33',
   interactive: true,
   remove: true,
   pull: 'always',
   name: 'openhands-app',
-} as const satisfies Partial<DockerRun>;
+} as const satisfies Partial<DockerRun<Image>>;
 
 /** The hardened baseline every section of the hardened page starts from. */
 const HARDENED_APP = {
   ...APP,
   env: {
-    SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime'),
+    SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33'),
     LOG_ALL_EVENTS: 'true',
     SANDBOX_RUNTIME_BINDING_ADDRESS: BRIDGE_GATEWAY,
   },
   mounts: [SOCKET_MOUNT, STATE_MOUNT],
   publish: LOOPBACK_3000,
   addHosts: HOST_GATEWAY,
-} as const satisfies DockerRun;
+} as const satisfies DockerRun<Image>;
 
 const CREATE_NETWORK = {
   comment: 'comment.create-network',
@@ -67,13 +71,13 @@ const CLEANUP_STEPS = [
     },
   },
   { comment: 'comment.remove-network', command: { kind: 'docker-network-rm', name: 'openhands-network' } },
-] as const satisfies readonly Step[];
+] as const satisfies readonly Step<Image>[];
 
 const CLEANED_UP = { kind: 'removed', containers: ['openhands-app', 'docker-socket-proxy'], networks: ['openhands-network'] } as const;
 
 /**
  * Every command on every page. Keys are the ids pages use in `<Snippet id="..."/>`.
- * `SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime')` names an image of images.ts; the
+ * `SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33')` names an image of images.ts; the
  * renderer turns it into the reference, so one version constant drives every tag.
  */
 export const SNIPPETS = {
@@ -95,7 +99,7 @@ export const SNIPPETS = {
         command: {
           ...APP,
           env: {
-            SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime'),
+            SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33'),
             SANDBOX_USER_ID: commandOutput('id -u'),
             WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
           },
@@ -106,7 +110,7 @@ export const SNIPPETS = {
       },
     ],
     claims: [
-      { kind: 'image', container: 'openhands-app', image: 'openhands' },
+      { kind: 'image', container: 'openhands-app', image: 'openhands-0.33' },
       { kind: 'port-reachable-from-lan', container: 'openhands-app', port: 3000 },
       { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
@@ -161,7 +165,7 @@ export const SNIPPETS = {
         comment: 'comment.start-socket-proxy',
         command: {
           kind: 'docker-run',
-          image: 'socketProxy',
+          image: 'socket-proxy',
           detach: true,
           name: 'docker-socket-proxy',
           network: 'openhands-network',
@@ -235,7 +239,7 @@ export const SNIPPETS = {
       },
     ],
     claims: [
-      { kind: 'image', container: 'openhands-app', image: 'openhands' },
+      { kind: 'image', container: 'openhands-app', image: 'openhands-0.33' },
       { kind: 'port-loopback-only', container: 'openhands-app', port: 3000 },
       { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
       { kind: 'cpu-limit', container: 'openhands-app', cpus: 2 },
@@ -249,14 +253,14 @@ export const SNIPPETS = {
   'digest-pinning': {
     caption: 'caption.digest-pinning',
     steps: [
-      { comment: 'comment.read-digest', command: { kind: 'export', name: 'OPENHANDS_IMAGE', value: digestOf(imageReference('openhands')) } },
+      { comment: 'comment.read-digest', command: { kind: 'export', name: 'OPENHANDS_IMAGE', value: digestOf(imageReference('openhands-0.33')) } },
       {
         comment: 'comment.run-by-digest',
         command: { ...HARDENED_APP, pull: undefined, imageFrom: variable('OPENHANDS_IMAGE') },
       },
     ],
     claims: [
-      { kind: 'image-by-digest', container: 'openhands-app', image: 'openhands' },
+      { kind: 'image-by-digest', container: 'openhands-app', image: 'openhands-0.33' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
     ],
   },
@@ -266,6 +270,4 @@ export const SNIPPETS = {
     steps: CLEANUP_STEPS,
     claims: [CLEANED_UP],
   },
-} as const satisfies Record<string, SnippetSpec>;
-
-export type SnippetId = keyof typeof SNIPPETS;
+} as const satisfies Record<string, SnippetSpec<Image>>;

@@ -1,0 +1,120 @@
+/**
+ * The verification report: what the harness (scripts/harness) writes and what the site
+ * (src/plugins/verification-report, src/evidence) and the browser tests (test/site) read.
+ * One neutral module both sides import, so neither owns the contract.
+ */
+import type { Locale } from '../src/i18n/messages';
+import type { Claim } from '../src/snippets/claims';
+import type { VersionId } from '../src/snippets/versions/ids';
+
+/** Bumped when a field the site or the browser tests read changes meaning. */
+export const REPORT_SCHEMA = 3;
+
+export type ClaimStatus = 'verified' | 'failed' | 'not-verifiable';
+
+/** Every reason a claim can be out of reach on a machine; each has a message in src/i18n. */
+export type NotVerifiableReason =
+  | 'no-lan-namespace'
+  | 'no-agent-writes'
+  | 'real-app-sandbox-needs-conversation';
+
+/** One row of a generated audit table (docker-bench-security section 5, from `docker inspect`). */
+export interface AuditRow {
+  /** Which check: a key of src/i18n's `audit.check.*` messages. */
+  readonly check: string;
+  readonly met: boolean;
+  /** The inspect field and value the verdict rests on, e.g. `HostConfig.Memory = 4294967296`. */
+  readonly basis: string;
+}
+
+export interface ClaimResult {
+  readonly status: ClaimStatus;
+  /** What was observed, one fact per line, for the report and the site. */
+  readonly evidence: readonly string[];
+  /** Why it failed or could not be verified here. */
+  readonly reason?: string;
+  /** Why it could not be verified here, as a key the site translates (src/i18n: notVerifiable.*). */
+  readonly notVerifiable?: NotVerifiableReason;
+  /** For an audit claim: the table, generated from the live container. */
+  readonly audit?: readonly AuditRow[];
+}
+
+/** The only changes the harness makes to the text a reader copies (scripts/harness/run/rewrites.ts). */
+export type RewriteRule =
+  | 'no-tty'
+  | 'no-pull'
+  | 'unique-name'
+  | 'session-labels'
+  | 'free-host-port'
+  | 'firewall-comment'
+  | 'session-filter'
+  | 'app-host-port';
+
+export interface ReportedRewrite {
+  readonly rule: RewriteRule;
+  readonly reason: string;
+  /** Where `from` starts in the copied (en) text of the snippet it applies to. */
+  readonly offset: number;
+  readonly from: string;
+  readonly to: string;
+  /** The snippet (of the same version) whose text it changed. */
+  readonly snippet: string;
+}
+
+/** What a reader copies for one snippet and what the harness ran instead. */
+export interface UnitTexts {
+  /** Hash of the registry entry and its requires, so the site can tell a stale report. */
+  readonly registryHash: string;
+  /** The snippet's own text as its copy button gives it, in every locale. */
+  readonly texts: Readonly<Record<Locale, string>>;
+  /** What ran: required snippets first, as a reader pastes them in order, after rewrites. */
+  readonly ran: string;
+  /** The snippet's own part of `ran`. */
+  readonly ranOwn: string;
+  readonly rewrites: readonly ReportedRewrite[];
+  readonly placeholders: readonly { placeholder: string; value: string }[];
+}
+
+export interface SnippetReport extends UnitTexts {
+  readonly version: VersionId;
+  readonly id: string;
+  readonly requires: readonly string[];
+  readonly exitCode: number;
+  readonly stderr: string;
+  readonly durationMs: number;
+  readonly status: 'verified' | 'failed' | 'partly-verifiable';
+  readonly claims: readonly (ClaimResult & { claim: Claim })[];
+}
+
+/** Which engine a run used (scripts/engines). */
+export type EngineKind = 'docker' | 'rootless-docker' | 'podman';
+
+export interface EngineInfo {
+  /** Stable id: `host` for the daemon `npm test` uses, else e.g. `docker-28`, `podman-5`. */
+  readonly id: string;
+  readonly kind: EngineKind;
+  /** What the engine reports of itself (`docker version`'s Server version). */
+  readonly version: string;
+  readonly cgroupVersion: string;
+}
+
+/** How probes entered containers' network namespaces (scripts/harness/run/probes.ts). */
+export type ProbeWay = 'nsenter' | 'container';
+
+/** Everything one engine did: its snippets, or why it could not run them. */
+export interface EngineRun {
+  readonly engine: EngineInfo;
+  readonly images: readonly { readonly name: string; readonly reference: string; readonly source: 'model' | 'real' }[];
+  readonly reader: { readonly uid: number; readonly switchedUser: boolean };
+  readonly lanNeighbour: boolean;
+  readonly probes: ProbeWay;
+  readonly snippets: readonly SnippetReport[];
+  /** Set when the engine could not start or run: the reason and the end of its log. */
+  readonly failure?: { readonly reason: string; readonly log: string };
+}
+
+export interface VerificationReport {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly generatedAt: string;
+  readonly runs: readonly EngineRun[];
+}

@@ -1,0 +1,21 @@
+/**
+ * How the harness builds a stand-in for an image no registry can give it here
+ * (scripts/harness/images.ts): a FROM scratch image from a folder of the version's
+ * `stand-ins/`, the files it lists, and the host binaries it needs.
+ */
+export interface StandInSpec {
+  /** The folder holding the Dockerfile, relative to the repository root. */
+  readonly dir: string;
+  /** Files of that folder and where they go in the image (path under the image's /). */
+  readonly files: Readonly<Record<string, string>>;
+  /** The host's static busybox at /bin/busybox. */
+  readonly busybox: boolean;
+  /** The static docker CLI at /usr/local/bin/docker (an app that starts sandboxes). */
+  readonly dockerCli: boolean;
+  /** Debian's HAProxy with the shared libraries it links, at /usr/sbin/haproxy. */
+  readonly haproxy: boolean;
+  /** scripts/harness/images/lib/http-server.sh at /usr/local/lib/openhands-guide/http-server.sh. */
+  readonly httpServer: boolean;
+  /** Given a digest reference, as a pulled image has, because a snippet runs it by digest. */
+  readonly digest?: boolean;
+}

@@ -1,0 +1,29 @@
+import type { StandInSpec } from '../../../stand-in';
+
+const DIR = 'src/snippets/versions/0.33/stand-ins';
+
+/** Stand-ins of the 0.33 images; each folder's Dockerfile cites what it models. */
+export const STAND_INS = {
+  'openhands-0.33': {
+    dir: `${DIR}/openhands`,
+    files: {
+      'entrypoint.sh': 'app/entrypoint.sh',
+      'openhands-model.sh': 'app/openhands-model.sh',
+      passwd: 'etc/passwd',
+      group: 'etc/group',
+    },
+    busybox: true,
+    dockerCli: true,
+    haproxy: false,
+    httpServer: false,
+    digest: true,
+  },
+  'runtime-0.33': {
+    dir: `${DIR}/runtime`,
+    files: { 'openhands-runtime-model.sh': 'openhands-runtime-model.sh' },
+    busybox: true,
+    dockerCli: false,
+    haproxy: false,
+    httpServer: false,
+  },
+} as const satisfies Record<string, StandInSpec>;

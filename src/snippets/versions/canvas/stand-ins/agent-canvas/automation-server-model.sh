@@ -1,0 +1,26 @@
+#!/bin/sh
+# Stand-in for the automation server, which docker/entrypoint.sh (OpenHands/agent-canvas
+# v1.6.1, 43f091baf135142ed6c146f888f44a957141193f, lines 204-214) starts as
+#   uvicorn openhands.automation.app:app --host 0.0.0.0 --port $AUTOMATION_PORT
+# (openhands-automation==1.3.1, config/defaults.json versions.automation).
+# Modelled: only that it listens on 0.0.0.0:$AUTOMATION_PORT (18001), all interfaces of the
+# container. NOT modelled, because the openhands-automation source was not checked: its routes,
+# its authentication (the entrypoint comments, lines 24-26 and 105-115, say it shares the
+# X-Session-API-Key value, but that is not confirmed in its code), its start-up under an
+# unwritable ~/.openhands (the stand-in always listens), its logs. Every request gets a 501
+# "harness stand-in" answer.
+HOST=0.0.0.0
+PORT=18001
+while [ "$#" -gt 0 ]; do
+  case $1 in
+    --host) HOST=$2; shift 2 ;;
+    --port) PORT=$2; shift 2 ;;
+    *) shift ;;
+  esac
+done
+echo "agent-canvas-standin: automation server stand-in listening on $HOST:$PORT (routes and auth not modelled)" >&2
+export HTTP_HANDLER=/opt/agent-canvas-standin/automation-handler.sh
+nc -ll -p "$PORT" -e /usr/local/lib/openhands-guide/http-server.sh &
+NC_PID=$!
+trap 'kill "$NC_PID" 2>/dev/null; exit 0' TERM INT
+wait "$NC_PID"

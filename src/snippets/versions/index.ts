@@ -1,0 +1,34 @@
+import type { ImageName } from '../images';
+import type { SnippetSpec } from '../snippet';
+import type { StandInSpec } from '../stand-in';
+import { FACTS as FACTS_0_33 } from './0.33/facts';
+import { PROFILE as PROFILE_0_33 } from './0.33/profile';
+import { SNIPPETS as SNIPPETS_0_33 } from './0.33/registry';
+import { STAND_INS as STAND_INS_0_33 } from './0.33/stand-ins';
+import type { StatedFact } from './facts';
+import { PROFILE as PROFILE_1_X } from './1.x/profile';
+import { PROFILE as PROFILE_CANVAS } from './canvas/profile';
+import { VERSION_IDS, type VersionId } from './ids';
+import type { VersionProfile } from './profile';
+
+export { VERSION_IDS, type VersionId } from './ids';
+
+/** What the shared machinery needs of a version: its commands and the facts its pages state. */
+export interface VersionData {
+  readonly snippets: Readonly<Record<string, SnippetSpec>>;
+  readonly facts: Readonly<Record<string, StatedFact>>;
+  readonly profile: VersionProfile;
+  /** How the harness builds a stand-in for each of the version's own images. */
+  readonly standIns: Readonly<Partial<Record<ImageName, StandInSpec>>>;
+}
+
+/** Every version's registry, facts, profile and stand-ins; one folder each under src/snippets/versions. */
+export const VERSIONS: Readonly<Record<VersionId, VersionData>> = {
+  canvas: { snippets: {}, facts: {}, profile: PROFILE_CANVAS, standIns: {} },
+  '1.x': { snippets: {}, facts: {}, profile: PROFILE_1_X, standIns: {} },
+  '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, standIns: STAND_INS_0_33 },
+};
+
+export function isVersionId(value: string): value is VersionId {
+  return (VERSION_IDS as readonly string[]).includes(value);
+}
