@@ -58,11 +58,11 @@ const CONCURRENCY = Number(process.env.OPENHANDS_GUIDE_CONCURRENCY ?? 4);
  * a host firewall rule runs alone afterwards, since the rule acts beyond its unit.
  */
 export async function verifySnippets(options: VerifyOptions): Promise<EngineRun> {
-  const harness = await HarnessSession.open();
+  const all = options.snippets ?? allSnippets();
+  const harness = await HarnessSession.open([...new Set(all.map((snippet) => snippet.version))]);
   try {
     const reader = await createReader(harness.suffix);
     try {
-      const all = options.snippets ?? allSnippets();
       const parse = options.parse ?? snippetCommands;
       const results = new Map<Snippet, SnippetReport>();
       const verify = async (snippet: Snippet) => {
@@ -96,7 +96,7 @@ export function reportOf(runs: readonly EngineRun[]): VerificationReport {
 }
 
 const addsFirewallRule = (snippet: Snippet) =>
-  snippet.steps.some((step) => step.command.kind === 'loopback-guard-rule' || step.command.kind === 'bridge-guard-rule');
+  snippet.steps.some((step) => ['loopback-guard-rule', 'bridge-guard-rule', 'docker-user-guard-rule'].includes(step.command.kind));
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

@@ -50,6 +50,34 @@ export type Claim =
   | { readonly kind: 'removed'; readonly containers: readonly ContainerName[]; readonly networks: readonly NetworkName[] }
   /** The file holds what the container wrote to its output (stdout and stderr). */
   | { readonly kind: 'log-saved'; readonly container: ContainerName; readonly file: string }
+  /** The sandbox ports answer another host on the LAN at this machine's address (versions that publish them on every interface). */
+  | { readonly kind: 'sandbox-ports-on-lan'; readonly container: ContainerName }
+  /** From inside the sandbox, the app answers at the callback URL the app gave it. */
+  | { readonly kind: 'sandbox-calls-back-app'; readonly container: ContainerName }
+  /** The app, run with this variable set, publishes its sandbox ports exactly as without it: the version does not read it. */
+  | { readonly kind: 'setting-ignored'; readonly container: ContainerName; readonly variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS'; readonly value: string }
+  /** The sandbox's processes run as this uid. */
+  | { readonly kind: 'sandbox-runs-as'; readonly container: ContainerName; readonly uid: number }
+  /** The agent, in the sandbox, cannot create a file in the mounted folder that only the reader may write. */
+  | { readonly kind: 'agent-write-refused'; readonly container: ContainerName }
+  /** The container's processes run as this uid (an image's own non-root user). */
+  | { readonly kind: 'runs-as-uid'; readonly container: ContainerName; readonly uid: number }
+  /** At most this many processes in the container (HostConfig.PidsLimit and the pids cgroup). */
+  | { readonly kind: 'pids-limit'; readonly container: ContainerName; readonly pids: number }
+  /** With the DOCKER-USER rule, a LAN host gets no new connection to containers on the default bridge; the app and its sandboxes still reach each other. */
+  | { readonly kind: 'docker-user-guard-blocks-lan'; readonly container: ContainerName }
+  /** The API answers 401 without the key and 200 with it; health checks need none. */
+  | { readonly kind: 'api-requires-key'; readonly container: ContainerName; readonly port: number }
+  /** The web UI page holds the API key, for whoever can load it. */
+  | { readonly kind: 'ui-embeds-key'; readonly container: ContainerName; readonly port: number }
+  /** The generated API key is kept in the state folder, mode 600, owned by the image's user. */
+  | { readonly kind: 'api-key-file'; readonly container: ContainerName }
+  /** Setting LOCAL_BACKEND_API_KEY yourself leaves the agent server's API open without a key (v1.6.1 entrypoint). */
+  | { readonly kind: 'env-key-leaves-api-open'; readonly container: ContainerName }
+  /** A container on the same network reaches the agent server's own port directly, past the ingress. */
+  | { readonly kind: 'internal-port-reachable-on-network'; readonly container: ContainerName; readonly port: number }
+  /** The audit table of docker-bench-security section 5, generated from the live container. */
+  | { readonly kind: 'audit'; readonly container: ContainerName }
   /** The network exists and is a user-defined bridge. */
   | { readonly kind: 'network-exists'; readonly network: NetworkName };
 

@@ -87,6 +87,19 @@ export interface BridgeGuardRule {
   readonly subnet: string;
 }
 
+/**
+ * A rule in Docker's DOCKER-USER chain (filter table), which Docker evaluates before its own
+ * forwarding rules: no new connection from the reader's network interface to containers on
+ * the default bridge. Replies to connections the containers open still pass.
+ */
+export interface DockerUserGuardRule {
+  readonly kind: 'docker-user-guard-rule';
+  /** The reader's network interface, such as eth0. */
+  readonly inInterface: Placeholder;
+  /** The default bridge's interface. */
+  readonly outInterface: 'docker0';
+}
+
 /** `docker rm -f NAME...`, removing running containers too. */
 export interface DockerRemove {
   readonly kind: 'docker-rm';
@@ -112,6 +125,7 @@ export type Command<I extends ImageName = ImageName> =
   | Export
   | LoopbackGuardRule
   | BridgeGuardRule
+  | DockerUserGuardRule
   | DockerRemove
   | DockerNetworkRemove
   | DockerLogs;

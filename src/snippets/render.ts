@@ -1,5 +1,5 @@
 import { imageReference } from './images';
-import type { BridgeGuardRule, Command, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export } from './commands';
+import type { BridgeGuardRule, Command, DockerUserGuardRule, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export } from './commands';
 import type { Snippet, Step } from './snippet';
 import { PLACEHOLDERS, type Word } from './words';
 import type { MessageKey } from '../i18n/messages';
@@ -85,6 +85,11 @@ export function bridgeGuardArgs(rule: BridgeGuardRule): string[] {
   return ['-t', 'raw', '-I', 'PREROUTING', '-i', renderWord(rule.inInterface), '-d', rule.subnet, '-j', 'DROP'];
 }
 
+/** `-m conntrack --ctstate NEW`: only new connections, so replies to what the containers open still reach them. */
+export function dockerUserGuardArgs(rule: DockerUserGuardRule): string[] {
+  return ['-I', 'DOCKER-USER', '-i', renderWord(rule.inInterface), '-o', rule.outInterface, '-m', 'conntrack', '--ctstate', 'NEW', '-j', 'DROP'];
+}
+
 const renderRemove = (command: DockerRemove) =>
   ['docker', 'rm', '-f', ...command.containers.map((c) => (typeof c === 'string' ? c : renderWord(c)))].join(' ');
 const renderLogs = (command: DockerLogs) =>
@@ -102,6 +107,8 @@ export function renderCommand(command: Command): string {
       return ['iptables', ...LOOPBACK_GUARD_ARGS].join(' ');
     case 'bridge-guard-rule':
       return ['iptables', ...bridgeGuardArgs(command)].join(' ');
+    case 'docker-user-guard-rule':
+      return ['iptables', ...dockerUserGuardArgs(command)].join(' ');
     case 'docker-rm':
       return renderRemove(command);
     case 'docker-network-rm':

@@ -58,6 +58,7 @@ function commandWords(command: Command): [string, Word][] {
     case 'docker-rm':
       return command.containers.flatMap((c, index): [string, Word][] => (typeof c === 'string' ? [] : [[`containers[${index}]`, c]]));
     case 'bridge-guard-rule':
+    case 'docker-user-guard-rule':
       return [['inInterface', command.inInterface]];
     default:
       return [];
@@ -71,6 +72,7 @@ interface Scope {
   readonly networks: Map<string, string>;
   guardRule: boolean;
   bridgeRule: boolean;
+  dockerUserRule: boolean;
 }
 
 class RegistryValidator {
@@ -147,7 +149,7 @@ class RegistryValidator {
   }
 
   private checkSteps(id: string, spec: SnippetSpec): Scope {
-    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false };
+    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false };
     for (const required of this.requiredChain(id)) {
       for (const step of this.snippets[required]?.steps ?? []) this.apply(scope, step.command, `snippet \`${required}\``);
     }
@@ -173,6 +175,7 @@ class RegistryValidator {
     if (command.kind === 'docker-network-create') scope.networks.set(command.name, by);
     if (command.kind === 'loopback-guard-rule') scope.guardRule = true;
     if (command.kind === 'bridge-guard-rule') scope.bridgeRule = true;
+    if (command.kind === 'docker-user-guard-rule') scope.dockerUserRule = true;
     if (command.kind === 'docker-rm') for (const name of command.containers) if (typeof name === 'string') scope.containers.delete(name);
     if (command.kind === 'docker-network-rm') scope.networks.delete(command.name);
   }
@@ -257,6 +260,7 @@ class RegistryValidator {
       }
       case 'docker-rm':
       case 'loopback-guard-rule':
+      case 'docker-user-guard-rule':
         return;
     }
   }
@@ -421,6 +425,24 @@ class RegistryValidator {
         return;
       }
       case 'log-saved':
+      case 'sandbox-ports-on-lan':
+      case 'sandbox-calls-back-app':
+      case 'setting-ignored':
+      case 'sandbox-runs-as':
+      case 'agent-write-refused':
+      case 'runs-as-uid':
+      case 'api-requires-key':
+      case 'ui-embeds-key':
+      case 'api-key-file':
+      case 'env-key-leaves-api-open':
+      case 'internal-port-reachable-on-network':
+      case 'audit':
+        return;
+      case 'pids-limit':
+        if (run && run.pidsLimit !== claim.pids) fail('.pids', `Unexpected ${claim.pids} processes, expected ${run.pidsLimit ?? 'no limit'} as the command sets ${run.pidsLimit === undefined ? 'no --pids-limit' : `--pids-limit=${run.pidsLimit}`}`);
+        return;
+      case 'docker-user-guard-blocks-lan':
+        if (!scope.dockerUserRule) fail('.kind', 'Unexpected DOCKER-USER guard claim without the rule, expected a `docker-user-guard-rule` step in the snippet or its requires');
         return;
       case 'app-runs-as':
         if (run && claim.user === 'reader' && !runsAsReader) fail('.user', 'Unexpected user `reader` while SANDBOX_USER_ID is unset or 0, expected -e SANDBOX_USER_ID=$(id -u)');

@@ -11,10 +11,20 @@ export interface ContainerFacts {
   readonly Name: string;
   /** The image id (sha256:...) the container was created from. */
   readonly Image: string;
-  readonly Config: { readonly User: string; readonly Image: string; readonly Env: readonly string[] | null };
+  readonly Config: {
+    readonly User: string;
+    readonly Image: string;
+    readonly Env: readonly string[] | null;
+    readonly Healthcheck?: { readonly Test?: readonly string[] | null } | null;
+  };
   readonly HostConfig: {
     readonly NanoCpus: number;
+    readonly CpuQuota?: number;
     readonly Memory: number;
+    readonly PidsLimit?: number | null;
+    readonly Privileged?: boolean;
+    readonly ReadonlyRootfs?: boolean;
+    readonly SecurityOpt?: readonly string[] | null;
     readonly NetworkMode: string;
     readonly PortBindings: Readonly<Record<string, readonly { HostIp: string; HostPort: string }[] | null>> | null;
     readonly ExtraHosts: readonly string[] | null;
@@ -92,21 +102,36 @@ export interface ClaimContext {
   firewall: { readonly present: () => Promise<boolean>; readonly remove: () => Promise<void> };
 }
 
-/** Written by the app model (scripts/harness/images/openhands). */
+/**
+ * What an app stand-in says of itself at GET /status (each version's stand-ins/): loosely
+ * typed, since each version's app reports what it does. sandboxReports() reads the part the
+ * shared checkers need.
+ */
 export interface ModelStatus {
   readonly uid?: number;
   readonly gid?: number;
   readonly dockerHost?: string;
-  readonly runtime?: {
-    container?: string;
-    port?: number;
-    hostIp?: string;
-    url?: string;
-    reached?: boolean;
-    /** Where the sandbox's first agent write landed, inside the sandbox, and as which uid. */
-    agentWrite?: { file: string; uid: number; error: string | null } | null;
-  };
+  /** 0.33: the one sandbox runtime the app starts at start-up. */
+  readonly runtime?: SandboxReport & { port?: number; hostIp?: string; url?: string };
+  /** 1.x: every sandbox the app started on request. */
+  readonly sandboxes?: readonly SandboxReport[];
   readonly error?: string | null;
+  readonly [field: string]: unknown;
+}
+
+export interface SandboxReport {
+  readonly container?: string | null;
+  /** Whether the app reached it; null or absent while it has not tried yet. */
+  readonly reached?: boolean | null;
+  /** Where the sandbox's first agent write landed, inside the sandbox, and as which uid. */
+  readonly agentWrite?: { file: string; uid: number; error: string | null } | null;
+  readonly webhookBaseUrl?: string | null;
+}
+
+export function sandboxReports(status: ModelStatus | undefined): SandboxReport[] {
+  if (!status) return [];
+  if (status.sandboxes) return [...status.sandboxes];
+  return status.runtime ? [status.runtime] : [];
 }
 
 export type { ClaimResult, ClaimStatus, NotVerifiableReason } from '../../../contracts/verification-report';

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { eventually, notVerifiable, onContainer } from './context';
+import { eventually, notVerifiable, onContainer, sandboxReports } from './context';
 
 export const image = onContainer<'image'>(async (claim, ctx, found, ev) => {
   const expected = ctx.imageReference(claim.image);
@@ -27,11 +27,11 @@ export const appRunsAs = onContainer<'app-runs-as'>(async (claim, ctx, found, ev
 export const workspaceFilesOwnedByUser = onContainer<'workspace-files-owned-by-user'>(async (claim, ctx, found, ev) => {
   let status = await ctx.modelStatus(found.actual);
   if (ctx.imageSource(ctx.profile.appImage) === 'model') {
-    await eventually(async () => (status = await ctx.modelStatus(found.actual))?.runtime?.reached !== undefined);
+    await eventually(async () => sandboxReports((status = await ctx.modelStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
   }
   const files = await readdir(ctx.reader.workspace);
   if (!status) return notVerifiable('no-agent-writes', [`the workspace holds ${files.length} file(s)`]);
-  const write = status.runtime?.agentWrite;
+  const write = sandboxReports(status).find((r) => r.agentWrite)?.agentWrite;
   ev.see(`the sandbox reports its first write: ${JSON.stringify(write ?? null)}`);
   if (!ev.expect(write !== undefined && write !== null && write.error === null, 'the sandbox wrote a file in its working directory')) return;
   const name = basename(write!.file);
@@ -58,4 +58,12 @@ export const imageByDigest = onContainer<'image-by-digest'>(async (claim, ctx, f
       ? `whose digest: the local stand-in's, as a registry on loopback (${ctx.digestSource ?? 'unknown'}) recorded it; the published image has a digest of its own`
       : 'whose digest: the published image\'s, as its registry recorded it when it was pulled',
   );
+});
+
+/** An image that runs as its own non-root user: every process of the container has that uid. */
+export const runsAsUid = onContainer<'runs-as-uid'>(async (claim, ctx, found, ev) => {
+  ev.see(`Config.User = "${found.facts.Config.User}"`);
+  const processes = (await ctx.processes(found.actual)).filter((p) => !HAND_OVER.test(p.args));
+  ev.expect(processes.length > 0, `${found.actual} has running processes`);
+  for (const p of processes) ev.expect(p.uid === claim.uid, `process "${p.args}" runs as uid ${p.uid}, expected ${claim.uid}`);
 });

@@ -1,11 +1,23 @@
 import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { Checker, ClaimContext, ClaimResult } from './context';
-import { appRunsAs, image, imageByDigest, workspaceFilesOwnedByUser } from './identity';
+import { apiKeyFile, apiRequiresKey, envKeyLeavesApiOpen, internalPortReachableOnNetwork, uiEmbedsKey } from './api';
+import { audit } from './audit';
+import { appRunsAs, image, imageByDigest, runsAsUid, workspaceFilesOwnedByUser } from './identity';
 import { logSaved, removed } from './lifecycle';
-import { cpuLimit, memoryLimit } from './limits';
+import { cpuLimit, memoryLimit, pidsLimit } from './limits';
 import { appIsolatedFromOtherNetworks, networkExists, networks, sandboxPortsReachableFromOtherNetworks } from './networks';
 import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portReachableFromLan } from './ports';
-import { bridgeGuardBlocksLan, sandboxPortsNotOnLan, sandboxReachable } from './sandbox';
+import {
+  agentWriteRefused,
+  bridgeGuardBlocksLan,
+  dockerUserGuardBlocksLan,
+  sandboxCallsBackApp,
+  sandboxPortsNotOnLan,
+  sandboxPortsOnLan,
+  sandboxReachable,
+  sandboxRunsAs,
+  settingIgnored,
+} from './sandbox';
 import { dockerApiViaProxy, noDockerSocket, proxyAllowsPrivilegedCreate, proxyContainersAloneRefusesSandbox, proxyDeniesUnlistedSections } from './socket';
 
 /** One checker per claim kind; a kind without one does not compile. */
@@ -34,6 +46,20 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'image-by-digest': imageByDigest,
   removed,
   'log-saved': logSaved,
+  'sandbox-ports-on-lan': sandboxPortsOnLan,
+  'sandbox-calls-back-app': sandboxCallsBackApp,
+  'setting-ignored': settingIgnored,
+  'sandbox-runs-as': sandboxRunsAs,
+  'agent-write-refused': agentWriteRefused,
+  'runs-as-uid': runsAsUid,
+  'pids-limit': pidsLimit,
+  'docker-user-guard-blocks-lan': dockerUserGuardBlocksLan,
+  'api-requires-key': apiRequiresKey,
+  'ui-embeds-key': uiEmbedsKey,
+  'api-key-file': apiKeyFile,
+  'env-key-leaves-api-open': envKeyLeavesApiOpen,
+  'internal-port-reachable-on-network': internalPortReachableOnNetwork,
+  audit,
 };
 
 export class UnknownClaimError extends Error {

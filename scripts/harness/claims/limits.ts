@@ -31,3 +31,9 @@ export const memoryLimit = onContainer<'memory-limit'>(async (claim, ctx, found,
   const limit = await readFirst(ctx, found.actual, ['/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes']);
   ev.expect(Number(limit?.text) === claim.bytes, `${limit?.path ?? 'memory cgroup'} = ${limit?.text ?? '(unreadable)'} inside the container, expected ${claim.bytes}`);
 });
+
+export const pidsLimit = onContainer<'pids-limit'>(async (claim, ctx, found, ev) => {
+  ev.expect(found.facts.HostConfig.PidsLimit === claim.pids, `HostConfig.PidsLimit = ${found.facts.HostConfig.PidsLimit ?? '(unset)'}, expected ${claim.pids}`);
+  const limit = await readFirst(ctx, found.actual, ['/sys/fs/cgroup/pids.max', '/sys/fs/cgroup/pids/pids.max']);
+  ev.expect(Number(limit?.text) === claim.pids, `${limit?.path ?? 'pids cgroup'} = ${limit?.text ?? '(unreadable)'} inside the container, expected ${claim.pids}`);
+});

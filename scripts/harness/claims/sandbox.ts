@@ -1,4 +1,5 @@
-import { engineAtLeast, Evidence, eventually, isResult, listeningInside, notVerifiable, onContainer, type ClaimContext, type ClaimResult, type ContainerFacts } from './context';
+import { readdir } from 'node:fs/promises';
+import { engineAtLeast, Evidence, eventually, isResult, listeningInside, notVerifiable, onContainer, sandboxReports, type ClaimContext, type ClaimResult, type ContainerFacts } from './context';
 
 const SANDBOX_WAIT_MS = 30_000;
 
@@ -17,11 +18,23 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
   }
 }
 
-/** The app's first sandbox, given time to appear; a result of its own when there is none. */
+const START_SANDBOX = 'POST /api/v1/sandboxes HTTP/1.0\r\nContent-Length: 0\r\n\r\n';
+
+/**
+ * The app's first sandbox, given time to appear; a result of its own when there is none.
+ * A version whose app starts sandboxes on request (1.x: POST /api/v1/sandboxes, no LLM
+ * needed) is asked for one first, from its own network as the reader's browser asks it.
+ */
 export async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence): Promise<ContainerFacts | ClaimResult> {
+  if (ctx.profile.sandboxStart === 'on-request' && (await ctx.sandboxesOf(app)).length === 0) {
+    const reply = await ctx.httpFrom(app, '127.0.0.1', ctx.profile.appPort, START_SANDBOX);
+    ev.see(`POST /api/v1/sandboxes to ${app} answers ${reply?.split('\r\n')[0] ?? '(nothing)'}`);
+  }
   const sandboxes = await waitForSandboxes(ctx, app);
-  if (sandboxes.length === 0 && ctx.imageSource(ctx.profile.appImage) === 'real') return notVerifiable('real-app-sandbox-needs-conversation');
-  if (!ev.expect(sandboxes.length > 0, `the app created a sandbox runtime container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
+  if (sandboxes.length === 0 && ctx.profile.sandboxStart === 'at-start' && ctx.imageSource(ctx.profile.appImage) === 'real') {
+    return notVerifiable('real-app-sandbox-needs-conversation');
+  }
+  if (!ev.expect(sandboxes.length > 0, `the app created a sandbox container with published ports within ${SANDBOX_WAIT_MS / 1000}s`)) {
     // Why not, in the app's own words: the stand-in reports the Docker API's answer.
     ev.see(`app status: ${JSON.stringify((await ctx.modelStatus(app)) ?? null)}`);
   }
@@ -34,36 +47,52 @@ export function publishedPorts(facts: ContainerFacts) {
   );
 }
 
-/** host.docker.internal as the app resolves it: its own /etc/hosts (from --add-host). */
-async function hostGatewayOf(ctx: ClaimContext, app: string): Promise<string | undefined> {
-  const hosts = await ctx.exec(app, ['cat', '/etc/hosts']);
-  const line = hosts?.split('\n').find((l) => l.trim().split(/\s+/).slice(1).includes('host.docker.internal'));
+/** The published ports a sandbox serves on (the version's profile says which). */
+export function servicePorts(ctx: ClaimContext, facts: ContainerFacts) {
+  const serving = ctx.profile.sandboxServicePorts;
+  return publishedPorts(facts).filter((p) => !serving || serving.includes(p.containerPort));
+}
+
+/** A name as a container resolves it: its own /etc/hosts (from --add-host). */
+export async function resolveIn(ctx: ClaimContext, container: string, name: string): Promise<string | undefined> {
+  const hosts = await ctx.exec(container, ['cat', '/etc/hosts']);
+  const line = hosts?.split('\n').find((l) => l.trim().split(/\s+/).slice(1).includes(name));
   return line?.trim().split(/\s+/)[0];
+}
+
+/** host.docker.internal as the app resolves it. */
+const hostGatewayOf = (ctx: ClaimContext, app: string) => resolveIn(ctx, app, 'host.docker.internal');
+
+/** Where the version publishes sandbox ports: its binding variable (or default), or every interface. */
+function expectedSandboxHostIps(ctx: ClaimContext, app: ContainerFacts): { ips: readonly string[]; why: string } {
+  const binding = ctx.profile.sandboxBinding;
+  if (binding === 'all-interfaces' || binding === 'no-sandbox') return { ips: ['', '0.0.0.0'], why: 'every interface: the version reads no binding address' };
+  const value = envOf(app, binding.variable) ?? binding.default;
+  return { ips: [value], why: `${binding.variable} = ${value}` };
 }
 
 export const sandboxReachable = onContainer<'sandbox-reachable'>(async (claim, ctx, found, ev) => {
   const sandbox = await firstSandbox(ctx, found.actual, ev);
   if (isResult(sandbox)) return sandbox;
-  const binding = envOf(found.facts, 'SANDBOX_RUNTIME_BINDING_ADDRESS') ?? '0.0.0.0';
+  const expected = expectedSandboxHostIps(ctx, found.facts);
   const ports = publishedPorts(sandbox);
   ev.expect(
-    ports.every((p) => p.HostIp === binding),
-    `${sandbox.Name.replace(/^\//, '')} publishes ${ports.map((p) => `${p.HostIp}:${p.HostPort}`).join(', ')}; HostIp must be SANDBOX_RUNTIME_BINDING_ADDRESS = ${binding}`,
+    ports.every((p) => expected.ips.includes(p.HostIp)),
+    `${sandbox.Name.replace(/^\//, '')} publishes ${ports.map((p) => `${p.HostIp || '*'}:${p.HostPort}`).join(', ')}; expected ${expected.why}`,
   );
   const gateway = await hostGatewayOf(ctx, found.actual);
   if (!ev.expect(gateway !== undefined, `host.docker.internal resolves in the app to ${gateway ?? '(nothing)'}`)) return ev.result();
-  for (const port of ports) {
+  for (const port of servicePorts(ctx, sandbox)) {
     ev.expect(
       await eventually(() => ctx.probeFrom(found.actual, gateway!, Number(port.HostPort))),
       `from the app's network, host.docker.internal (${gateway}):${port.HostPort} answers`,
     );
   }
-  let status = await ctx.modelStatus(found.actual);
-  if (ctx.imageSource(ctx.profile.appImage) === 'model') {
-    await eventually(async () => (status = await ctx.modelStatus(found.actual))?.runtime?.reached !== undefined);
-    ev.see(`app status: ${JSON.stringify(status ?? null)}`);
-  }
-  if (status) ev.expect(status.runtime?.reached === true, `the app reports it reached its runtime at ${status.runtime?.url ?? '(no url)'}`);
+  if (ctx.imageSource(ctx.profile.appImage) !== 'model') return;
+  let reports = sandboxReports(await ctx.modelStatus(found.actual));
+  await eventually(async () => (reports = sandboxReports(await ctx.modelStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
+  ev.see(`the app's reports of its sandboxes: ${JSON.stringify(reports)}`);
+  ev.expect(reports.some((r) => r.reached === true), 'the app reports it reached its sandbox');
 });
 
 export const sandboxPortsNotOnLan = onContainer<'sandbox-ports-not-on-lan'>(async (claim, ctx, found, ev) => {
@@ -134,3 +163,152 @@ export const bridgeGuardBlocksLan = onContainer<'bridge-guard-blocks-lan'>(async
 });
 
 const DIRECT_ACCESS_FIX_MAJOR = 28;
+
+/**
+ * The other side of sandbox-ports-not-on-lan: a version that publishes sandbox ports on
+ * every interface (1.x: docker_sandbox_service.py, no HostIp) lets another host on the
+ * LAN reach them at this machine's own address.
+ */
+export const sandboxPortsOnLan = onContainer<'sandbox-ports-on-lan'>(async (claim, ctx, found, ev) => {
+  if (!ctx.lan) return notVerifiable('no-lan-namespace');
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  for (const port of servicePorts(ctx, created)) {
+    if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
+    ev.see(`${sandbox} publishes ${port.containerPort} on ${port.HostIp || 'every interface'}:${port.HostPort}`);
+    ev.expect(
+      await ctx.lan.probe(ctx.lan.hostAddress, Number(port.HostPort)),
+      `another host on the LAN reaches the sandbox at this machine's address ${ctx.lan.hostAddress}:${port.HostPort}`,
+    );
+  }
+});
+
+/**
+ * The sandbox calls the app back (1.x: OH_WEBHOOKS_0_BASE_URL =
+ * http://host.docker.internal:<SANDBOX_HOST_PORT>/api/v1/webhooks, docker_sandbox_service.py):
+ * from the sandbox's own network, that address must answer HTTP.
+ */
+export const sandboxCallsBackApp = onContainer<'sandbox-calls-back-app'>(async (claim, ctx, found, ev) => {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  const webhook = envOf(created, 'OH_WEBHOOKS_0_BASE_URL');
+  if (!ev.expect(webhook !== undefined, `${sandbox} has OH_WEBHOOKS_0_BASE_URL = ${webhook ?? '(unset)'}`)) return;
+  const url = new URL(webhook!);
+  const address = /^[\d.]+$/.test(url.hostname) ? url.hostname : await resolveIn(ctx, sandbox, url.hostname);
+  if (!ev.expect(address !== undefined, `${url.hostname} resolves in the sandbox to ${address ?? '(nothing)'}`)) return;
+  const port = Number(url.port || 80);
+  if (!(await listeningInside(ctx, found.actual, ctx.profile.appPort, ev))) return;
+  const reply = await ctx.httpFrom(sandbox, address!, port, `GET ${url.pathname} HTTP/1.0\r\n\r\n`);
+  ev.expect(/^HTTP\/1\.[01] \d{3}/.test(reply ?? ''), `from ${sandbox}, ${url.hostname} (${address}):${port} answers HTTP: ${reply?.split('\r\n')[0] ?? '(no answer)'}`);
+});
+
+/**
+ * What a setting of another version does here: an app of the same image, started with it,
+ * publishes its sandbox ports just the same, on every interface. Checked with an app the
+ * checker starts itself, so the page's own commands never carry a variable the version does
+ * not read.
+ */
+export const settingIgnored = onContainer<'setting-ignored'>(async (claim, ctx, found, ev) => {
+  const before = new Set((await ctx.sessionSandboxes()).map((s) => s.Name));
+  const clone = await ctx.startContainer([
+    '-v', '/var/run/docker.sock:/var/run/docker.sock', '--add-host', 'host.docker.internal:host-gateway',
+    '-e', `${claim.variable}=${claim.value}`, found.facts.Config.Image,
+  ]);
+  try {
+    if (!(await listeningInside(ctx, clone, ctx.profile.appPort, ev))) return;
+    const reply = await ctx.httpFrom(clone, '127.0.0.1', ctx.profile.appPort, START_SANDBOX);
+    ev.see(`an app started by the check with ${claim.variable}=${claim.value} answers POST /api/v1/sandboxes: ${reply?.split('\r\n')[0] ?? '(nothing)'}`);
+    let created: ContainerFacts | undefined;
+    await eventually(async () => (created = (await ctx.sessionSandboxes()).find((s) => !before.has(s.Name))) !== undefined);
+    if (!ev.expect(created !== undefined, 'it started a sandbox')) return;
+    const ports = publishedPorts(created!);
+    ev.expect(
+      ports.length > 0 && ports.every((p) => p.HostIp !== claim.value && (p.HostIp === '' || p.HostIp === '0.0.0.0')),
+      `its sandbox publishes ${ports.map((p) => `${p.HostIp || 'every interface'}:${p.HostPort}`).join(', ')}: not on ${claim.value}`,
+    );
+    if (ctx.lan) {
+      const sandbox = created!.Name.replace(/^\//, '');
+      for (const port of servicePorts(ctx, created!)) {
+        if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
+        ev.expect(await ctx.lan.probe(ctx.lan.hostAddress, Number(port.HostPort)), `another host on the LAN reaches it at ${ctx.lan.hostAddress}:${port.HostPort}`);
+      }
+    }
+  } finally {
+    await ctx.removeContainer(clone);
+  }
+});
+
+/** Who the agent is in the sandbox: every sandbox process has this uid. */
+export const sandboxRunsAs = onContainer<'sandbox-runs-as'>(async (claim, ctx, found, ev) => {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  ev.see(`${sandbox}: Config.User = "${created.Config.User}"`);
+  let processes: { uid: number; args: string }[] = [];
+  await eventually(async () => (processes = (await ctx.processes(sandbox)).filter((p) => !/^(\S*\/)?(tini|docker-init)(\s|$)/.test(p.args))).length > 0);
+  ev.expect(processes.length > 0, `${sandbox} has running processes`);
+  for (const p of processes) ev.expect(p.uid === claim.uid, `process "${p.args}" runs as uid ${p.uid}, expected ${claim.uid}`);
+});
+
+/**
+ * The agent's uid meets the reader's folder: in a folder only the reader may write, the
+ * agent's first file write is refused. The stand-in sandbox tries one and reports it;
+ * the real app writes only when an agent works.
+ */
+export const agentWriteRefused = onContainer<'agent-write-refused'>(async (claim, ctx, found, ev) => {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  let reports = sandboxReports(await ctx.modelStatus(found.actual));
+  if (ctx.imageSource(ctx.profile.appImage) !== 'model' || reports.length === 0) return notVerifiable('no-agent-writes');
+  await eventually(async () => (reports = sandboxReports(await ctx.modelStatus(found.actual))).some((r) => r.agentWrite));
+  const write = reports.find((r) => r.agentWrite)?.agentWrite;
+  ev.see(`the sandbox reports its first write: ${JSON.stringify(write ?? null)}`);
+  const files = await readdir(ctx.reader.workspace);
+  ev.expect(write !== undefined && write !== null && write.error !== null, `the agent (uid ${write?.uid ?? '?'}) could not create ${write?.file ?? 'its file'}`);
+  ev.expect(files.length === 0, `the reader's folder holds ${files.length} file(s) the agent made`);
+});
+
+/**
+ * The 1.x rule in Docker's DOCKER-USER chain: no new connection from the reader's network
+ * interface into the default bridge. With it, another host on the LAN reaches neither the
+ * sandbox ports (published on every interface) nor what the app publishes on the bridge
+ * address; the app still reaches its sandbox and the sandbox still calls the app back.
+ * Without it (removed at the end), the host gets in again.
+ */
+export const dockerUserGuardBlocksLan = onContainer<'docker-user-guard-blocks-lan'>(async (claim, ctx, found, ev) => {
+  if (!ctx.lan) return notVerifiable('no-lan-namespace');
+  const lan = ctx.lan;
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  ev.expect(await ctx.firewall.present(), 'the rule from the page is in the DOCKER-USER chain');
+  const targets: { address: string; port: number }[] = [];
+  for (const port of servicePorts(ctx, created)) {
+    if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
+    targets.push({ address: lan.hostAddress, port: Number(port.HostPort) });
+  }
+  for (const binding of publishedPorts(found.facts)) {
+    if (binding.HostIp && !binding.HostIp.startsWith('127.') && binding.HostIp !== '0.0.0.0') targets.push({ address: binding.HostIp, port: Number(binding.HostPort) });
+  }
+  if (!(await listeningInside(ctx, found.actual, ctx.profile.appPort, ev))) return;
+  for (const target of targets) {
+    ev.expect(!(await lan.probe(target.address, target.port)), `with the rule, another host on the LAN is refused at ${target.address}:${target.port}`);
+  }
+  const gateway = await hostGatewayOf(ctx, found.actual);
+  for (const port of servicePorts(ctx, created)) {
+    ev.expect(!!gateway && (await eventually(() => ctx.probeFrom(found.actual, gateway, Number(port.HostPort)))), `with the rule, the app still reaches its sandbox at host.docker.internal (${gateway}):${port.HostPort}`);
+  }
+  const webhook = envOf(created, 'OH_WEBHOOKS_0_BASE_URL');
+  if (webhook) {
+    const url = new URL(webhook);
+    const address = await resolveIn(ctx, sandbox, url.hostname);
+    const reply = address ? await ctx.httpFrom(sandbox, address, Number(url.port || 80), `GET ${url.pathname} HTTP/1.0\r\n\r\n`) : undefined;
+    ev.expect(/^HTTP\/1\.[01] \d{3}/.test(reply ?? ''), `with the rule, the sandbox still calls the app back at ${url.host}`);
+  }
+  await ctx.firewall.remove();
+  for (const target of targets) {
+    ev.expect(await lan.probe(target.address, target.port), `without the rule, the same host reaches ${target.address}:${target.port}: the rule is what closes it`);
+  }
+});

@@ -6,7 +6,7 @@
 import type { Snippet } from '../../../src/snippets';
 import type { BridgeGuardRule, Command, DockerLogs, DockerNetworkCreate, DockerNetworkRemove, DockerRemove, DockerRun, Export } from '../../../src/snippets/commands';
 import { imageReference } from '../../../src/snippets/images';
-import { bridgeGuardArgs, LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
+import { bridgeGuardArgs, dockerUserGuardArgs, LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
 import { PLACEHOLDERS, type Word } from '../../../src/snippets/words';
 import type { ParsedCommand } from './commands';
 import type { ParsedDockerRun, ParsedLogs, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
@@ -228,6 +228,8 @@ function compareRule(diff: StepDiff, expected: ParsedIptables, parsed: ParsedIpt
   diff.check('action', expected.action.value, parsed.action.value, parsed.action.word);
   diff.check('chain', expected.chain.value, parsed.chain.value, parsed.chain.word);
   diff.check('inInterface', negatable(expected.inInterface), negatable(parsed.inInterface), parsed.inInterface?.word);
+  diff.check('outInterface', negatable(expected.outInterface), negatable(parsed.outInterface), parsed.outInterface?.word);
+  diff.check('ctstate', expected.ctstate?.value, parsed.ctstate?.value, parsed.ctstate?.word);
   diff.check('destination', negatable(expected.destination), negatable(parsed.destination), parsed.destination?.word);
   diff.check('match', expected.match?.value, parsed.match?.value, parsed.match?.word);
   diff.check('comment', expected.comment?.value, parsed.comment?.value, parsed.comment?.word);
@@ -256,7 +258,7 @@ function compareLogs(diff: StepDiff, expected: DockerLogs, parsed: ParsedLogs): 
 }
 
 const parsedKind = (command: Command): ParsedCommand['kind'] =>
-  command.kind === 'loopback-guard-rule' || command.kind === 'bridge-guard-rule' ? 'iptables' : command.kind;
+  command.kind === 'loopback-guard-rule' || command.kind === 'bridge-guard-rule' || command.kind === 'docker-user-guard-rule' ? 'iptables' : command.kind;
 
 function compareStep(diff: StepDiff, expected: Command, actual: ParsedCommand): void {
   if (expected.kind === 'docker-run' && actual.kind === 'docker-run') compareRun(diff, expected, actual);
@@ -264,6 +266,7 @@ function compareStep(diff: StepDiff, expected: Command, actual: ParsedCommand): 
   else if (expected.kind === 'export' && actual.kind === 'export') compareExport(diff, expected, actual);
   else if (expected.kind === 'loopback-guard-rule' && actual.kind === 'iptables') compareRule(diff, registryRule(LOOPBACK_GUARD_ARGS, 'LOOPBACK_GUARD_ARGS'), actual);
   else if (expected.kind === 'bridge-guard-rule' && actual.kind === 'iptables') compareRule(diff, registryRule(bridgeGuardArgs(expected), 'bridgeGuardArgs'), actual);
+  else if (expected.kind === 'docker-user-guard-rule' && actual.kind === 'iptables') compareRule(diff, registryRule(dockerUserGuardArgs(expected), 'dockerUserGuardArgs'), actual);
   else if (expected.kind === 'docker-rm' && actual.kind === 'docker-rm') compareRemove(diff, expected, actual);
   else if (expected.kind === 'docker-network-rm' && actual.kind === 'docker-network-rm') compareNetworkRemove(diff, expected, actual);
   else if (expected.kind === 'docker-logs' && actual.kind === 'docker-logs') compareLogs(diff, expected, actual);

@@ -2,7 +2,8 @@ import type { ImageName } from '../../../src/snippets/images';
 import { removeSessionResources, registerCleanup, sweepCrashedSessions, type CleanupRegistration } from '../cleanup';
 import { daemonVersion, docker, dockerResult } from '../docker';
 import { hasRulesWithComment, removeLoopbackGuard } from '../firewall';
-import { ensureImages, ensureProbeImage, type EnsuredImage } from '../images';
+import { documentedReferences, ensureImages, ensureProbeImage, type EnsuredImage } from '../images';
+import { VERSIONS, VERSION_IDS, type VersionId } from '../../../src/snippets/versions';
 import { LABEL, labelArgs, labelFilterArgs, sessionLabels, type Role } from '../labels';
 import { createLanNeighbour, type LanNeighbour } from '../lan';
 import { Session } from '../session';
@@ -38,12 +39,16 @@ export class HarnessSession {
     readonly cgroupVersion: string,
   ) {}
 
-  static async open(): Promise<HarnessSession> {
+  /** Opens a session for snippets of these versions: their images (and the shared socket proxy) are made available. */
+  static async open(versions: readonly VersionId[] = VERSION_IDS): Promise<HarnessSession> {
     await sweepCrashedSessions();
     const session = Session.create();
     const cleanup = registerCleanup(session);
     try {
-      const images = Object.values(await ensureImages(session));
+      const all = documentedReferences();
+      const wanted: ImageName[] = ['socket-proxy', ...versions.flatMap((v) => VERSIONS[v].images)];
+      const references = Object.fromEntries(wanted.map((name) => [name, all[name]]));
+      const images = Object.values(await ensureImages(session, { references })).filter((i): i is EnsuredImage => i !== undefined);
       const probeImage = await ensureProbeImage();
       let lan: LanNeighbour | undefined;
       let lanError: string | undefined;

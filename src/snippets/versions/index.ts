@@ -8,6 +8,11 @@ import { STAND_INS as STAND_INS_0_33 } from './0.33/stand-ins';
 import type { StatedFact } from './facts';
 import { PROFILE as PROFILE_1_X } from './1.x/profile';
 import { PROFILE as PROFILE_CANVAS } from './canvas/profile';
+import { STAND_INS as STAND_INS_CANVAS } from './canvas/stand-ins';
+import { STAND_INS as STAND_INS_1_X } from './1.x/stand-ins';
+import { IMAGES as IMAGES_0_33 } from './0.33/images';
+import { IMAGES as IMAGES_1_X } from './1.x/images';
+import { IMAGES as IMAGES_CANVAS } from './canvas/images';
 import { VERSION_IDS, type VersionId } from './ids';
 import type { VersionProfile } from './profile';
 
@@ -18,15 +23,19 @@ export interface VersionData {
   readonly snippets: Readonly<Record<string, SnippetSpec>>;
   readonly facts: Readonly<Record<string, StatedFact>>;
   readonly profile: VersionProfile;
+  /** The version's own images (its snippets may also run the shared socket proxy). */
+  readonly images: readonly ImageName[];
   /** How the harness builds a stand-in for each of the version's own images. */
   readonly standIns: Readonly<Partial<Record<ImageName, StandInSpec>>>;
 }
 
+const keys = <T extends object>(table: T) => Object.keys(table) as (keyof T & ImageName)[];
+
 /** Every version's registry, facts, profile and stand-ins; one folder each under src/snippets/versions. */
 export const VERSIONS: Readonly<Record<VersionId, VersionData>> = {
-  canvas: { snippets: {}, facts: {}, profile: PROFILE_CANVAS, standIns: {} },
-  '1.x': { snippets: {}, facts: {}, profile: PROFILE_1_X, standIns: {} },
-  '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, standIns: STAND_INS_0_33 },
+  canvas: { snippets: {}, facts: {}, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS), standIns: STAND_INS_CANVAS },
+  '1.x': { snippets: {}, facts: {}, profile: PROFILE_1_X, images: keys(IMAGES_1_X), standIns: STAND_INS_1_X },
+  '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, images: keys(IMAGES_0_33), standIns: STAND_INS_0_33 },
 };
 
 export function isVersionId(value: string): value is VersionId {

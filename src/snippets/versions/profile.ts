@@ -16,4 +16,13 @@ export interface VersionProfile {
   readonly sandboxStart: 'at-start' | 'on-request' | 'none';
   /** The port the app serves on inside its container. */
   readonly appPort: number;
+  /**
+   * The host address of the sandbox ports: a variable the app reads (and its default), or
+   * `all-interfaces` when the version has no such setting.
+   */
+  readonly sandboxBinding: { readonly variable: string; readonly default: string } | 'all-interfaces' | 'no-sandbox';
+  /** Container ports a sandbox serves on; undefined: every port it publishes. */
+  readonly sandboxServicePorts?: readonly number[];
+  /** The variable that tells the app the host port sandboxes call it back on, if it has one. */
+  readonly callbackPortVariable?: string;
 }

@@ -12,4 +12,5 @@ export const PROFILE = {
   /** The app starts its sandbox at start-up (the stand-in does; the real app for a conversation). */
   sandboxStart: 'at-start',
   appPort: 3000,
+  sandboxBinding: { variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS', default: '0.0.0.0' },
 } as const satisfies VersionProfile;

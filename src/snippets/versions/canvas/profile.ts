@@ -9,4 +9,5 @@ export const PROFILE = {
   sandboxStart: 'none',
   /** docker/entrypoint.sh: PORT, default 8000 (the ingress). */
   appPort: 8000,
+  sandboxBinding: 'no-sandbox',
 } as const satisfies VersionProfile;

@@ -46,7 +46,7 @@ random_base62() { tr -dc '0-9A-Za-z' </dev/urandom | head -c "$1"; }
 # only with sandbox_spec_id; copying lets the harness clean up what the app created.
 session_labels() {
   docker inspect --format '{{range $k, $v := .Config.Labels}}{{$k}}={{$v}}{{"\n"}}{{end}}' "$(hostname)" 2>/dev/null |
-    grep -E '^org\.openhands-guide\.(session|pid|host)='
+    grep -E '^org\.openhands-guide\.(session|pid|host|unit)='
 }
 
 # DockerSandboxSpecServiceInjector.pull_spec_if_missing (R1.11
