@@ -31,6 +31,8 @@ import {
 export interface CleanupReport {
   readonly containers: string[];
   readonly networks: string[];
+  /** Named volumes a page mounts, made by the harness with the session's labels. */
+  readonly volumes: string[];
   readonly namespaces: string[];
   readonly firewallRules: number;
   readonly untaggedImages: string[];
@@ -43,12 +45,13 @@ export interface CleanupReport {
 }
 
 function emptyReport(): CleanupReport {
-  return { containers: [], networks: [], namespaces: [], firewallRules: 0, untaggedImages: [], folders: [], sessions: [], errors: [] };
+  return { containers: [], networks: [], volumes: [], namespaces: [], firewallRules: 0, untaggedImages: [], folders: [], sessions: [], errors: [] };
 }
 
 function merge(into: CleanupReport, from: CleanupReport): void {
   into.containers.push(...from.containers);
   into.networks.push(...from.networks);
+  into.volumes.push(...from.volumes);
   into.namespaces.push(...from.namespaces);
   (into as { firewallRules: number }).firewallRules += from.firewallRules;
   into.untaggedImages.push(...from.untaggedImages);
@@ -96,6 +99,13 @@ export function removeSessionResourcesSync(session: { readonly id: string }): Cl
     else report.errors.push(`docker network rm ${network}: ${result.stderr.trim()}`);
   }
 
+  const volumes = lines(dockerSync(['volume', 'ls', '--quiet', ...labelFilterArgs(LABEL.session, session.id)]).stdout);
+  for (const volume of volumes) {
+    const result = dockerSync(['volume', 'rm', '--force', volume]);
+    if (result.exitCode === 0) report.volumes.push(volume);
+    else report.errors.push(`docker volume rm ${volume}: ${result.stderr.trim()}`);
+  }
+
   if (removeLanNeighbourSync(suffix)) report.namespaces.push(`ohg-${suffix}-lan`);
   (report as { firewallRules: number }).firewallRules += removeRulesByCommentSync(firewallCommentFor(session.id));
   report.folders.push(...removeReaderFoldersSync(suffix));
@@ -119,6 +129,7 @@ function deadLabelledSessions(): Set<string> {
   const listings = [
     dockerSync(['container', 'ls', '--all', '--format', '{{.Labels}}', ...labelFilterArgs(LABEL.session)]).stdout,
     dockerSync(['network', 'ls', '--format', '{{.Labels}}', ...labelFilterArgs(LABEL.session)]).stdout,
+    dockerSync(['volume', 'ls', '--format', '{{.Labels}}', ...labelFilterArgs(LABEL.session)]).stdout,
   ];
   for (const line of listings.flatMap(lines)) {
     const labels = parseLabelList(line);

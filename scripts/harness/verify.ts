@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { allSnippets, snippetKey, VERSIONS, type Snippet } from '../../src/snippets';
-import type { ContainerName, NetworkName } from '../../src/snippets/commands';
+import type { ContainerName, NetworkName, VolumeName } from '../../src/snippets/commands';
 import { imageReference, type ImageName } from '../../src/snippets/images';
 import { checkClaim } from './claims';
 import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './claims/context';
@@ -15,10 +15,13 @@ import type { RewriteContext } from './run/rewrites';
 import { HarnessSession, type UnitScope } from './run/session-resources';
 import { snippetCommands } from './parse';
 import { PLACEHOLDERS } from '../../src/snippets/words';
+import { requiresChain } from '../../src/snippets/requires';
 
-const DOCUMENTED_CONTAINERS: readonly ContainerName[] = ['openhands-app', 'docker-socket-proxy'];
+const DOCUMENTED_CONTAINERS: readonly ContainerName[] = ['openhands-app', 'docker-socket-proxy', 'agent-canvas'];
 const DOCUMENTED_NETWORKS: readonly NetworkName[] = ['openhands-network'];
-const DOCUMENTED_HOST_PORTS = [3000] as const;
+const DOCUMENTED_VOLUMES: readonly VolumeName[] = ['agent-canvas-state'];
+/** The app ports the pages publish: 0.33 and 1.x on 3000, Agent Canvas on 8000. */
+const DOCUMENTED_HOST_PORTS = [3000, 8000] as const;
 
 export interface VerifyOptions {
   readonly snippets?: readonly Snippet[];
@@ -66,9 +69,16 @@ export async function verifySnippets(options: VerifyOptions): Promise<EngineRun>
       const parse = options.parse ?? snippetCommands;
       const results = new Map<Snippet, SnippetReport>();
       const verify = async (snippet: Snippet) => {
-        const report = await verifySnippet(snippet, harness, reader, parse, options.onTiming);
-        results.set(snippet, report);
-        options.onSnippet?.(report);
+        // A reader of its own per unit: units run side by side, and what one does to its
+        // folder (an ACL, the agent's files) or its ~/.openhands must not reach another's.
+        const own = await createReader(harness.suffix);
+        try {
+          const report = await verifySnippet(snippet, harness, own, parse, options.onTiming);
+          results.set(snippet, report);
+          options.onSnippet?.(report);
+        } finally {
+          await removeReader(own);
+        }
       };
       const alone = all.filter(addsFirewallRule);
       await inParallel(all.filter((snippet) => !addsFirewallRule(snippet)), CONCURRENCY, verify);
@@ -93,6 +103,13 @@ export async function verifySnippets(options: VerifyOptions): Promise<EngineRun>
 /** The report of one or more engine runs. */
 export function reportOf(runs: readonly EngineRun[]): VerificationReport {
   return { schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs };
+}
+
+/** Whether the snippet or one it requires mounts this named volume. */
+function mountsVolume(snippet: Snippet, volume: VolumeName): boolean {
+  const registry = VERSIONS[snippet.version].snippets;
+  const chain = [...requiresChain(snippet.id, (id) => registry[id]?.requires ?? (registry[id] ? [] : undefined)).map((id) => registry[id]!), snippet];
+  return chain.some((s) => s.steps.some((step) => step.command.kind === 'docker-run' && (step.command.mounts ?? []).some((m) => m.source === volume)));
 }
 
 const addsFirewallRule = (snippet: Snippet) =>
@@ -134,8 +151,15 @@ export async function prepareUnit(
 ): Promise<PreparedUnit> {
   const hostPorts = new Map<number, number>();
   for (const port of DOCUMENTED_HOST_PORTS) hostPorts.set(port, await harness.freePort());
-  const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS].map((n) => [n, scope.name(n)]));
+  const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS, ...DOCUMENTED_VOLUMES].map((n) => [n, scope.name(n)]));
+  // A named volume the page mounts is made beforehand with the unit's labels, so cleanup
+  // finds it by label as it finds containers (docker run would create it unlabelled).
+  for (const volume of DOCUMENTED_VOLUMES) {
+    if (mountsVolume(snippet, volume)) await scope.createVolume(names.get(volume)!);
+  }
+  const { profile } = VERSIONS[snippet.version];
   const rewrite: RewriteContext = {
+    callbackPort: profile.callbackPortVariable ? { variable: profile.callbackPortVariable, containerPort: profile.appPort } : undefined,
     names,
     hostPorts,
     labelFlags: scope.labelFlags(),
@@ -146,6 +170,7 @@ export async function prepareUnit(
   const unit = await buildUnit(snippet, parse, rewrite, {
     workspaceDir: reader.workspace,
     wslWorkspaceDir: reader.workspace,
+    projectsDir: reader.workspace,
     // The rule then acts on the neighbour's link only: the host's real interfaces stay untouched.
     lanInterface: harness.lan?.hostInterface ?? PLACEHOLDERS.lanInterface,
   });
@@ -333,6 +358,10 @@ function liveContext(
     imageSource: source,
     imageReference,
     reader: { uid: reader.uid, workspace: reader.workspace, cwd: reader.root },
+    asReader: async (script, cwd) => {
+      const result = await runShell(script, reader, { asRoot: false, cwd });
+      return { exitCode: result.exitCode, stderr: result.stderr };
+    },
     firewall: { present: () => harness.firewallRulePresent(), remove: () => harness.removeFirewallRule() },
   };
 }

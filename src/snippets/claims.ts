@@ -8,6 +8,12 @@ import type { ImageName } from './images';
 export type Claim =
   /** The port answers on 127.0.0.1 and not from another host (host address or routed 127.0.0.0/8). */
   | { readonly kind: 'port-loopback-only'; readonly container: ContainerName; readonly port: number }
+  /**
+   * The port is published on 127.0.0.1 and on the bridge gateway only (1.x, so that its sandboxes
+   * can call the app back): it answers on this machine and to the sandboxes, not at this
+   * machine's address on the network.
+   */
+  | { readonly kind: 'port-on-loopback-and-gateway'; readonly container: ContainerName; readonly port: number }
   /** The port answers from another host on the LAN. */
   | { readonly kind: 'port-reachable-from-lan'; readonly container: ContainerName; readonly port: number }
   /** The container has no published port. */
@@ -58,8 +64,17 @@ export type Claim =
   | { readonly kind: 'setting-ignored'; readonly container: ContainerName; readonly variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS'; readonly value: string }
   /** The sandbox's processes run as this uid. */
   | { readonly kind: 'sandbox-runs-as'; readonly container: ContainerName; readonly uid: number }
-  /** The agent, in the sandbox, cannot create a file in the mounted folder that only the reader may write. */
+  /**
+   * The agent, as the uid it runs as (in the sandbox, or in the app's own container where there
+   * is none), can neither create a file in the reader's mounted folder nor edit one the reader made.
+   */
   | { readonly kind: 'agent-write-refused'; readonly container: ContainerName }
+  /** The same agent can do both, and the reader can edit what it made. */
+  | { readonly kind: 'agent-write-allowed'; readonly container: ContainerName }
+  /** The container's processes cannot gain privileges (no-new-privileges: setuid sudo no longer makes root). */
+  | { readonly kind: 'no-new-privileges'; readonly container: ContainerName }
+  /** The app's sandboxes run without a CPU, memory or process limit, whatever limits the app has. */
+  | { readonly kind: 'sandbox-unlimited'; readonly container: ContainerName }
   /** The container's processes run as this uid (an image's own non-root user). */
   | { readonly kind: 'runs-as-uid'; readonly container: ContainerName; readonly uid: number }
   /** At most this many processes in the container (HostConfig.PidsLimit and the pids cgroup). */

@@ -3,18 +3,28 @@ import type { ImageName } from './images';
 import type { CommandSubstitution, Placeholder, PlaceholderId, ShellVariable, ShellVariableName, Word } from './words';
 
 /** Container and network names the guide documents. The harness suffixes them per run. */
-export type ContainerName = 'openhands-app' | 'docker-socket-proxy';
+export type ContainerName = 'openhands-app' | 'docker-socket-proxy' | 'agent-canvas';
 export type NetworkName = 'openhands-network';
+/** Named volumes the guide documents (Agent Canvas keeps its state in one). */
+export type VolumeName = 'agent-canvas-state';
+
+/**
+ * The default bridge's gateway, which `host-gateway` resolves to on a default install
+ * (shared/reference/facts.md, "Docker Engine facts"). 1.x publishes the app there too, so
+ * its sandboxes can call it back at host.docker.internal.
+ */
+export type BridgeGateway = '172.17.0.1';
 
 export interface PortPublish {
   /** Omitted means every interface (`-p 3000:3000`). */
-  readonly hostIp?: '127.0.0.1';
+  readonly hostIp?: '127.0.0.1' | BridgeGateway;
   readonly hostPort: number;
   readonly containerPort: number;
 }
 
 export interface Mount {
-  readonly source: Word;
+  /** A host path, or a named volume (which the harness renames per run and removes after). */
+  readonly source: Word | VolumeName;
   readonly target: string;
   readonly readOnly?: boolean;
 }
@@ -100,6 +110,18 @@ export interface DockerUserGuardRule {
   readonly outInterface: 'docker0';
 }
 
+/**
+ * `setfacl -R -m u:UID:rwX,d:u:UID:rwX,d:u:"$(id -u)":rwX "$FOLDER"`: lets a container's own
+ * uid (the agent's) read and write the reader's folder and what is in it, and makes what
+ * either creates there writable by both. The reader keeps owning the folder.
+ */
+export interface GrantFolderAccess {
+  readonly kind: 'grant-folder-access';
+  /** The uid the agent runs as in its container. */
+  readonly uid: number;
+  readonly folder: ShellVariable;
+}
+
 /** `docker rm -f NAME...`, removing running containers too. */
 export interface DockerRemove {
   readonly kind: 'docker-rm';
@@ -128,5 +150,6 @@ export type Command<I extends ImageName = ImageName> =
   | DockerUserGuardRule
   | DockerRemove
   | DockerNetworkRemove
-  | DockerLogs;
+  | DockerLogs
+  | GrantFolderAccess;
 export type { PlaceholderId };

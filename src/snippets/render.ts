@@ -1,7 +1,7 @@
 import { imageReference } from './images';
-import type { BridgeGuardRule, Command, DockerUserGuardRule, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export } from './commands';
+import type { BridgeGuardRule, Command, DockerUserGuardRule, GrantFolderAccess, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export } from './commands';
 import type { Snippet, Step } from './snippet';
-import { PLACEHOLDERS, type Word } from './words';
+import { commandOutput, concat, PLACEHOLDERS, type Word } from './words';
 import type { MessageKey } from '../i18n/messages';
 
 /** Translates a comment key; the only locale-dependent input of rendering. */
@@ -90,6 +90,15 @@ export function dockerUserGuardArgs(rule: DockerUserGuardRule): string[] {
   return ['-I', 'DOCKER-USER', '-i', renderWord(rule.inInterface), '-o', rule.outInterface, '-m', 'conntrack', '--ctstate', 'NEW', '-j', 'DROP'];
 }
 
+/** The ACL entries: access for the agent's uid now, and defaults so new files stay shared. */
+export function grantFolderAccessSpec(grant: Pick<GrantFolderAccess, 'uid'>): Word {
+  const rwx = `u:${grant.uid}:rwX`;
+  return concat(`${rwx},d:${rwx},d:u:`, commandOutput('id -u'), ':rwX');
+}
+
+const renderGrant = (grant: GrantFolderAccess) =>
+  ['setfacl', '-R', '-m', renderWord(grantFolderAccessSpec(grant)), renderWord(grant.folder)].join(' ');
+
 const renderRemove = (command: DockerRemove) =>
   ['docker', 'rm', '-f', ...command.containers.map((c) => (typeof c === 'string' ? c : renderWord(c)))].join(' ');
 const renderLogs = (command: DockerLogs) =>
@@ -115,6 +124,8 @@ export function renderCommand(command: Command): string {
       return `docker network rm ${command.name}`;
     case 'docker-logs':
       return renderLogs(command);
+    case 'grant-folder-access':
+      return renderGrant(command);
   }
 }
 

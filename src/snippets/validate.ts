@@ -1,5 +1,5 @@
 import type { Claim } from './claims';
-import type { Command, DockerRun } from './commands';
+import type { BridgeGateway, Command, DockerRun } from './commands';
 import { IMAGES } from './images';
 import type { SnippetSpec, Step } from './snippet';
 import { PLACEHOLDERS, type Word } from './words';
@@ -27,6 +27,7 @@ const MEMORY = /^(\d+(?:\.\d+)?)([gm])$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SOCKET = '/var/run/docker.sock';
+const BRIDGE_GATEWAY: BridgeGateway = '172.17.0.1';
 
 /** Bytes Docker stores for `--memory` (binary units: `4g` is 4 GiB), or undefined if malformed. */
 export function memoryBytes(size: string): number | undefined {
@@ -60,6 +61,8 @@ function commandWords(command: Command): [string, Word][] {
     case 'bridge-guard-rule':
     case 'docker-user-guard-rule':
       return [['inInterface', command.inInterface]];
+    case 'grant-folder-access':
+      return [['folder', command.folder]];
     default:
       return [];
   }
@@ -73,6 +76,7 @@ interface Scope {
   guardRule: boolean;
   bridgeRule: boolean;
   dockerUserRule: boolean;
+  folderGrant: boolean;
 }
 
 class RegistryValidator {
@@ -149,7 +153,7 @@ class RegistryValidator {
   }
 
   private checkSteps(id: string, spec: SnippetSpec): Scope {
-    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false };
+    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false, folderGrant: false };
     for (const required of this.requiredChain(id)) {
       for (const step of this.snippets[required]?.steps ?? []) this.apply(scope, step.command, `snippet \`${required}\``);
     }
@@ -176,6 +180,7 @@ class RegistryValidator {
     if (command.kind === 'loopback-guard-rule') scope.guardRule = true;
     if (command.kind === 'bridge-guard-rule') scope.bridgeRule = true;
     if (command.kind === 'docker-user-guard-rule') scope.dockerUserRule = true;
+    if (command.kind === 'grant-folder-access') scope.folderGrant = true;
     if (command.kind === 'docker-rm') for (const name of command.containers) if (typeof name === 'string') scope.containers.delete(name);
     if (command.kind === 'docker-network-rm') scope.networks.delete(command.name);
   }
@@ -258,6 +263,11 @@ class RegistryValidator {
         }
         return;
       }
+      case 'grant-folder-access':
+        if (!Number.isInteger(command.uid) || command.uid <= 0) {
+          this.problem(id, `${field}.uid`, `Unexpected uid ${command.uid}, expected the agent's non-root uid`);
+        }
+        return;
       case 'docker-rm':
       case 'loopback-guard-rule':
       case 'docker-user-guard-rule':
@@ -429,14 +439,23 @@ class RegistryValidator {
       case 'sandbox-calls-back-app':
       case 'setting-ignored':
       case 'sandbox-runs-as':
-      case 'agent-write-refused':
       case 'runs-as-uid':
+      case 'sandbox-unlimited':
       case 'api-requires-key':
       case 'ui-embeds-key':
       case 'api-key-file':
       case 'env-key-leaves-api-open':
       case 'internal-port-reachable-on-network':
       case 'audit':
+        return;
+      case 'agent-write-refused':
+        if (scope.folderGrant) fail('.kind', 'Unexpected refused write after a `grant-folder-access` step, expected `agent-write-allowed`');
+        return;
+      case 'agent-write-allowed':
+        if (!scope.folderGrant) fail('.kind', 'Unexpected allowed write without a `grant-folder-access` step, expected one in the snippet or its requires');
+        return;
+      case 'no-new-privileges':
+        if (run && !run.securityOpts?.includes('no-new-privileges')) fail('.kind', `Unexpected no-new-privileges claim for \`${claim.container}\`, expected --security-opt no-new-privileges on its \`docker run\``);
         return;
       case 'pids-limit':
         if (run && run.pidsLimit !== claim.pids) fail('.pids', `Unexpected ${claim.pids} processes, expected ${run.pidsLimit ?? 'no limit'} as the command sets ${run.pidsLimit === undefined ? 'no --pids-limit' : `--pids-limit=${run.pidsLimit}`}`);
@@ -478,6 +497,7 @@ class RegistryValidator {
         return;
       case 'port-loopback-only':
       case 'port-reachable-from-lan':
+      case 'port-on-loopback-and-gateway':
         return;
       default: {
         const unknown: { kind: string } = claim;
@@ -496,6 +516,13 @@ class RegistryValidator {
     if (!publish) {
       const ports = (run.publish ?? []).map((port) => port.hostPort).join(', ') || 'none';
       this.problem(id, `${field}.port`, `Unexpected port ${claim.port} of \`${claim.container}\`, expected a host port its \`docker run\` publishes (${ports})`);
+      return;
+    }
+    if (claim.kind === 'port-on-loopback-and-gateway') {
+      const ips = (run.publish ?? []).filter((port) => port.hostPort === claim.port).map((port) => port.hostIp ?? '0.0.0.0');
+      if (!ips.includes('127.0.0.1') || !ips.includes(BRIDGE_GATEWAY) || ips.some((ip) => ip !== '127.0.0.1' && ip !== BRIDGE_GATEWAY)) {
+        this.problem(id, `${field}.port`, `Unexpected ${claim.kind} claim for port ${claim.port} published on ${ips.join(', ')}, expected -p 127.0.0.1:${claim.port}:${publish.containerPort} and -p ${BRIDGE_GATEWAY}:${claim.port}:${publish.containerPort} only`);
+      }
       return;
     }
     const loopback = publish.hostIp === '127.0.0.1';

@@ -60,13 +60,15 @@ export interface Concat {
 export const PLACEHOLDERS = {
   workspaceDir: '/path/to/your/code',
   wslWorkspaceDir: '/mnt/c/path/to/your/code',
+  /** Agent Canvas' projects folder (its docs mount ~/projects at /projects). */
+  projectsDir: '/path/to/your/projects',
   /** The reader's network interface; the harness fills in its LAN neighbour's link. */
   lanInterface: 'eth0',
 } as const;
 export type PlaceholderId = keyof typeof PLACEHOLDERS;
 
 /** Variables a snippet may expand. Only those a snippet also exports, or the reader sets. */
-export type ShellVariableName = 'WORKSPACE_BASE' | 'OPENHANDS_IMAGE';
+export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE';
 
 export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
 export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });

@@ -12,10 +12,11 @@ let report: EngineRun;
 
 /**
  * OPENHANDS_GUIDE_SNIPPETS=0.33/network-binding,bridge-guard runs only those snippets (an id
- * alone names it in every version); the report then says so.
+ * alone names it in every version, a version alone all of its snippets); the report then
+ * says so.
  */
 const only = process.env.OPENHANDS_GUIDE_SNIPPETS?.split(',').filter(Boolean);
-const snippets = allSnippets().filter((s) => !only || only.includes(s.id) || only.includes(snippetKey(s)));
+const snippets = allSnippets().filter((s) => !only || only.includes(s.id) || only.includes(snippetKey(s)) || only.includes(s.version));
 
 beforeAll(async () => {
   report = await verifySnippets({ snippets });

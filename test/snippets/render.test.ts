@@ -9,9 +9,9 @@ import { commandOutput, concat, home, image, placeholder, variable } from '../..
 
 const SNIPPETS = allSnippets();
 const render = (snippet: Pick<Snippet, 'steps'>, locale: Locale = 'en') => renderSnippet(snippet, translator(locale));
-const byId = (id: string) => {
-  const snippet = SNIPPETS.find((candidate) => candidate.id === id);
-  if (!snippet) throw new Error(`no snippet ${id} in the registry`);
+const byId = (id: string, version: Snippet['version'] = '0.33') => {
+  const snippet = SNIPPETS.find((candidate) => candidate.id === id && candidate.version === version);
+  if (!snippet) throw new Error(`no snippet ${version}/${id} in the registry`);
   return snippet;
 };
 const commandLines = (text: string) => text.split('\n').filter((line) => !line.startsWith('# '));
@@ -82,12 +82,27 @@ describe('renderSnippet', () => {
 
   it('tags every image from OPENHANDS_VERSION and images.ts, and no other tag appears', () => {
     const texts = SNIPPETS.map((snippet) => render(snippet)).join('\n');
-    const references = new Set(texts.match(/[a-z0-9.-]+(?:\/[a-z0-9._-]+)+:[A-Za-z0-9._-]+/g));
+    // A reference starts a word (`SANDBOX_VOLUMES=...:/workspace/project:rw` holds a path, not an image).
+    const references = new Set(texts.match(/(?<=[\s=])[a-z0-9.-]+(?:\/[a-z0-9._-]+)+:[A-Za-z0-9._-]+/g));
     const known = (Object.keys(IMAGES) as (keyof typeof IMAGES)[]).map(imageReference);
     expect([...references].filter((reference) => !known.includes(reference))).toEqual([]);
     expect(references).toContain(`docker.all-hands.dev/all-hands-ai/openhands:${OPENHANDS_VERSION}`);
     expect(references).toContain(`docker.all-hands.dev/all-hands-ai/runtime:${OPENHANDS_VERSION}-nikolaik`);
     expect(texts).not.toContain('0.29');
+    expect(references).toContain('docker.openhands.dev/openhands/openhands:1.11');
+    expect(references).toContain('ghcr.io/openhands/agent-canvas:1.6.1');
+  });
+
+  it('renders the 1.x workspace mount, the folder grant and the Agent Canvas state volume as a reader types them', () => {
+    const run = render(byId('workspace-run', '1.x'));
+    expect(run).toContain('-e SANDBOX_VOLUMES="$WORKSPACE_BASE":/workspace/project:rw \\');
+    expect(run).not.toContain('SANDBOX_RUNTIME_BINDING_ADDRESS');
+    expect(commandLines(render(byId('workspace-grant', '1.x')))).toEqual(['setfacl -R -m u:10001:rwX,d:u:10001:rwX,d:u:$(id -u):rwX "$WORKSPACE_BASE"']);
+    const binding = render(byId('network-binding', '1.x'));
+    expect(binding).toContain('-p 127.0.0.1:3000:3000 \\\n    -p 172.17.0.1:3000:3000 \\');
+    const canvas = render(byId('canvas-run', 'canvas'));
+    expect(canvas).toContain('-v agent-canvas-state:/home/openhands/.openhands \\\n    -v "$PROJECTS_DIR":/projects \\');
+    expect(canvas).toContain('-p 127.0.0.1:8000:8000 \\');
   });
 
   it('renders placeholders, variables, command substitutions and home paths as a reader types them', () => {

@@ -1,3 +1,4 @@
+import { IMAGES } from '../../src/snippets/images';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/snippets/claims';
 import type { Command, DockerRun } from '../../src/snippets/commands';
@@ -211,7 +212,7 @@ describe('commands', () => {
   it('reports an image images.ts does not have and a malformed memory size', () => {
     const run = untyped<DockerRun>({ ...APP_RUN, image: 'nginx', memory: '4gb' });
     expect(problemsOf(withSnippets({ probe: single(run) }), 'probe')).toEqual([
-      'steps[0].command.image: Unexpected image `nginx`, expected one of openhands, runtime, socketProxy (images.ts)',
+      `steps[0].command.image: Unexpected image \`nginx\`, expected one of ${Object.keys(IMAGES).join(', ')} (images.ts)`,
       'steps[0].command.memory: Unexpected --memory=4gb, expected a positive size such as 4g or 512m',
     ]);
   });

@@ -13,6 +13,7 @@ export interface ContainerFacts {
   readonly Image: string;
   readonly Config: {
     readonly User: string;
+    readonly Entrypoint?: readonly string[] | null;
     readonly Image: string;
     readonly Env: readonly string[] | null;
     readonly Healthcheck?: { readonly Test?: readonly string[] | null } | null;
@@ -98,6 +99,8 @@ export interface ClaimContext {
   imageReference(image: ImageName): string;
   /** The reader's uid, workspace and the folder their shell runs in (where relative paths land). */
   readonly reader: { readonly uid: number; readonly workspace: string; readonly cwd: string };
+  /** Runs a shell script as the reader, in `cwd` (a reader's own action, e.g. editing a file). */
+  asReader(script: string, cwd: string): Promise<{ readonly exitCode: number; readonly stderr: string }>;
   /** Adds or removes the page's firewall rule, for claims that compare both states. */
   firewall: { readonly present: () => Promise<boolean>; readonly remove: () => Promise<void> };
 }

@@ -14,7 +14,15 @@ const HAND_OVER = /^(\S*\/)?(su|sudo|setpriv|setuidgid|gosu|tini|docker-init)(\s
 export const appRunsAs = onContainer<'app-runs-as'>(async (claim, ctx, found, ev) => {
   const uid = claim.user === 'root' ? 0 : ctx.reader.uid;
   ev.see(`Config.User = "${found.facts.Config.User}" (the image's entrypoint switches users, not Docker)`);
-  const processes = (await ctx.processes(found.actual)).filter((p) => !HAND_OVER.test(p.args));
+  const all = await ctx.processes(found.actual);
+  // 1.x's entrypoint runs the app with su without exec, so the entrypoint's shell stays
+  // (containers/app/entrypoint.sh at R1.11, lines 58-60): it hands over, it is not the app.
+  const entrypoint = found.facts.Config.Entrypoint?.[0];
+  const isEntrypoint = (args: string) => entrypoint !== undefined && args.split(/\s+/).slice(0, 2).includes(entrypoint);
+  for (const p of all.filter((p) => isEntrypoint(p.args) && p.uid !== uid)) {
+    ev.see(`the entrypoint "${p.args}" stays as uid ${p.uid}, waiting for the app it handed over to`);
+  }
+  const processes = all.filter((p) => !HAND_OVER.test(p.args) && !isEntrypoint(p.args));
   ev.expect(processes.length > 0, `${found.actual} has running processes`);
   for (const p of processes) ev.expect(p.uid === uid, `process "${p.args}" runs as uid ${p.uid}, expected ${uid}`);
 });
@@ -66,4 +74,17 @@ export const runsAsUid = onContainer<'runs-as-uid'>(async (claim, ctx, found, ev
   const processes = (await ctx.processes(found.actual)).filter((p) => !HAND_OVER.test(p.args));
   ev.expect(processes.length > 0, `${found.actual} has running processes`);
   for (const p of processes) ev.expect(p.uid === claim.uid, `process "${p.args}" runs as uid ${p.uid}, expected ${claim.uid}`);
+});
+
+/**
+ * --security-opt no-new-privileges, in the container's config and in the kernel's view of
+ * its first process (NoNewPrivs in /proc/<pid>/status): execve of a setuid binary such as
+ * sudo then grants nothing (Linux Documentation/userspace-api/no_new_privs.rst).
+ */
+export const noNewPrivileges = onContainer<'no-new-privileges'>(async (claim, ctx, found, ev) => {
+  const options = found.facts.HostConfig.SecurityOpt ?? [];
+  ev.expect(options.some((o) => /^no-new-privileges(:true|=true)?$/.test(o)), `HostConfig.SecurityOpt = ${JSON.stringify(options)}`);
+  const status = await ctx.exec(found.actual, ['cat', '/proc/1/status']);
+  const flag = /^NoNewPrivs:\s*(\d)/m.exec(status ?? '')?.[1];
+  ev.expect(flag === '1', `NoNewPrivs of its first process: ${flag ?? '(unreadable)'}, expected 1`);
 });

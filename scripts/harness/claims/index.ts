@@ -2,13 +2,13 @@ import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { Checker, ClaimContext, ClaimResult } from './context';
 import { apiKeyFile, apiRequiresKey, envKeyLeavesApiOpen, internalPortReachableOnNetwork, uiEmbedsKey } from './api';
 import { audit } from './audit';
-import { appRunsAs, image, imageByDigest, runsAsUid, workspaceFilesOwnedByUser } from './identity';
+import { agentWriteAllowed, agentWriteRefused } from './agent-writes';
+import { appRunsAs, image, imageByDigest, noNewPrivileges, runsAsUid, workspaceFilesOwnedByUser } from './identity';
 import { logSaved, removed } from './lifecycle';
 import { cpuLimit, memoryLimit, pidsLimit } from './limits';
 import { appIsolatedFromOtherNetworks, networkExists, networks, sandboxPortsReachableFromOtherNetworks } from './networks';
-import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portReachableFromLan } from './ports';
+import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portOnLoopbackAndGateway, portReachableFromLan } from './ports';
 import {
-  agentWriteRefused,
   bridgeGuardBlocksLan,
   dockerUserGuardBlocksLan,
   sandboxCallsBackApp,
@@ -16,6 +16,7 @@ import {
   sandboxPortsOnLan,
   sandboxReachable,
   sandboxRunsAs,
+  sandboxUnlimited,
   settingIgnored,
 } from './sandbox';
 import { dockerApiViaProxy, noDockerSocket, proxyAllowsPrivilegedCreate, proxyContainersAloneRefusesSandbox, proxyDeniesUnlistedSections } from './socket';
@@ -51,6 +52,10 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'setting-ignored': settingIgnored,
   'sandbox-runs-as': sandboxRunsAs,
   'agent-write-refused': agentWriteRefused,
+  'agent-write-allowed': agentWriteAllowed,
+  'no-new-privileges': noNewPrivileges,
+  'sandbox-unlimited': sandboxUnlimited,
+  'port-on-loopback-and-gateway': portOnLoopbackAndGateway,
   'runs-as-uid': runsAsUid,
   'pids-limit': pidsLimit,
   'docker-user-guard-blocks-lan': dockerUserGuardBlocksLan,

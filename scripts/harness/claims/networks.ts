@@ -1,8 +1,6 @@
 import { Evidence, isResult, listeningInside, onContainer, type Checker } from './context';
-import { firstSandbox, publishedPorts } from './sandbox';
+import { firstSandbox, servicePorts } from './sandbox';
 
-/** The port the app serves on inside its container (uvicorn --port 3000, facts.md). */
-const APP_PORT = 3000;
 
 export const networks = onContainer<'networks'>(async (claim, ctx, found, ev) => {
   const expected = claim.networks.map((n) => ctx.networkName(n)).sort();
@@ -31,11 +29,11 @@ export const appIsolatedFromOtherNetworks = onContainer<'app-isolated-from-other
     !(await ctx.probeFrom(found.actual, outsider.address, outsider.port)),
     `${found.actual} cannot reach ${outsider.address}:${outsider.port} on ${outsider.network}`,
   );
-  if (!(await listeningInside(ctx, found.actual, APP_PORT, ev))) return;
+  if (!(await listeningInside(ctx, found.actual, ctx.profile.appPort, ev))) return;
   for (const [network, endpoint] of Object.entries(found.facts.NetworkSettings.Networks)) {
     ev.expect(
-      !(await ctx.probeFrom(outsider.name, endpoint.IPAddress, APP_PORT)),
-      `the outsider on ${outsider.network} cannot reach ${found.actual} at its address on ${network}, ${endpoint.IPAddress}:${APP_PORT}`,
+      !(await ctx.probeFrom(outsider.name, endpoint.IPAddress, ctx.profile.appPort)),
+      `the outsider on ${outsider.network} cannot reach ${found.actual} at its address on ${network}, ${endpoint.IPAddress}:${ctx.profile.appPort}`,
     );
   }
 });
@@ -51,7 +49,7 @@ export const sandboxPortsReachableFromOtherNetworks = onContainer<'sandbox-ports
   const sandbox = created.Name.replace(/^\//, '');
   ev.see(`${sandbox} is on ${Object.keys(created.NetworkSettings.Networks).join(', ')}`);
   const outsider = await ctx.outsider();
-  for (const port of publishedPorts(created)) {
+  for (const port of servicePorts(ctx, created)) {
     if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
     const address = port.HostIp === '0.0.0.0' || port.HostIp === '' ? outsider.gateway : port.HostIp;
     ev.expect(

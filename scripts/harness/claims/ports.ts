@@ -1,4 +1,4 @@
-import { engineAtLeast, listeningInside, notVerifiable, onContainer, type ContainerFacts } from './context';
+import { engineAtLeast, listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts } from './context';
 
 /** Loopback publishing closed the routed-127/8 path in Engine 28.0.0 (moby PR #49325; facts.md). */
 const LOOPBACK_FIX_MAJOR = 28;
@@ -64,3 +64,30 @@ export const loopbackGuardBlocksLan = onContainer<'loopback-guard-blocks-lan'>(a
     `without the rule (Engine ${ctx.engineVersion}) the same probe is ${without ? 'answered: the rule is what closes it' : 'refused: this engine already closes it'}`,
   );
 });
+
+/**
+ * 1.x: the app on loopback for the reader's browser and on the bridge gateway for its
+ * sandboxes (they call it back at host.docker.internal). The gateway is where
+ * host.docker.internal resolves in the app; from the LAN, the host's own address is refused.
+ */
+export const portOnLoopbackAndGateway = onContainer<'port-on-loopback-and-gateway'>(async (claim, ctx, found, ev) => {
+  const published = bindings(found.facts, claim.port);
+  const hostPort = ctx.hostPort(claim.port);
+  const gateway = Object.values(found.facts.NetworkSettings.Networks).length > 0 ? await gatewayOf(ctx, found.actual) : undefined;
+  const ips = published.map((b) => b.HostIp).sort();
+  ev.expect(
+    ips.length === 2 && ips.includes('127.0.0.1') && gateway !== undefined && ips.includes(gateway),
+    `HostConfig.PortBindings["${claim.port}/tcp"] = ${JSON.stringify(published)}, expected 127.0.0.1 and host.docker.internal (${gateway ?? 'unresolved'}) only`,
+  );
+  if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
+  ev.expect(await ctx.probeLocal('127.0.0.1', hostPort), `127.0.0.1:${hostPort} answers on this machine`);
+  if (gateway) ev.expect(await ctx.probeLocal(gateway, hostPort), `${gateway}:${hostPort} answers on this machine, where the sandboxes call`);
+  if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
+  ev.expect(!(await ctx.lan.probe(ctx.lan.hostAddress, hostPort)), `another host on the LAN is refused at the host's address ${ctx.lan.hostAddress}:${hostPort}`);
+});
+
+async function gatewayOf(ctx: ClaimContext, container: string): Promise<string | undefined> {
+  const hosts = await ctx.exec(container, ['cat', '/etc/hosts']);
+  const line = hosts?.split('\n').find((l) => l.trim().split(/\s+/).slice(1).includes('host.docker.internal'));
+  return line?.trim().split(/\s+/)[0];
+}

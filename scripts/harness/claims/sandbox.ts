@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import { engineAtLeast, Evidence, eventually, isResult, listeningInside, notVerifiable, onContainer, sandboxReports, type ClaimContext, type ClaimResult, type ContainerFacts } from './context';
 
 const SANDBOX_WAIT_MS = 30_000;
@@ -253,24 +252,6 @@ export const sandboxRunsAs = onContainer<'sandbox-runs-as'>(async (claim, ctx, f
 });
 
 /**
- * The agent's uid meets the reader's folder: in a folder only the reader may write, the
- * agent's first file write is refused. The stand-in sandbox tries one and reports it;
- * the real app writes only when an agent works.
- */
-export const agentWriteRefused = onContainer<'agent-write-refused'>(async (claim, ctx, found, ev) => {
-  const created = await firstSandbox(ctx, found.actual, ev);
-  if (isResult(created)) return created;
-  let reports = sandboxReports(await ctx.modelStatus(found.actual));
-  if (ctx.imageSource(ctx.profile.appImage) !== 'model' || reports.length === 0) return notVerifiable('no-agent-writes');
-  await eventually(async () => (reports = sandboxReports(await ctx.modelStatus(found.actual))).some((r) => r.agentWrite));
-  const write = reports.find((r) => r.agentWrite)?.agentWrite;
-  ev.see(`the sandbox reports its first write: ${JSON.stringify(write ?? null)}`);
-  const files = await readdir(ctx.reader.workspace);
-  ev.expect(write !== undefined && write !== null && write.error !== null, `the agent (uid ${write?.uid ?? '?'}) could not create ${write?.file ?? 'its file'}`);
-  ev.expect(files.length === 0, `the reader's folder holds ${files.length} file(s) the agent made`);
-});
-
-/**
  * The 1.x rule in Docker's DOCKER-USER chain: no new connection from the reader's network
  * interface into the default bridge. With it, another host on the LAN reaches neither the
  * sandbox ports (published on every interface) nor what the app publishes on the bridge
@@ -311,4 +292,18 @@ export const dockerUserGuardBlocksLan = onContainer<'docker-user-guard-blocks-la
   for (const target of targets) {
     ev.expect(await lan.probe(target.address, target.port), `without the rule, the same host reaches ${target.address}:${target.port}: the rule is what closes it`);
   }
+});
+
+/**
+ * What the app's sandboxes get whatever the app's own limits: 1.x creates them with no
+ * mem_limit, nano_cpus or pids_limit (docker_sandbox_service.py start_sandbox at R1.11).
+ */
+export const sandboxUnlimited = onContainer<'sandbox-unlimited'>(async (claim, ctx, found, ev) => {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const host = created.HostConfig;
+  ev.see(`${found.actual}: HostConfig.Memory = ${found.facts.HostConfig.Memory}, NanoCpus = ${found.facts.HostConfig.NanoCpus}`);
+  ev.expect(host.Memory === 0, `${created.Name.replace(/^\//, '')}: HostConfig.Memory = ${host.Memory}, expected 0 (no limit)`);
+  ev.expect(host.NanoCpus === 0 && (host.CpuQuota ?? 0) === 0, `HostConfig.NanoCpus = ${host.NanoCpus}, CpuQuota = ${host.CpuQuota ?? 0}, expected 0 (no limit)`);
+  ev.expect((host.PidsLimit ?? 0) <= 0, `HostConfig.PidsLimit = ${host.PidsLimit ?? 'null'}, expected none`);
 });

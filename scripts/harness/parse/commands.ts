@@ -3,9 +3,10 @@ import { parseDocker, type ParsedDocker } from './docker-cli';
 import { quote, type Fail } from './errors';
 import { parseExport, type ParsedExport } from './export';
 import { parseIptables, type ParsedIptables } from './iptables';
+import { parseSetfacl, type ParsedSetfacl } from './setfacl';
 import type { SimpleCommand } from './shell';
 
-export type ParsedCommand = ParsedDocker | ParsedExport | ParsedIptables;
+export type ParsedCommand = ParsedDocker | ParsedExport | ParsedIptables | ParsedSetfacl;
 
 export function parseCommand(command: SimpleCommand, fail: Fail): ParsedCommand {
   const head = command.words[0]!;
@@ -19,7 +20,9 @@ export function parseCommand(command: SimpleCommand, fail: Fail): ParsedCommand 
       return parseExport(command, fail);
     case 'iptables':
       return parseIptables(command, fail);
+    case 'setfacl':
+      return parseSetfacl(command, fail);
     default:
-      return fail(head, 'unknown-command', `Unexpected command ${quote(head.raw)}, expected docker, export or iptables`);
+      return fail(head, 'unknown-command', `Unexpected command ${quote(head.raw)}, expected docker, export, iptables or setfacl`);
   }
 }

@@ -4,9 +4,10 @@
  * hand edit after rendering (say 0.0.0.0 for 127.0.0.1) shows up here as a difference.
  */
 import type { Snippet } from '../../../src/snippets';
-import type { BridgeGuardRule, Command, DockerLogs, DockerNetworkCreate, DockerNetworkRemove, DockerRemove, DockerRun, Export } from '../../../src/snippets/commands';
+import type { BridgeGuardRule, Command, GrantFolderAccess, DockerLogs, DockerNetworkCreate, DockerNetworkRemove, DockerRemove, DockerRun, Export } from '../../../src/snippets/commands';
 import { imageReference } from '../../../src/snippets/images';
-import { bridgeGuardArgs, dockerUserGuardArgs, LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
+import { bridgeGuardArgs, dockerUserGuardArgs, grantFolderAccessSpec, LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
+import type { ParsedSetfacl } from './setfacl';
 import { PLACEHOLDERS, type Word } from '../../../src/snippets/words';
 import type { ParsedCommand } from './commands';
 import type { ParsedDockerRun, ParsedLogs, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
@@ -257,8 +258,17 @@ function compareLogs(diff: StepDiff, expected: DockerLogs, parsed: ParsedLogs): 
   diff.check('stderrToStdout', String(expected.saveTo !== undefined), String(parsed.stderrToStdout), parsed.stdoutTo);
 }
 
-const parsedKind = (command: Command): ParsedCommand['kind'] =>
-  command.kind === 'loopback-guard-rule' || command.kind === 'bridge-guard-rule' || command.kind === 'docker-user-guard-rule' ? 'iptables' : command.kind;
+function compareGrant(diff: StepDiff, expected: GrantFolderAccess, parsed: ParsedSetfacl): void {
+  diff.check('recursive', 'true', String(parsed.recursive));
+  diff.check('entries', showRegistry(grantFolderAccessSpec(expected)), showWord(parsed.modify), parsed.modify);
+  diff.list('folder', [expected.folder], parsed.paths.map((word) => ({ word })), showRegistry, (p) => showWord(p.word));
+}
+
+function parsedKind(command: Command): ParsedCommand['kind'] {
+  if (command.kind === 'loopback-guard-rule' || command.kind === 'bridge-guard-rule' || command.kind === 'docker-user-guard-rule') return 'iptables';
+  if (command.kind === 'grant-folder-access') return 'setfacl';
+  return command.kind;
+}
 
 function compareStep(diff: StepDiff, expected: Command, actual: ParsedCommand): void {
   if (expected.kind === 'docker-run' && actual.kind === 'docker-run') compareRun(diff, expected, actual);
@@ -270,6 +280,7 @@ function compareStep(diff: StepDiff, expected: Command, actual: ParsedCommand): 
   else if (expected.kind === 'docker-rm' && actual.kind === 'docker-rm') compareRemove(diff, expected, actual);
   else if (expected.kind === 'docker-network-rm' && actual.kind === 'docker-network-rm') compareNetworkRemove(diff, expected, actual);
   else if (expected.kind === 'docker-logs' && actual.kind === 'docker-logs') compareLogs(diff, expected, actual);
+  else if (expected.kind === 'grant-folder-access' && actual.kind === 'setfacl') compareGrant(diff, expected, actual);
   else diff.check('command', parsedKind(expected), actual.kind, actual.command);
 }
 

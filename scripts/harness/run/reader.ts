@@ -63,7 +63,7 @@ export interface ShellResult {
  * command stops the unit instead of letting later commands run against a half-made setup;
  * `pasted: true` runs on past a failing line, as an interactive shell does.
  */
-export async function runShell(text: string, reader: Reader, options: { asRoot: boolean; pasted?: boolean }): Promise<ShellResult> {
+export async function runShell(text: string, reader: Reader, options: { asRoot: boolean; pasted?: boolean; cwd?: string }): Promise<ShellResult> {
   const env = {
     HOME: options.asRoot ? reader.root : reader.home,
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
@@ -82,7 +82,7 @@ export async function runShell(text: string, reader: Reader, options: { asRoot: 
         ]
       : bash;
   const started = performance.now();
-  const result = await execa(file!, args, { env, extendEnv: false, reject: false, cwd: reader.root, stdin: 'ignore' });
+  const result = await execa(file!, args, { env, extendEnv: false, reject: false, cwd: options.cwd ?? reader.root, stdin: 'ignore' });
   return {
     exitCode: result.exitCode ?? -1,
     stdout: String(result.stdout),

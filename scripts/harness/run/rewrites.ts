@@ -65,9 +65,16 @@ export interface RewriteContext {
   readonly firewallComment: string;
   /** `label=KEY=VALUE` naming this session, for the listings a command substitutes. */
   readonly sessionFilter: string;
+  /**
+   * The variable through which the version's app tells its sandboxes the host port to call
+   * it back on (1.x: SANDBOX_HOST_PORT, default 3000), and the app's container port. When
+   * the harness moves that host port, the app must be told, as a reader who picks another
+   * port would tell it.
+   */
+  readonly callbackPort?: { readonly variable: string; readonly containerPort: number };
 }
 
-const DOCUMENTED_NAME = /(?<![A-Za-z0-9_.-])(openhands-app|openhands-network|docker-socket-proxy)(?![A-Za-z0-9_-])/g;
+const DOCUMENTED_NAME = /(?<![A-Za-z0-9_.-])(openhands-app|openhands-network|docker-socket-proxy|agent-canvas-state|agent-canvas)(?![A-Za-z0-9_-])/g;
 
 /** Image references contain documented names (`tecnativa/docker-socket-proxy`) but are not names. */
 const IMAGE_REFERENCES = new Set(Object.keys(IMAGES).map((name) => imageReference(name as ImageName)));
@@ -85,12 +92,12 @@ function renameEdits(word: WordSpan, ctx: RewriteContext): Edit[] {
   return edits;
 }
 
-function publishEdit(value: WordSpan, ctx: RewriteContext): Edit | undefined {
-  const match = /^((?:[0-9.]+:)?)(\d+)(:\d+(?:\/\w+)?)$/.exec(value.raw);
+function publishEdit(value: WordSpan, ctx: RewriteContext): (Edit & { containerPort: number; moved: number }) | undefined {
+  const match = /^((?:[0-9.]+:)?)(\d+)(:(\d+)(?:\/\w+)?)$/.exec(value.raw);
   if (!match) return undefined;
   const moved = ctx.hostPorts.get(Number(match[2]));
   if (moved === undefined) return undefined;
-  return { offset: value.offset, end: value.end, replacement: `${match[1]}${moved}${match[3]}`, rule: 'free-host-port' };
+  return { offset: value.offset, end: value.end, replacement: `${match[1]}${moved}${match[3]}`, rule: 'free-host-port', containerPort: Number(match[4]), moved };
 }
 
 const LISTING = /^docker ps\b/;
@@ -130,6 +137,8 @@ function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
   if (!isRun && !isNetworkCreate) return edits;
   const anchor = isRun ? second! : third!;
   edits.push({ offset: anchor.end, end: anchor.end, replacement: ` ${ctx.labelFlags.join(' ')}`, rule: 'session-labels' });
+  let callback: number | undefined;
+  const setsCallback = ctx.callbackPort !== undefined && words.some((w) => w.raw.startsWith(`${ctx.callbackPort!.variable}=`));
   for (let i = isRun ? 2 : 3; i < words.length; i++) {
     const word = words[i]!;
     if (isRun && word.raw === '-it') edits.push({ offset: word.offset, end: word.end, replacement: '-d', rule: 'no-tty' });
@@ -138,9 +147,16 @@ function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
       edits.push({ offset: word.offset - 1, end: word.end, replacement: '', rule: 'no-pull' });
     } else if (isRun && (word.raw === '-p' || word.raw === '--publish') && words[i + 1]) {
       const edit = publishEdit(words[i + 1]!, ctx);
-      if (edit) edits.push(edit);
+      if (edit) {
+        const { containerPort, moved, ...plain } = edit;
+        edits.push(plain);
+        if (containerPort === ctx.callbackPort?.containerPort) callback = moved;
+      }
       i++;
     } else edits.push(...renameEdits(word, ctx));
+  }
+  if (callback !== undefined && !setsCallback) {
+    edits.push({ offset: anchor.end, end: anchor.end, replacement: ` -e ${ctx.callbackPort!.variable}=${callback}`, rule: 'app-host-port' });
   }
   return edits;
 }

@@ -189,6 +189,11 @@ export class UnitScope {
     return this.outsiderCache;
   }
 
+  /** A named volume with the unit's labels, for a page that mounts one by name. */
+  async createVolume(name: string): Promise<void> {
+    await docker(['volume', 'create', ...this.labelArgs('snippet'), name]);
+  }
+
   /** Removes the unit's containers (sandboxes its app made included), networks and firewall rules. */
   async remove(): Promise<void> {
     this.outsiderCache = undefined;
@@ -199,6 +204,8 @@ export class UnitScope {
     }
     const networks = (await docker(['network', 'ls', '-q', ...this.filterArgs()])).split('\n').filter(Boolean);
     if (networks.length > 0) await dockerResult(['network', 'rm', ...networks], { reject: false });
+    const volumes = (await docker(['volume', 'ls', '-q', ...this.filterArgs()])).split('\n').filter(Boolean);
+    if (volumes.length > 0) await dockerResult(['volume', 'rm', '-f', ...volumes], { reject: false });
     await this.harness.removeFirewallRule();
   }
 }

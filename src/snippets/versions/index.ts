@@ -9,6 +9,10 @@ import type { StatedFact } from './facts';
 import { PROFILE as PROFILE_1_X } from './1.x/profile';
 import { PROFILE as PROFILE_CANVAS } from './canvas/profile';
 import { STAND_INS as STAND_INS_CANVAS } from './canvas/stand-ins';
+import { FACTS as FACTS_CANVAS } from './canvas/facts';
+import { SNIPPETS as SNIPPETS_CANVAS } from './canvas/registry';
+import { FACTS as FACTS_1_X } from './1.x/facts';
+import { SNIPPETS as SNIPPETS_1_X } from './1.x/registry';
 import { STAND_INS as STAND_INS_1_X } from './1.x/stand-ins';
 import { IMAGES as IMAGES_0_33 } from './0.33/images';
 import { IMAGES as IMAGES_1_X } from './1.x/images';
@@ -33,8 +37,8 @@ const keys = <T extends object>(table: T) => Object.keys(table) as (keyof T & Im
 
 /** Every version's registry, facts, profile and stand-ins; one folder each under src/snippets/versions. */
 export const VERSIONS: Readonly<Record<VersionId, VersionData>> = {
-  canvas: { snippets: {}, facts: {}, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS), standIns: STAND_INS_CANVAS },
-  '1.x': { snippets: {}, facts: {}, profile: PROFILE_1_X, images: keys(IMAGES_1_X), standIns: STAND_INS_1_X },
+  canvas: { snippets: SNIPPETS_CANVAS, facts: FACTS_CANVAS, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS), standIns: STAND_INS_CANVAS },
+  '1.x': { snippets: SNIPPETS_1_X, facts: FACTS_1_X, profile: PROFILE_1_X, images: keys(IMAGES_1_X), standIns: STAND_INS_1_X },
   '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, images: keys(IMAGES_0_33), standIns: STAND_INS_0_33 },
 };
 
