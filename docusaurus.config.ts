@@ -43,6 +43,7 @@ export default {
           lastVersion: 'current',
           versions: {
             current: { label: 'Agent Canvas', path: '' },
+            '1.x': { label: 'OpenHands 1.x (Local GUI)', path: '1.x', banner: 'unmaintained' },
             '0.33': { label: 'OpenHands 0.33', path: '0.33', banner: 'unmaintained' },
           },
         },
@@ -94,7 +95,7 @@ export default {
         {
           title: 'Sources',
           items: [
-            { label: 'OpenHands', href: 'https://github.com/All-Hands-AI/OpenHands' },
+            { label: 'OpenHands', href: 'https://github.com/OpenHands/OpenHands' },
             { label: 'docker-socket-proxy', href: 'https://github.com/Tecnativa/docker-socket-proxy' },
             { label: 'docker-bench-security', href: 'https://github.com/docker/docker-bench-security' },
           ],

@@ -8,6 +8,8 @@ import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
 export default {
   guide: [
     { type: 'doc', id: 'intro', label: 'Introduction' },
+    { type: 'doc', id: 'docker-runtime', label: 'Running Agent Canvas' },
+    { type: 'doc', id: 'hardened-installation', label: 'Hardened Agent Canvas' },
     { type: 'doc', id: 'versions', label: 'What changed between versions' },
     { type: 'doc', id: 'verification', label: 'How the commands are verified' },
   ],

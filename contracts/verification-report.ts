@@ -18,10 +18,26 @@ export type NotVerifiableReason =
   | 'no-agent-writes'
   | 'real-app-sandbox-needs-conversation';
 
+/** The container checks of docker-bench-security section 5 the audit table shows (shared/reference/facts.md). */
+export const AUDIT_CHECKS = [
+  'memory',
+  'cpu',
+  'pids',
+  'ports',
+  'host-network',
+  'privileged',
+  'docker-socket',
+  'read-only',
+  'no-new-privileges',
+  'health-check',
+  'default-bridge',
+] as const;
+export type AuditCheck = (typeof AUDIT_CHECKS)[number];
+
 /** One row of a generated audit table (docker-bench-security section 5, from `docker inspect`). */
 export interface AuditRow {
-  /** Which check: a key of src/i18n's `audit.check.*` messages. */
-  readonly check: string;
+  /** Which check; each has an `audit.check.*` message in src/i18n. */
+  readonly check: AuditCheck;
   readonly met: boolean;
   /** The inspect field and value the verdict rests on, e.g. `HostConfig.Memory = 4294967296`. */
   readonly basis: string;

@@ -4,10 +4,15 @@ import { visit } from 'unist-util-visit';
 
 type JsxElement = Extract<RootContent, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
 
-/** A `<Snippet .../>` element: its literal id, or why it has none. */
-export type SnippetUse =
-  | { readonly id: string; readonly position: Position | undefined }
-  | { readonly id: undefined; readonly problem: string; readonly position: Position | undefined };
+/** The elements that name a snippet, and the attribute that names it. */
+const SNIPPET_ATTRIBUTE = { Snippet: 'id', AuditTable: 'snippet' } as const;
+export type SnippetElement = keyof typeof SNIPPET_ATTRIBUTE;
+
+/** A `<Snippet id/>` or `<AuditTable snippet/>` element: its literal snippet id, or why it has none. */
+export type SnippetUse = { readonly element: SnippetElement; readonly position: Position | undefined } & (
+  | { readonly id: string }
+  | { readonly id: undefined; readonly problem: string }
+);
 
 export interface PageHeading {
   readonly depth: Heading['depth'];
@@ -28,26 +33,29 @@ export function isJsxElement(node: Nodes): node is JsxElement {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
-function snippetUse(element: JsxElement): SnippetUse {
+function snippetUse(element: JsxElement, name: SnippetElement): SnippetUse {
+  const attribute = SNIPPET_ATTRIBUTE[name];
   const idAttribute = element.attributes.find(
-    (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id',
+    (candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === attribute,
   );
   const position = idAttribute?.position ?? element.position;
   if (!idAttribute || idAttribute.type !== 'mdxJsxAttribute') {
-    return { id: undefined, problem: '`<Snippet>` without an `id`', position };
+    return { element: name, id: undefined, problem: `\`<${name}>\` without an \`${attribute}\``, position };
   }
   if (typeof idAttribute.value !== 'string') {
-    const shown = idAttribute.value ? `id={${idAttribute.value.value}}` : 'id';
-    return { id: undefined, problem: `\`<Snippet ${shown}>\` without a literal id`, position };
+    const shown = idAttribute.value ? `${attribute}={${idAttribute.value.value}}` : attribute;
+    return { element: name, id: undefined, problem: `\`<${name} ${shown}>\` without a literal id`, position };
   }
-  return { id: idAttribute.value, position };
+  return { element: name, id: idAttribute.value, position };
 }
 
-/** Every `<Snippet>` of a page, in document order. */
+const isSnippetElement = (name: string | null | undefined): name is SnippetElement => !!name && Object.hasOwn(SNIPPET_ATTRIBUTE, name);
+
+/** Every `<Snippet>` and `<AuditTable>` of a page, in document order. */
 export function snippetUses(tree: Root): SnippetUse[] {
   const uses: SnippetUse[] = [];
   visit(tree, (node) => {
-    if (isJsxElement(node) && node.name === 'Snippet') uses.push(snippetUse(node));
+    if (isJsxElement(node) && isSnippetElement(node.name)) uses.push(snippetUse(node, node.name));
   });
   return uses;
 }

@@ -354,7 +354,8 @@ class RegistryValidator {
 
     if ('port' in claim) {
       if (!isPort(claim.port)) fail('.port', `Unexpected port ${claim.port}, expected an integer from 1 to 65535`);
-      if (run) this.checkClaimedPort(id, field, claim, run);
+      // A port inside the container (the agent server past the ingress) is not published.
+      if (run && claim.kind !== 'internal-port-reachable-on-network') this.checkClaimedPort(id, field, claim, run);
     }
 
     switch (claim.kind) {

@@ -1,12 +1,16 @@
 import MDXComponents from '@theme-original/MDXComponents';
+import AuditTable from '@site/src/components/AuditTable';
 import Snippet from '@site/src/components/Snippet';
 import VerificationTable from '@site/src/components/VerificationTable';
+import VersionComparison from '@site/src/components/VersionComparison';
 import VersionNote from '@site/src/components/VersionNote';
 
-/** `<Snippet id="..."/>`, `<VerificationTable/>` and `<VersionNote/>` are available on every page without an import. */
+/** The guide's components (`<Snippet id="..."/>`, `<AuditTable snippet="..."/>`, ...) are available on every page without an import. */
 export default {
   ...MDXComponents,
+  AuditTable,
   Snippet,
   VerificationTable,
+  VersionComparison,
   VersionNote,
 };

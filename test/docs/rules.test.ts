@@ -72,6 +72,18 @@ describe('unknown-snippet', () => {
   });
 });
 
+describe('unknown-snippet on audit tables', () => {
+  it('reports an <AuditTable> without a snippet and one whose snippet has no audit claim', async () => {
+    const messages = await check({ overlay: 'audit-table' });
+    expect(messages.filter((m) => m.ruleId === 'unknown-snippet').map((m) => `${m.at} ${m.reason}`)).toEqual([
+      'docs/network/isolation.md:5:13 Unexpected audit table of snippet `demo-network`, which has no `audit` claim, expected a snippet whose claims include one (src/snippets/versions/canvas/registry.ts)',
+      'docs/network/isolation.md:7:1 Unexpected `<AuditTable>` without an `snippet`, expected `<AuditTable snippet="..."/>` with a string id',
+    ]);
+    // The Japanese page lacks the table: parity names it as an audit table, not as a snippet.
+    expect(messages.filter((m) => m.ruleId === 'locale-parity').map((m) => m.reason)).toContainEqual(expect.stringContaining('`<AuditTable> demo-network`'));
+  });
+});
+
 describe('unused-snippet', () => {
   it('reports a registered snippet no page shows, at its key in registry.ts', async () => {
     const messages = await check({}, WITH_SPARE);
@@ -79,7 +91,7 @@ describe('unused-snippet', () => {
       expect.objectContaining({
         at: 'src/snippets/versions/canvas/registry.ts:49:3',
         ruleId: 'unused-snippet',
-        reason: expect.stringContaining('Unexpected snippet `spare-snippet` that no page shows'),
+        reason: expect.stringContaining('Unexpected snippet `spare-snippet` that no page of version canvas shows'),
       }),
     ]);
   });

@@ -9,7 +9,10 @@ import type { EngineRun, SnippetReport } from '../../scripts/harness/report';
  * the page says matters taken away, on the real daemon, and expects its claim to fail:
  * - the bridge rule left out of its snippet;
  * - the socket proxy with CONTAINERS=1 alone, as older versions of the page had it;
- * - the workspace run without WORKSPACE_MOUNT_PATH.
+ * - the workspace run without WORKSPACE_MOUNT_PATH;
+ * - 1.x: the folder grant left out; the app on loopback only (not on the bridge gateway);
+ *   the DOCKER-USER rule left out;
+ * - Agent Canvas: published on every interface; run without no-new-privileges.
  */
 const runOf = (snippet: Snippet, step: number) => snippet.steps[step]!.command as DockerRun;
 
@@ -31,13 +34,44 @@ function workspaceWithoutMountPath(): Snippet {
   return { ...snippet, steps: [{ command: { ...app, env } as DockerRun }] };
 }
 
+const withoutSteps = (version: Snippet['version'], id: string): Snippet => ({ ...getSnippet(version, id), steps: [] });
+
+function appOnLoopbackOnly(): Snippet {
+  const snippet = getSnippet('1.x', 'network-binding');
+  const app = runOf(snippet, 0);
+  return { ...snippet, steps: [{ command: { ...app, publish: app.publish!.filter((p) => p.hostIp === '127.0.0.1') } as DockerRun }] };
+}
+
+function canvasOnEveryInterface(): Snippet {
+  const snippet = getSnippet('canvas', 'network-binding');
+  const app = runOf(snippet, 0);
+  return { ...snippet, steps: [{ command: { ...app, publish: [{ hostPort: 8000, containerPort: 8000 }] } as DockerRun }] };
+}
+
+function canvasWithoutNoNewPrivileges(): Snippet {
+  const snippet = getSnippet('canvas', 'no-new-privileges');
+  const app = runOf(snippet, 0);
+  return { ...snippet, steps: [{ command: { ...app, securityOpts: undefined } as DockerRun }] };
+}
+
 let report: EngineRun;
 beforeAll(async () => {
-  report = await verifySnippets({ snippets: [withoutRule(), proxyWithContainersAlone(), workspaceWithoutMountPath()] });
+  report = await verifySnippets({
+    snippets: [
+      withoutRule(),
+      proxyWithContainersAlone(),
+      workspaceWithoutMountPath(),
+      withoutSteps('1.x', 'workspace-grant'),
+      appOnLoopbackOnly(),
+      withoutSteps('1.x', 'docker-user-guard'),
+      canvasOnEveryInterface(),
+      canvasWithoutNoNewPrivileges(),
+    ],
+  });
 }, 600_000);
 
-const claim = (id: string, kind: string): SnippetReport['claims'][number] => {
-  const found = report.snippets.find((s) => s.id === id)?.claims.find((c) => c.claim.kind === kind);
+const claim = (id: string, kind: string, version: Snippet['version'] = '0.33'): SnippetReport['claims'][number] => {
+  const found = report.snippets.find((s) => s.id === id && s.version === version)?.claims.find((c) => c.claim.kind === kind);
   if (!found) throw new Error(`no ${kind} result for ${id}`);
   return found;
 };
@@ -61,5 +95,35 @@ describe('negative controls', () => {
     const result = claim('workspace-run', 'workspace-files-owned-by-user');
     expect(result.status).toBe('failed');
     expect(result.reason).toMatch(/appears in the mounted workspace on the host \(the sandbox wrote it at \/workspace\//);
+  });
+
+  it('1.x: the agent cannot write the folder without the grant', () => {
+    const result = claim('workspace-grant', 'agent-write-allowed', '1.x');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/uid 10001 creates agent-\w+\.txt/);
+  });
+
+  it('1.x: on loopback only, the sandbox can no longer call the app back', () => {
+    const result = claim('network-binding', 'sandbox-calls-back-app', '1.x');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/answers HTTP/);
+  });
+
+  it('1.x: the DOCKER-USER claim fails when the snippet adds no rule', () => {
+    const result = claim('docker-user-guard', 'docker-user-guard-blocks-lan', '1.x');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toContain('the rule from the page is in the DOCKER-USER chain');
+  });
+
+  it('Agent Canvas: published on every interface, the port answers another host', () => {
+    const result = claim('network-binding', 'port-loopback-only', 'canvas');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/expected HostIp 127\.0\.0\.1 only|another host on the LAN is refused/);
+  });
+
+  it('Agent Canvas: without the option, processes may gain privileges', () => {
+    const result = claim('no-new-privileges', 'no-new-privileges', 'canvas');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/NoNewPrivs of its first process: 0/);
   });
 });

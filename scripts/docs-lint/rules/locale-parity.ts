@@ -50,7 +50,7 @@ function compareMarkers(what: string, en: Page, enMarkers: Marker[], ja: Page, j
 }
 
 const snippetMarkers = (page: Page): Marker[] =>
-  (page.tree ? snippetUses(page.tree) : []).flatMap((use) => (use.id ? [{ name: use.id, position: use.position }] : []));
+  (page.tree ? snippetUses(page.tree) : []).flatMap((use) => (use.id ? [{ name: use.element === 'Snippet' ? use.id : `<AuditTable> ${use.id}`, position: use.position }] : []));
 
 const headingMarkers = (page: Page): Marker[] =>
   (page.tree ? pageHeadings(page.tree) : []).flatMap((heading) =>

@@ -88,12 +88,28 @@ function checkNode(root: Nodes, known: KnownValues, page: Page, source: string):
   });
 }
 
+/** Whether the page shows `<VersionComparison/>`: its prose then speaks of every version. */
+function comparesVersions(tree: Root): boolean {
+  let found = false;
+  visit(tree, (node: Nodes) => {
+    if (isJsxElement(node) && node.name === 'VersionComparison') found = true;
+  });
+  return found;
+}
+
 /** Running text of a page: everything but code blocks, JSX elements (snippets, tabs) and front matter. */
 function checkPage(page: Page, site: Site): void {
   const tree = page.tree!;
   const source = String(page.file.value);
   const { registry, facts } = versionOf(site, page);
   const factValues = Object.values(facts).map((fact) => fact.value);
+  if (comparesVersions(tree)) {
+    // The comparison page states values of every version: any version's snippet or fact.
+    const all = site.versions.flatMap((version) => Object.values(version.registry));
+    const allFacts = site.versions.flatMap((version) => Object.values(version.facts).map((fact) => fact.value));
+    checkNode(tree, knownValues(all, allFacts), page, source);
+    return;
+  }
   const pageSpecs = specsOf(snippetUses(tree).map((use) => use.id), registry);
   for (const section of sections(tree)) {
     const root: Root = { type: 'root', children: section };

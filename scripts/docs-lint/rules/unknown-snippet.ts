@@ -15,10 +15,16 @@ export const unknownSnippet: Rule = {
       const known = Object.keys(registry);
       for (const use of snippetUses(page.tree)) {
         if (use.id === undefined) {
-          report(page.file, ID, `Unexpected ${use.problem}, expected \`<Snippet id="..."/>\` with a string id`, use.position);
+          const expected = use.element === 'Snippet' ? '`<Snippet id="..."/>`' : '`<AuditTable snippet="..."/>`';
+          report(page.file, ID, `Unexpected ${use.problem}, expected ${expected} with a string id`, use.position);
           continue;
         }
-        if (Object.hasOwn(registry, use.id)) continue;
+        if (Object.hasOwn(registry, use.id)) {
+          if (use.element === 'AuditTable' && !registry[use.id]!.claims.some((claim) => claim.kind === 'audit')) {
+            report(page.file, ID, `Unexpected audit table of snippet \`${use.id}\`, which has no \`audit\` claim, expected a snippet whose claims include one (${registryFile(page.version)})`, use.position);
+          }
+          continue;
+        }
         const suggestion = nearest(use.id, known);
         const expected = suggestion
           ? `expected a registered id such as \`${suggestion}\``

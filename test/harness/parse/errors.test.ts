@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getSnippet } from '../../../src/snippets';
 import { checkSnippetText, compareWithRegistry, parseSnippet, type RuleId } from '../../../scripts/harness/parse';
-import { parseError, positionOf, renderId } from './helpers';
+import { parseError, positionOf, render, renderId } from './helpers';
 
 const snippet = getSnippet('0.33', 'resource-limits');
 const text = renderId('resource-limits');
@@ -222,5 +222,37 @@ describe('text edited after rendering', () => {
       ['action', 'insert', 'append'],
       ['inInterface', '! lo', 'lo'],
     ]);
+  });
+});
+
+describe('setfacl, the folder grant', () => {
+  const grant = getSnippet('1.x', 'workspace-grant');
+  const granted = render(grant, 'en');
+
+  it('reports an edited uid, a dropped -R and another folder as differences from the registry', async () => {
+    for (const [from, to, field] of [
+      ['u:10001:rwX,', 'u:1000:rwX,', 'entries'],
+      ['setfacl -R -m', 'setfacl -m', 'recursive'],
+      ['"$WORKSPACE_BASE"', '"$HOME"', 'folder[0]'],
+    ] as const) {
+      const edited = granted.replace(from, to);
+      expect(edited).not.toBe(granted);
+      const differences = compareWithRegistry(grant, await parseSnippet(grant, edited));
+      expect(differences.map((d) => d.field)).toEqual([field]);
+    }
+  });
+
+  it('rejects an option setfacl does not take here, at the option', async () => {
+    const edited = granted.replace('setfacl -R', 'setfacl -R -x');
+    const error = await parseError(() => parseSnippet(grant, edited));
+    expect(error.ruleId).toBe('unknown-flag');
+    expect(error.reason).toMatch(/^Unexpected `-x`, expected -R or -m/);
+  });
+
+  it('rejects a grant without entries', async () => {
+    const edited = granted.replace('-m u:10001:rwX,d:u:10001:rwX,d:u:$(id -u):rwX ', '');
+    expect(edited).not.toBe(granted);
+    const error = await parseError(() => parseSnippet(grant, edited));
+    expect(error.ruleId).toBe('missing-argument');
   });
 });

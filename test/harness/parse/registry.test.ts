@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/i18n';
-import { allSnippets } from '../../../src/snippets';
+import { allSnippets, snippetKey } from '../../../src/snippets';
 import { checkSnippetText, compareWithRegistry, parseSnippet } from '../../../scripts/harness/parse';
 import { render, withoutPositions } from './helpers';
 
-describe.each(allSnippets().map((snippet) => [snippet.id, snippet] as const))('registry snippet %s', (_, snippet) => {
+describe.each(allSnippets().map((snippet) => [snippetKey(snippet), snippet] as const))('registry snippet %s', (_, snippet) => {
   it.each(LOCALES)('parses in %s with one command per step, equal to the registry', async (locale) => {
     const text = render(snippet, locale);
     const parsed = await parseSnippet(snippet, text);

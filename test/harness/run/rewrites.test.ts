@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allSnippets, getSnippet } from '../../../src/snippets';
+import { allSnippets, getSnippet, snippetKey } from '../../../src/snippets';
 import { snippetCommands } from '../../../scripts/harness/parse';
 import { replayRewrites, type RewriteContext } from '../../../scripts/harness/run/rewrites';
 import { buildUnit, type WordParser } from '../../../scripts/harness/run/unit';
@@ -11,8 +11,13 @@ const context: RewriteContext = {
     ['openhands-app', 'openhands-app-t3st'],
     ['openhands-network', 'openhands-network-t3st'],
     ['docker-socket-proxy', 'docker-socket-proxy-t3st'],
+    ['agent-canvas', 'agent-canvas-t3st'],
+    ['agent-canvas-state', 'agent-canvas-state-t3st'],
   ]),
-  hostPorts: new Map([[3000, 41234]]),
+  hostPorts: new Map([
+    [3000, 41234],
+    [8000, 41235],
+  ]),
   labelFlags: ['--label', 'org.openhands-guide.session=t3st'],
   dropPull: true,
   firewallComment: 'openhands-guide-t3st',
@@ -31,6 +36,27 @@ describe('applyRewrites through buildUnit', () => {
     expect(unit.rewrites.map((r) => r.rule)).toEqual(expect.arrayContaining(['no-tty', 'no-pull', 'free-host-port', 'unique-name', 'session-labels']));
   });
 
+  it('tells a 1.x app its moved port, once, for both of its publishes', async () => {
+    const callback = { ...context, callbackPort: { variable: 'SANDBOX_HOST_PORT', containerPort: 3000 } };
+    const unit = await buildUnit(getSnippet('1.x', 'network-binding'), parse, callback, fill);
+    expect(unit.ranOwn).toContain('-p 127.0.0.1:41234:3000');
+    expect(unit.ranOwn).toContain('-p 172.17.0.1:41234:3000');
+    expect(unit.ranOwn.match(/-e SANDBOX_HOST_PORT=41234/g)).toHaveLength(1);
+    expect(unit.rewrites.filter((r) => r.rule === 'app-host-port')).toHaveLength(1);
+    // Without a callback variable (0.33, Agent Canvas) nothing is added.
+    const plain = await buildUnit(getSnippet('0.33', 'network-binding'), parse, context, fill);
+    expect(plain.ranOwn).not.toContain('SANDBOX_HOST_PORT');
+  });
+
+  it('renames the Agent Canvas state volume and its container, never the image', async () => {
+    const unit = await buildUnit(getSnippet('canvas', 'canvas-run'), parse, context, fill);
+    expect(unit.ranOwn).toContain('-v agent-canvas-state-t3st:/home/openhands/.openhands');
+    expect(unit.ranOwn).toContain('--name agent-canvas-t3st');
+    expect(unit.ranOwn).toContain('ghcr.io/openhands/agent-canvas:');
+    expect(unit.ranOwn).not.toContain('ghcr.io/openhands/agent-canvas-t3st');
+    expect(unit.ranOwn).toContain('-p 127.0.0.1:41235:8000');
+  });
+
   it('never renames an image reference that contains a documented name', async () => {
     const unit = await buildUnit(getSnippet('0.33', 'socket-proxy'), parse, context, fill);
     expect(unit.ranOwn).toContain('tecnativa/docker-socket-proxy:');
@@ -38,7 +64,8 @@ describe('applyRewrites through buildUnit', () => {
   });
 });
 
-describe.each(allSnippets().map((s) => [s.id, s] as const))('replayRewrites on snippet %s', (id, snippet) => {
+describe.each(allSnippets().map((s) => [snippetKey(s), s] as const))('replayRewrites on snippet %s', (_key, snippet) => {
+  const id = snippet.id;
   it('gives back exactly what ran from the text a reader copies', async () => {
     const unit = await buildUnit(snippet, parse, context, fill);
     expect(replayRewrites(unit.texts.en, id, unit.rewrites, unit.placeholders)).toBe(unit.ranOwn);

@@ -248,6 +248,7 @@ export const SNIPPETS = {
       { kind: 'app-isolated-from-other-networks', container: 'openhands-app' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
       { kind: 'sandbox-ports-not-on-lan', container: 'openhands-app' },
+      { kind: 'audit', container: 'openhands-app' },
     ],
   },
   'digest-pinning': {
