@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeSessionResources } from '../../scripts/harness/cleanup';
+import { VERSIONS } from '../../src/snippets/versions';
 import { docker } from '../../scripts/harness/docker';
 import { ensureProbeImage } from '../../scripts/harness/images';
 import { LABEL, LABEL_PREFIX, labelArgs, labelFilterArgs, parseLabelList, SESSION_LABEL_KEYS, sessionLabels } from '../../scripts/harness/labels';
@@ -16,7 +17,11 @@ import {
   suffixOf,
 } from '../../scripts/harness/session';
 
-const APP_MODEL = join(__dirname, '../../scripts/harness/images/openhands/openhands-model.sh');
+/** The stand-in script of each version whose app starts sandboxes (Agent Canvas starts none). */
+const APP_MODELS = {
+  '0.33': join(__dirname, '../../src/snippets/versions/0.33/stand-ins/openhands/openhands-model.sh'),
+  '1.x': join(__dirname, '../../src/snippets/versions/1.x/stand-ins/openhands/openhands-handler.sh'),
+} as const;
 
 describe('labels', () => {
   it('are all under one prefix', () => {
@@ -35,11 +40,17 @@ describe('labels', () => {
     expect(parsed).toEqual({ [LABEL.session]: 'abc', [LABEL.pid]: '12' });
   });
 
-  it('are the ones the app model copies onto the runtimes it creates', () => {
-    const script = readFileSync(APP_MODEL, 'utf8');
+  it.each(Object.entries(APP_MODELS))('are the ones the %s app stand-in copies onto the sandboxes it creates', (version, file) => {
+    expect(VERSIONS[version as keyof typeof APP_MODELS].profile.sandboxPrefix, `${version} starts sandboxes`).toBeDefined();
+    const script = readFileSync(file, 'utf8');
     const copied = /grep -E '\^org\\\.openhands-guide\\\.\(([a-z|]+)\)='/.exec(script)?.[1]?.split('|');
     expect(copied?.map((key) => `${LABEL_PREFIX}${key}`).sort()).toEqual([...SESSION_LABEL_KEYS].sort());
     expect(script).toContain(`${LABEL.role}=runtime`);
+  });
+
+  it('need no copying for a version whose app starts no sandbox', () => {
+    const starting = Object.entries(VERSIONS).filter(([, data]) => data.profile.sandboxPrefix !== undefined).map(([version]) => version);
+    expect(starting.sort()).toEqual(Object.keys(APP_MODELS).sort());
   });
 });
 

@@ -16,7 +16,7 @@ let harness: HarnessSession;
 let reader: Reader;
 
 beforeAll(async () => {
-  harness = await HarnessSession.open();
+  harness = await HarnessSession.open(['0.33']);
   reader = await createReader(harness.suffix);
 }, 300_000);
 
@@ -28,26 +28,29 @@ afterAll(async () => {
 const networkId = async (name: string) => (await dockerResult(['network', 'inspect', '--format', '{{.Id}}', name])).stdout;
 
 it('after the socket proxy section and its cleanup, the network isolation section runs without an error', async () => {
-  const earlier = await prepareUnit(getSnippet('0.33', 'socket-proxy'), harness, reader);
+  // One reader on one page: the sections share their names, as in the reader's terminal.
+  const scope = harness.unit();
+  const earlier = await prepareUnit(getSnippet('0.33', 'socket-proxy'), harness, reader, undefined, scope);
   expect((await runShell(earlier.unit.ran, reader, { asRoot: false })).exitCode, 'the socket proxy section runs').toBe(0);
-  const cleanup = await prepareUnit(getSnippet('0.33', 'socket-proxy-cleanup'), harness, reader);
+  const cleanup = await prepareUnit(getSnippet('0.33', 'socket-proxy-cleanup'), harness, reader, undefined, scope);
   const cleaned = await runShell(cleanup.unit.ranOwn, reader, { asRoot: false });
   expect(cleaned.exitCode, `the cleanup runs\n${cleaned.stderr}`).toBe(0);
-  const next = await prepareUnit(getSnippet('0.33', 'network-isolation'), harness, reader);
+  const next = await prepareUnit(getSnippet('0.33', 'network-isolation'), harness, reader, undefined, scope);
   const rerun = await runShell(next.unit.ranOwn, reader, { asRoot: false });
   expect(rerun.exitCode, `network isolation after the cleanup\n${rerun.stderr}`).toBe(0);
   expect(rerun.stderr).not.toMatch(/already exists|already in use/);
-  for (const unit of [earlier, cleanup, next]) await unit.scope.remove();
+  await scope.remove();
 }, 120_000);
 
 it('says what happens when the cleanup is skipped: openhands-network and openhands-app exist from an earlier section', async () => {
-  const earlier = await prepareUnit(getSnippet('0.33', 'socket-proxy'), harness, reader);
+  const scope = harness.unit();
+  const earlier = await prepareUnit(getSnippet('0.33', 'socket-proxy'), harness, reader, undefined, scope);
   expect((await runShell(earlier.unit.ran, reader, { asRoot: false })).exitCode, 'the socket proxy section runs').toBe(0);
   const network = earlier.names.get('openhands-network')!;
   const app = earlier.names.get('openhands-app')!;
   const before = await networkId(network);
 
-  const next = await prepareUnit(getSnippet('0.33', 'network-isolation'), harness, reader);
+  const next = await prepareUnit(getSnippet('0.33', 'network-isolation'), harness, reader, undefined, scope);
   // Still running: the second `docker run --name openhands-app` is refused, hence "stop the app first".
   const clash = await runShell(next.unit.ranOwn, reader, { asRoot: false, pasted: true });
   expect(clash.stderr).toMatch(/network with name .* already exists/);

@@ -8,7 +8,7 @@ import { replayRewrites } from '../../scripts/harness/run/rewrites';
 import { describeViolations, failingViolations } from './support/axe';
 import { describeProblems, openPage, problemCount, waitForHydration, waitForQuiet } from './support/browser';
 import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
-import { figureIdsIn, pageText, pathInLocale, type SitePage } from './support/pages';
+import { figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PREFIXES, versionOfPath, type SitePage, type SiteVersion } from './support/pages';
 import { commandWords, firstDifference, loadReport, snippetEntry, splitKey, staleness } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
 import type { Page } from 'playwright-core';
@@ -21,6 +21,11 @@ const label = (page: SitePage) => `${page.locale} ${page.path}`;
 const prefixOf = (locale: string) => (locale === DEFAULT_LOCALE ? '' : `/${locale}`);
 /** `/ja/` and `/ja` are the same page (trailingSlash is undefined: both are served). */
 const samePath = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+/** The version dropdown's labels (docusaurus.config.ts, i18n/ja/docusaurus-plugin-content-docs/*.json). */
+const VERSION_LABELS: Record<string, Record<SiteVersion, string>> = {
+  en: { canvas: 'Agent Canvas', '1.x': 'OpenHands 1.x (Local GUI)', '0.33': 'OpenHands 0.33' },
+  ja: { canvas: 'Agent Canvas', '1.x': 'OpenHands 1.x（Local GUI）', '0.33': 'OpenHands 0.33' },
+};
 
 /** Every snippet figure of the build: (locale, id) -> the pages that show it. */
 const FIGURES = new Map<string, SitePage[]>();
@@ -116,6 +121,94 @@ siteSuite('production build', (site) => {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(enPage.locale);
         await waitForQuiet(page);
         expect(problemCount(problems), `problems while switching:\n${describeProblems(problems)}`).toBe(0);
+      } finally {
+        await page.close();
+      }
+    }),
+  );
+
+  // Docs pages of the versioned docs (not the search page, not the 404 page).
+  const DOC_PAGES = PAGES.filter((p) => !p.localPath.startsWith('/search') && !p.localPath.startsWith('/404'));
+  const docIn = (locale: string, version: SiteVersion, docPath: string) =>
+    DOC_PAGES.find((p) => p.locale === locale && samePath(p.localPath, `${VERSION_PREFIXES[version]}${docPath === '/' ? '/' : docPath}`) );
+
+  it('builds every docs version in every locale', () => {
+    for (const locale of LOCALES) {
+      for (const version of Object.keys(VERSION_PREFIXES) as SiteVersion[]) {
+        const pages = DOC_PAGES.filter((p) => p.locale === locale && versionOfPath(p.localPath).version === version);
+        expect(pages.map((p) => p.localPath), `${locale} pages of version ${version}`).toEqual(
+          expect.arrayContaining([expect.stringMatching(/docker-runtime$/), expect.stringMatching(/hardened-installation$/)]),
+        );
+      }
+    }
+  });
+
+  it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s opens with the version note of its version, linking the same topic in the others', (_name, page) => {
+    const html = pageHtml(page);
+    const { version, docPath } = versionOfPath(page.localPath);
+    const markdown = html.slice(html.indexOf('theme-doc-markdown'));
+    const firstParagraph = /<p\b[^>]*>[\s\S]*?<\/p>/.exec(markdown.replace(/<header>[\s\S]*?<\/header>/, ''))?.[0] ?? '';
+    // The minified HTML quotes attribute values only where it must.
+    expect(firstParagraph, `first paragraph of ${label(page)}`).toMatch(new RegExp(`data-version-note=["']?${version.replace('.', '\\.')}["'\\s>]`));
+    const links = [...firstParagraph.matchAll(/href=["']?([^"'\s>]+)/g)].map((m) => m[1]!);
+    const expected = (Object.keys(VERSION_PREFIXES) as SiteVersion[])
+      .filter((other) => other !== version)
+      .flatMap((other) => (docIn(page.locale, other, docPath) ? [docIn(page.locale, other, docPath)!.path] : []));
+    expect(links.map((href) => href.replace(/\/+$/, '')).sort(), `links of the version note on ${label(page)}`).toEqual(expected.map((p) => p.replace(/\/+$/, '')).sort());
+  });
+
+  const dropdownCases = DOC_PAGES.filter((p) => p.locale === DEFAULT_LOCALE || versionOfPath(p.localPath).docPath === '/docker-runtime').flatMap((page) =>
+    (Object.keys(VERSION_PREFIXES) as SiteVersion[])
+      .filter((other) => other !== versionOfPath(page.localPath).version)
+      .map((other) => [`${label(page)} -> ${other}`, page, other] as const),
+  );
+  it.concurrent.for(dropdownCases)('version dropdown %s lands on the same topic', async ([, start, other], { expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const { page, problems } = await site().newPage();
+      try {
+        await openPage(page, site().url(start.path));
+        const { docPath } = versionOfPath(start.localPath);
+        const target = docIn(start.locale, other, docPath) ?? docIn(start.locale, other, '/');
+        expect(target, `no ${other} page to land on from ${label(start)}`).toBeDefined();
+        // The navbar's version dropdown; the language dropdown is the one whose links carry lang.
+        const dropdown = page.locator('.navbar .dropdown').filter({ hasNot: page.locator('a.dropdown__link[lang]') });
+        await dropdown.first().hover();
+        const before = page.url();
+        await dropdown.first().locator('a.dropdown__link').filter({ hasText: VERSION_LABELS[start.locale]?.[other] ?? other }).first().click();
+        await page.waitForURL((url) => url.href !== before, { timeout: 10_000 });
+        expect(samePath(new URL(page.url()).pathname, target!.path), `after choosing ${other} on ${label(start)}: ${page.url()}, expected ${target!.path}`).toBe(true);
+        await waitForQuiet(page);
+        expect(problemCount(problems), `problems while switching versions:\n${describeProblems(problems)}`).toBe(0);
+      } finally {
+        await page.close();
+      }
+    }),
+  );
+
+  // A word every version has, so that results from another version would show up if search mixed them.
+  const VERSION_SEARCHES = LOCALES.flatMap((locale) =>
+    (Object.keys(VERSION_PREFIXES) as SiteVersion[]).map((version) => ({ locale, version, term: locale === 'ja' ? 'ソケット' : 'socket' })),
+  );
+  it.concurrent.for(VERSION_SEARCHES)('navbar search on a $locale page of $version finds "$term" in that version and locale only', async ({ locale, version, term }, { expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const start = docIn(locale, version, '/docker-runtime');
+      expect(start, `no ${locale} docker-runtime page of ${version}`).toBeDefined();
+      const inScope = (path: string) => {
+        const local = locale === DEFAULT_LOCALE ? path : path.slice(prefixOf(locale).length);
+        const inLocale = locale === DEFAULT_LOCALE ? !OTHER_LOCALES.some((l) => path.startsWith(`/${l}/`)) : path.startsWith(`/${locale}/`);
+        return inLocale && versionOfPath(local).version === version;
+      };
+      const { page, problems } = await site().newPage();
+      try {
+        await openPage(page, site().url(start!.path));
+        const { titles } = await navbarSearch(page, term);
+        expect(titles.length, `navbar search results for "${term}" on ${page.url()}`).toBeGreaterThan(0);
+        for (let index = 0; index < Math.min(titles.length, 3); index++) {
+          const landed = await followNavbarResult(page, site().url(start!.path), term, index);
+          expect(inScope(landed), `result ${index} "${titles[index]}" for "${term}" from ${start!.path} leads to ${landed}, outside ${locale} ${version}`).toBe(true);
+        }
+        await waitForQuiet(page);
+        expect(problemCount(problems), `problems while searching:\n${describeProblems(problems)}`).toBe(0);
       } finally {
         await page.close();
       }

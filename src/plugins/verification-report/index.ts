@@ -43,7 +43,7 @@ async function placements(siteDir: string): Promise<SnippetPlacement[]> {
   return site.pages
     .filter((page) => page.locale === 'en' && page.tree)
     .flatMap((page) =>
-      snippetUses(page.tree!).flatMap((use) => (use.id ? [{ version: page.version, snippetId: use.id, docId: page.slug }] : [])),
+      snippetUses(page.tree!).flatMap((use) => (use.id && use.element === 'Snippet' ? [{ version: page.version, snippetId: use.id, docId: page.slug }] : [])),
     );
 }
 

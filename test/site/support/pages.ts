@@ -92,3 +92,22 @@ export function pageText(page: SitePage, buildDir = BUILD_DIR): string {
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
     .replace(/<[^>]+>/g, ' ');
 }
+
+/** The docs versions of the build, by the path prefix Docusaurus gives them (versions.json; the current version has none). */
+export const VERSION_PREFIXES = { '1.x': '/1.x', '0.33': '/0.33', canvas: '' } as const;
+export type SiteVersion = keyof typeof VERSION_PREFIXES;
+
+/** Which docs version a locale-less path is in, and the doc's path within that version. */
+export function versionOfPath(localPath: string): { version: SiteVersion; docPath: string } {
+  for (const [version, prefix] of Object.entries(VERSION_PREFIXES) as [SiteVersion, string][]) {
+    if (prefix && (localPath === prefix || localPath.startsWith(`${prefix}/`))) return { version, docPath: localPath.slice(prefix.length) || '/' };
+  }
+  return { version: 'canvas', docPath: localPath };
+}
+
+/** A page's static HTML. */
+export function pageHtml(page: SitePage, buildDir = BUILD_DIR): string {
+  const file = htmlFileFor(page.path, buildDir);
+  if (!file) throw new Error(`no HTML file for ${page.path}`);
+  return readFileSync(file, 'utf8');
+}
