@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     // Docker verification shares one daemon; its own files serialise what must be serial.
     testTimeout: 120_000,
+    // Most harness files wait on Docker (containers starting, probes timing out), not on the
+    // CPU: three at once on 2 cores halves that run and leaves the checks stable (measured).
+    maxWorkers: 3,
     hookTimeout: 300_000,
     reporters: ['default', 'junit'],
     outputFile: { junit: 'reports/junit.xml' },

@@ -168,14 +168,14 @@ async function main(): Promise<number> {
     sections.push(phasesSection(phases, npmTest, cores));
     targets.push(
       {
-        name: `npm test, static + Docker (${cores} cores)`,
+        name: `npm test, static + Docker, all OpenHands versions (${cores} cores)`,
         measured: formatMs(npmTest.staticDockerMs),
-        target: formatMs(TARGETS.npmTestMs),
-        verdict: budgetVerdict(npmTest.staticDockerMs, TARGETS.npmTestMs),
+        target: formatMs(TARGETS.staticDockerMs),
+        verdict: budgetVerdict(npmTest.staticDockerMs, TARGETS.staticDockerMs),
         note: `the issue's scope: static ${formatMs(npmTest.staticMs)} + Docker ${formatMs(npmTest.dockerMs)}`,
       },
       {
-        name: `npm test, all it runs today (${cores} cores)`,
+        name: `npm test, full (${cores} cores)`,
         measured: formatMs(npmTest.fullMs),
         target: formatMs(TARGETS.npmTestMs),
         verdict: budgetVerdict(npmTest.fullMs, TARGETS.npmTestMs),

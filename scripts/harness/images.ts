@@ -23,6 +23,7 @@
  * real images where present, models otherwise. The probe image is the harness's own tool
  * and is built in both modes.
  */
+import { STAND_INS } from '../../src/snippets/versions/stand-ins';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
@@ -60,7 +61,7 @@ const ROOT = join(__dirname, '..', '..');
  * the socket proxy all versions share, and the harness's own probe image.
  */
 const MODELS: Readonly<Record<ModelName, StandInSpec>> = {
-  ...(Object.assign({}, ...VERSION_IDS.map((v) => VERSIONS[v].standIns)) as Record<ImageName, StandInSpec>),
+  ...(Object.assign({}, ...VERSION_IDS.map((v) => STAND_INS[v])) as Record<ImageName, StandInSpec>),
   'socket-proxy': {
     dir: `${HARNESS_IMAGES}/socket-proxy`,
     files: { 'docker-socket-proxy-model.sh': 'usr/local/bin/docker-socket-proxy-model.sh' },

@@ -157,7 +157,13 @@ siteSuite('production build', (site) => {
     expect(links.map((href) => href.replace(/\/+$/, '')).sort(), `links of the version note on ${label(page)}`).toEqual(expected.map((p) => p.replace(/\/+$/, '')).sort());
   });
 
-  const dropdownCases = DOC_PAGES.filter((p) => p.locale === DEFAULT_LOCALE || versionOfPath(p.localPath).docPath === '/docker-runtime').flatMap((page) =>
+  // From each version's running-it page (a topic every version has) in every locale, and from
+  // the current version's pages the others lack, which land on the other version's start page.
+  const dropdownStarts = DOC_PAGES.filter((p) => {
+    const { version, docPath } = versionOfPath(p.localPath);
+    return docPath === '/docker-runtime' || (p.locale === DEFAULT_LOCALE && version === 'canvas' && !docIn(p.locale, '0.33', docPath));
+  });
+  const dropdownCases = dropdownStarts.flatMap((page) =>
     (Object.keys(VERSION_PREFIXES) as SiteVersion[])
       .filter((other) => other !== versionOfPath(page.localPath).version)
       .map((other) => [`${label(page)} -> ${other}`, page, other] as const),

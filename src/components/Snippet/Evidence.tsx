@@ -51,7 +51,7 @@ function Verdict({ snippet, evidence, t, locale }: { snippet: Snippet; evidence:
       <strong>{t(verdictKey(evidence, snippet.claims.length))}</strong>{' '}
       {evidence.state === 'not-verified'
         ? t(`evidence.why.${evidence.why}` satisfies MessageKey)
-        : t('evidence.ranAt', { date: formatRunDate(evidence.generatedAt, locale), release: VERSIONS[snippet.version].profile.release })}
+        : t('evidence.ranAt', { date: formatRunDate(evidence.generatedAt, locale), version: t(`version.${snippet.version}` satisfies MessageKey), release: VERSIONS[snippet.version].profile.release })}
     </p>
   );
 }

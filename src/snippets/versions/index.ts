@@ -1,19 +1,15 @@
 import type { ImageName } from '../images';
 import type { SnippetSpec } from '../snippet';
-import type { StandInSpec } from '../stand-in';
 import { FACTS as FACTS_0_33 } from './0.33/facts';
 import { PROFILE as PROFILE_0_33 } from './0.33/profile';
 import { SNIPPETS as SNIPPETS_0_33 } from './0.33/registry';
-import { STAND_INS as STAND_INS_0_33 } from './0.33/stand-ins';
 import type { StatedFact } from './facts';
 import { PROFILE as PROFILE_1_X } from './1.x/profile';
 import { PROFILE as PROFILE_CANVAS } from './canvas/profile';
-import { STAND_INS as STAND_INS_CANVAS } from './canvas/stand-ins';
 import { FACTS as FACTS_CANVAS } from './canvas/facts';
 import { SNIPPETS as SNIPPETS_CANVAS } from './canvas/registry';
 import { FACTS as FACTS_1_X } from './1.x/facts';
 import { SNIPPETS as SNIPPETS_1_X } from './1.x/registry';
-import { STAND_INS as STAND_INS_1_X } from './1.x/stand-ins';
 import { IMAGES as IMAGES_0_33 } from './0.33/images';
 import { IMAGES as IMAGES_1_X } from './1.x/images';
 import { IMAGES as IMAGES_CANVAS } from './canvas/images';
@@ -29,17 +25,15 @@ export interface VersionData {
   readonly profile: VersionProfile;
   /** The version's own images (its snippets may also run the shared socket proxy). */
   readonly images: readonly ImageName[];
-  /** How the harness builds a stand-in for each of the version's own images. */
-  readonly standIns: Readonly<Partial<Record<ImageName, StandInSpec>>>;
 }
 
 const keys = <T extends object>(table: T) => Object.keys(table) as (keyof T & ImageName)[];
 
 /** Every version's registry, facts, profile and stand-ins; one folder each under src/snippets/versions. */
 export const VERSIONS: Readonly<Record<VersionId, VersionData>> = {
-  canvas: { snippets: SNIPPETS_CANVAS, facts: FACTS_CANVAS, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS), standIns: STAND_INS_CANVAS },
-  '1.x': { snippets: SNIPPETS_1_X, facts: FACTS_1_X, profile: PROFILE_1_X, images: keys(IMAGES_1_X), standIns: STAND_INS_1_X },
-  '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, images: keys(IMAGES_0_33), standIns: STAND_INS_0_33 },
+  canvas: { snippets: SNIPPETS_CANVAS, facts: FACTS_CANVAS, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS) },
+  '1.x': { snippets: SNIPPETS_1_X, facts: FACTS_1_X, profile: PROFILE_1_X, images: keys(IMAGES_1_X) },
+  '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, images: keys(IMAGES_0_33) },
 };
 
 export function isVersionId(value: string): value is VersionId {
