@@ -107,8 +107,10 @@ export class HarnessSession {
   async containerAddresses(): Promise<string[]> {
     const ids = (await docker(['ps', '-q', ...labelFilterArgs(LABEL.session, this.session.id)])).split('\n').filter(Boolean);
     if (ids.length === 0) return [];
-    const out = await docker(['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', ...ids]);
-    return out.split(/\s+/).filter(Boolean);
+    // Units run side by side: a container listed a moment ago may be gone by now. docker
+    // inspect still prints the others (and exits 1), which is all this needs.
+    const { stdout } = await dockerResult(['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', ...ids], { reject: false });
+    return stdout.split(/\s+/).filter(Boolean);
   }
 
   firewallRulePresent(): Promise<boolean> {
