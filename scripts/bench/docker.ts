@@ -130,6 +130,9 @@ export function harnessTiming(timing: SnippetTiming, report: SnippetReport | und
 }
 
 
+/** Named volumes pages mount (scripts/harness/verify.ts pre-creates them labelled; the raw run does not). */
+const DOCUMENTED_VOLUMES = ['agent-canvas-state'] as const;
+
 /** Containers of the session that a snippet's commands made (snippet) or the app made (runtime). */
 const UNIT_ROLES = new Set(['snippet', 'runtime']);
 
@@ -172,7 +175,9 @@ function rawShell(text: string, dirs: Dirs): Promise<{ exitCode: number; stderr:
 
 const isRoot = (): boolean => process.getuid?.() === 0;
 
-async function rawSnippet(run: SnippetReport, session: Session, dirs: Dirs): Promise<RawSnippetTiming> {
+async function rawSnippet(entry: SnippetReport, session: Session, dirs: Dirs): Promise<RawSnippetTiming> {
+  // Ids repeat across versions: the timings pair by version/id, as the harness's do.
+  const run = { ...entry, id: `${entry.version}/${entry.id}` };
   const firewall = addsFirewallRule(run);
   if (firewall && !isRoot()) {
     return { id: run.id, excluded: 'adds a host firewall rule (iptables): needs root, and the bench does not run as root' };
@@ -213,6 +218,9 @@ async function rawSnippet(run: SnippetReport, session: Session, dirs: Dirs): Pro
     }
     const networks = await sessionNetworks(session);
     if (networks.length > 0) await dockerResult(['network', 'rm', ...networks], { reject: false });
+    // A named volume the text mounts was created by docker run itself (unlabelled): remove it by its fresh name.
+    const volumes = DOCUMENTED_VOLUMES.map((volume) => session.name(volume)).filter((name) => text.includes(name));
+    if (volumes.length > 0) await dockerResult(['volume', 'rm', '-f', ...volumes], { reject: false });
     if (firewall) removeRulesByCommentSync(session.firewallComment);
     const done = performance.now();
     return {

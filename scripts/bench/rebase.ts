@@ -41,6 +41,8 @@ export interface Rebased {
 const SESSION_FREE_RULES = new Set(['no-tty', 'no-pull']);
 
 const PUBLISH = /^((?:[0-9.]+:)?)(\d+)(:\d+(?:\/\w+)?)$/;
+/** The documented app port whose moved value `app-host-port` passes on (1.x: 3000, profile.ts). */
+const APP_PORT_OF_CALLBACK = 3000;
 
 /** The new value for one rewrite's output, or undefined when it is the same in every session. */
 function freshValue(rewrite: HarnessRun['rewrites'][number], fresh: FreshValues): string | undefined {
@@ -58,6 +60,12 @@ function freshValue(rewrite: HarnessRun['rewrites'][number], fresh: FreshValues)
       const to = PUBLISH.exec(rewrite.to);
       if (!from || !to) throw new Error(`cannot read the published port in "${rewrite.from}" -> "${rewrite.to}"`);
       return `${to[1]}${fresh.hostPort(Number(from[2]))}${to[3]}`;
+    }
+    case 'app-host-port': {
+      // ` -e SANDBOX_HOST_PORT=<moved>`: the same moved port as the app's publish, freshly picked.
+      const match = /^(\s-e\s+\w+=)(\d+)$/.exec(rewrite.to);
+      if (!match) throw new Error(`cannot read the app's port in "${rewrite.to}"`);
+      return `${match[1]}${fresh.hostPort(APP_PORT_OF_CALLBACK)}`;
     }
     default:
       if (SESSION_FREE_RULES.has(rewrite.rule)) return undefined;

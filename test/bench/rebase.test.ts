@@ -35,8 +35,9 @@ function session(id: string, port: number, workspace: string) {
 const OLD = 'aaaaaa11111111111111111111111111';
 const NEW = 'bbbbbb22222222222222222222222222';
 
-async function harnessRun(id: SnippetId, s: ReturnType<typeof session>): Promise<HarnessRun & { asRoot: boolean }> {
-  const unit = await buildUnit(getSnippet('0.33', id), parse, s.context, s.fill);
+async function harnessRun(id: SnippetId, s: ReturnType<typeof session>, version: '0.33' | '1.x' = '0.33'): Promise<HarnessRun & { asRoot: boolean }> {
+  const context = version === '1.x' ? { ...s.context, callbackPort: { variable: 'SANDBOX_HOST_PORT', containerPort: 3000 } } : s.context;
+  const unit = await buildUnit(getSnippet(version, id), parse, context, s.fill);
   return { id, ran: unit.ran, rewrites: unit.rewrites, placeholders: unit.placeholders, asRoot: unit.asRoot };
 }
 
@@ -54,6 +55,16 @@ describe('rebaseRan on what the harness really runs', () => {
       expect(rebased.text).not.toContain('41111');
     });
   }
+
+  it('1.x network-binding: moves the app port it told the app (SANDBOX_HOST_PORT) with its publishes', async () => {
+    const old = await harnessRun('network-binding', session(OLD, 41111, '/w'), '1.x');
+    expect(old.ran).toContain('SANDBOX_HOST_PORT=41111');
+    const fresh = session(NEW, 42222, '/w2');
+    const rebased = rebaseRan(old, fresh.fresh);
+    expect(rebased.text).toBe((await harnessRun('network-binding', fresh, '1.x')).ran);
+    expect(rebased.text).toContain('SANDBOX_HOST_PORT=42222');
+    expect(rebased.text).not.toContain('41111');
+  });
 
   it('knows which snippet adds a firewall rule, and which host ports were moved', async () => {
     const guard = await harnessRun('loopback-guard', session(OLD, 41111, '/w'));
