@@ -10,6 +10,7 @@
  * Everything here is synchronous so that it also works from a process 'exit' handler,
  * where asynchronous work never runs. The async wrappers are for ordinary callers.
  */
+import { listEngineFolderSuffixesSync, removeEngineFoldersSync } from '../engines/folders';
 import { hostname } from 'node:os';
 import { dockerSync } from './docker';
 import { removeRulesByCommentSync, removeStaleRulesSync } from './firewall';
@@ -109,6 +110,8 @@ export function removeSessionResourcesSync(session: { readonly id: string }): Cl
   if (removeLanNeighbourSync(suffix)) report.namespaces.push(`ohg-${suffix}-lan`);
   (report as { firewallRules: number }).firewallRules += removeRulesByCommentSync(firewallCommentFor(session.id));
   report.folders.push(...removeReaderFoldersSync(suffix));
+  // After the containers: an engine of the matrix (scripts/engines) is a container of the session.
+  report.folders.push(...removeEngineFoldersSync(suffix));
 
   try {
     report.untaggedImages.push(...releaseImagesSync({ suffix }));
@@ -163,6 +166,9 @@ export function sweepCrashedSessionsSync(): CleanupReport {
   }
   for (const suffix of new Set(listReaderFolderSuffixesSync())) {
     if (!liveSuffixes.has(suffix)) report.folders.push(...removeReaderFoldersSync(suffix));
+  }
+  for (const suffix of new Set(listEngineFolderSuffixesSync())) {
+    if (!liveSuffixes.has(suffix)) report.folders.push(...removeEngineFoldersSync(suffix));
   }
   report.folders.push(...removeOrphanedBuildContextsSync(isPidAlive));
   (report as { firewallRules: number }).firewallRules += removeStaleRulesSync((id) => liveIds.has(id));

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOOPBACK_GUARD_ARGS } from '../../src/snippets/render';
 import { runProcess, runProcessSync } from './docker';
+import { inHostNet } from './host-net';
 import { FIREWALL_COMMENT_PREFIX, isPidAlive, processStartTime, runDir } from './session';
 
 const TABLES = ['raw', 'filter', 'nat', 'mangle'] as const;
@@ -45,7 +46,7 @@ export interface CommentedRule {
 export function listGuideRulesSync(): CommentedRule[] {
   const rules: CommentedRule[] = [];
   for (const table of TABLES) {
-    const result = runProcessSync('iptables', ['-w', '-t', table, '-S']);
+    const result = runProcessSync(...inHostNet('iptables', ['-w', '-t', table, '-S']));
     if (result.exitCode !== 0) continue;
     for (const line of result.stdout.split('\n')) {
       const rule = parseRule(table, line);
@@ -72,7 +73,7 @@ export function removeStaleRulesSync(isLive: (sessionId: string) => boolean): nu
 function removeRules(rules: readonly CommentedRule[]): number {
   let removed = 0;
   for (const rule of rules) {
-    const result = runProcessSync('iptables', ['-w', '-t', rule.table, '-D', rule.chain, ...rule.spec]);
+    const result = runProcessSync(...inHostNet('iptables', ['-w', '-t', rule.table, '-D', rule.chain, ...rule.spec]));
     if (result.exitCode === 0) removed += 1;
   }
   return removed;
@@ -100,7 +101,7 @@ function tokenize(line: string): string[] {
 }
 
 async function iptables(args: readonly string[]): Promise<void> {
-  const result = await runProcess('iptables', ['-w', ...args]);
+  const result = await runProcess(...inHostNet('iptables', ['-w', ...args]));
   if (result.exitCode !== 0) {
     throw new Error(`\`iptables ${args.join(' ')}\` failed (exit ${result.exitCode}): ${result.stderr.trim()}; the harness needs root and iptables`);
   }

@@ -46,6 +46,8 @@ export type Role =
   | 'image-marker'
   /** The container whose name is the mutex for tagging and untagging model images. */
   | 'images-lock'
+  /** A container engine of the matrix, run by the host daemon (scripts/engines). */
+  | 'engine'
   /** Anything else a test creates. */
   | 'test';
 

@@ -1,6 +1,7 @@
 /**
  * Another host on the Docker host's LAN, played by a network namespace joined to the host
- * by a veth pair. It answers what the guide's port claims are about: what a neighbour can
+ * by a veth pair (the host being the reader's machine of host-net.ts: this host, or the
+ * engine container that stands for it). It answers what the guide's port claims are about: what a neighbour can
  * reach on the host's address, and whether it can reach a port published on 127.0.0.1 by
  * routing 127.0.0.0/8 via the host (moby #45610: possible on engines before 28.0.0).
  *
@@ -11,6 +12,7 @@
 import { randomInt } from 'node:crypto';
 import { runProcess, runProcessSync } from './docker';
 import { withLoopbackGuardLock } from './firewall';
+import { inHostNet } from './host-net';
 
 const BENCHMARK_BASE = ipToNumber('198.18.0.0');
 /** 198.18.0.0/15 holds 2^17 addresses: 32768 blocks of 4. */
@@ -59,7 +61,7 @@ const NAMESPACE_PATTERN = /^ohg-([0-9a-f]{6})-lan$/;
 
 /** Suffixes of every LAN namespace on this host made by the harness (any session). */
 export function listLanNamespaceSuffixesSync(): string[] {
-  const result = runProcessSync('ip', ['netns', 'list']);
+  const result = runProcessSync(...inHostNet('ip', ['netns', 'list']));
   if (result.exitCode !== 0) return [];
   return result.stdout
     .split('\n')
@@ -72,7 +74,7 @@ export function removeLanNeighbourSync(suffix: string): boolean {
   let removed = false;
   if (runProcessSync('ip', ['netns', 'delete', lanNamespaceName(suffix)]).exitCode === 0) removed = true;
   // Left behind only if setup failed between creating the pair and moving its end.
-  if (runProcessSync('ip', ['link', 'delete', lanInterfaceNames(suffix).host]).exitCode === 0) removed = true;
+  if (runProcessSync(...inHostNet('ip', ['link', 'delete', lanInterfaceNames(suffix).host])).exitCode === 0) removed = true;
   return removed;
 }
 
@@ -149,7 +151,7 @@ function assertPort(port: number): void {
 
 /** The host's own IPv4 addresses, outside 127.0.0.0/8. */
 export async function hostAddresses(): Promise<string[]> {
-  const out = (await runProcess('ip', ['-4', '-o', 'address', 'show'])).stdout;
+  const out = (await runProcess(...inHostNet('ip', ['-4', '-o', 'address', 'show']))).stdout;
   return [...out.matchAll(/\binet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1] ?? '').filter((a) => a !== '' && !a.startsWith('127.'));
 }
 
@@ -161,8 +163,8 @@ interface Prefix {
 /** Every IPv4 prefix the host has an address or route for, in any routing table. */
 async function usedPrefixes(): Promise<Prefix[]> {
   const [addresses, routes] = await Promise.all([
-    runProcess('ip', ['-4', '-o', 'address', 'show']),
-    runProcess('ip', ['-4', 'route', 'show', 'table', 'all']),
+    runProcess(...inHostNet('ip', ['-4', '-o', 'address', 'show'])),
+    runProcess(...inHostNet('ip', ['-4', 'route', 'show', 'table', 'all'])),
   ]);
   const prefixes: Prefix[] = [];
   for (const match of addresses.stdout.matchAll(/\binet (\d+\.\d+\.\d+\.\d+)\/(\d+)/g)) {
@@ -206,8 +208,9 @@ function numberToIp(value: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 
+/** `ip` on the reader's machine (host-net.ts): the host's end of the pair lives there. */
 async function ip(args: readonly string[]): Promise<void> {
-  await execOrThrow('ip', args);
+  await execOrThrow(...inHostNet('ip', args));
 }
 
 async function execOrThrow(file: string, args: readonly string[]): Promise<void> {

@@ -10,6 +10,8 @@
  * Docker accepts plain HTTP to registries on 127.0.0.0/8 without configuration.
  */
 import { spawn } from 'node:child_process';
+import { hostNetPid, inHostNet } from './host-net';
+import { probeLocal } from './run/probes';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +55,8 @@ export async function giveDigest(reference: string, repository: string): Promise
     config,
     ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(storage, 'data')}`, 'http:', `  addr: ${address}`, ''].join('\n'),
   );
-  const registry = spawn(registryBinary(), ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // On the loopback of the reader's machine (host-net.ts), where the daemon pushes from.
+  const registry = spawn(...inHostNet(registryBinary(), ['serve', config]), { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   registry.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const tag = reference.split(':').at(-1) ?? 'latest';
@@ -78,12 +81,17 @@ export async function giveDigest(reference: string, repository: string): Promise
 
 async function waitForRegistry(address: string, log: () => string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
+  const [host, port] = address.split(':') as [string, string];
   for (;;) {
-    try {
-      const response = await fetch(`http://${address}/v2/`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
+    if (hostNetPid() !== undefined) {
+      if (await probeLocal(host, Number(port), 500)) return;
+    } else {
+      try {
+        const response = await fetch(`http://${address}/v2/`);
+        if (response.ok) return;
+      } catch {
+        // Not listening yet.
+      }
     }
     if (Date.now() > deadline) throw new Error(`docker-registry did not answer at ${address} within ${START_TIMEOUT_MS / 1000}s: ${log().trim()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

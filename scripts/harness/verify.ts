@@ -16,6 +16,7 @@ import { HarnessSession, type UnitScope } from './run/session-resources';
 import { snippetCommands } from './parse';
 import { PLACEHOLDERS } from '../../src/snippets/words';
 import { requiresChain } from '../../src/snippets/requires';
+import { engineId } from './host-net';
 
 const DOCUMENTED_CONTAINERS: readonly ContainerName[] = ['openhands-app', 'docker-socket-proxy', 'agent-canvas'];
 const DOCUMENTED_NETWORKS: readonly NetworkName[] = ['openhands-network'];
@@ -84,7 +85,7 @@ export async function verifySnippets(options: VerifyOptions): Promise<EngineRun>
       await inParallel(all.filter((snippet) => !addsFirewallRule(snippet)), CONCURRENCY, verify);
       for (const snippet of alone) await verify(snippet);
       return {
-        engine: { id: options.engineId ?? 'host', kind: await engineKind(), version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
+        engine: { id: options.engineId ?? engineId(), kind: await engineKind(), version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
         images: harness.images.map(({ name, reference, source }) => ({ name, reference, source })),
         reader: { uid: reader.uid, switchedUser: reader.switchesUser },
         lanNeighbour: harness.lan !== undefined,

@@ -60,8 +60,8 @@ export type Claim =
   | { readonly kind: 'sandbox-ports-on-lan'; readonly container: ContainerName }
   /** From inside the sandbox, the app answers at the callback URL the app gave it. */
   | { readonly kind: 'sandbox-calls-back-app'; readonly container: ContainerName }
-  /** The app, run with this variable set, publishes its sandbox ports exactly as without it: the version does not read it. */
-  | { readonly kind: 'setting-ignored'; readonly container: ContainerName; readonly variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS'; readonly value: string }
+  /** The app, run with this variable set to the bridge gateway (as the 0.33 pages set it), publishes its sandbox ports as without it: the version does not read it. */
+  | { readonly kind: 'setting-ignored'; readonly container: ContainerName; readonly variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS' }
   /** The sandbox's processes run as this uid. */
   | { readonly kind: 'sandbox-runs-as'; readonly container: ContainerName; readonly uid: number }
   /**

@@ -8,16 +8,9 @@ export type NetworkName = 'openhands-network';
 /** Named volumes the guide documents (Agent Canvas keeps its state in one). */
 export type VolumeName = 'agent-canvas-state';
 
-/**
- * The default bridge's gateway, which `host-gateway` resolves to on a default install
- * (shared/reference/facts.md, "Docker Engine facts"). 1.x publishes the app there too, so
- * its sandboxes can call it back at host.docker.internal.
- */
-export type BridgeGateway = '172.17.0.1';
-
 export interface PortPublish {
-  /** Omitted means every interface (`-p 3000:3000`). */
-  readonly hostIp?: '127.0.0.1' | BridgeGateway;
+  /** Omitted means every interface (`-p 3000:3000`); a variable is an address read from the reader's engine. */
+  readonly hostIp?: '127.0.0.1' | ShellVariable;
   readonly hostPort: number;
   readonly containerPort: number;
 }
@@ -94,7 +87,8 @@ export interface BridgeGuardRule {
   readonly kind: 'bridge-guard-rule';
   /** The reader's network interface, such as eth0. */
   readonly inInterface: Placeholder;
-  readonly subnet: string;
+  /** The bridge's subnet, as read from the reader's engine. */
+  readonly subnet: ShellVariable;
 }
 
 /**

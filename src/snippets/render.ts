@@ -48,7 +48,7 @@ export function dockerRunFlags(run: DockerRun): { head: string[]; lines: string[
     lines.push(`-v ${renderWord(mount.source)}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
   }
   for (const port of run.publish ?? []) {
-    lines.push(`-p ${port.hostIp ? `${port.hostIp}:` : ''}${port.hostPort}:${port.containerPort}`);
+    lines.push(`-p ${port.hostIp ? `${renderWord(port.hostIp)}:` : ''}${port.hostPort}:${port.containerPort}`);
   }
   for (const host of run.addHosts ?? []) lines.push(`--add-host ${host.name}:${host.address}`);
   if (run.cpus !== undefined) lines.push(`--cpus=${run.cpus}`);
@@ -82,7 +82,7 @@ export const LOOPBACK_GUARD_ARGS = ['-t', 'raw', '-I', 'PREROUTING', '!', '-i', 
  * network interface are dropped, so containers on any bridge still reach the gateway.
  */
 export function bridgeGuardArgs(rule: BridgeGuardRule): string[] {
-  return ['-t', 'raw', '-I', 'PREROUTING', '-i', renderWord(rule.inInterface), '-d', rule.subnet, '-j', 'DROP'];
+  return ['-t', 'raw', '-I', 'PREROUTING', '-i', renderWord(rule.inInterface), '-d', renderWord(rule.subnet), '-j', 'DROP'];
 }
 
 /** `-m conntrack --ctstate NEW`: only new connections, so replies to what the containers open still reach them. */

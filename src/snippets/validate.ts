@@ -1,5 +1,5 @@
 import type { Claim } from './claims';
-import type { BridgeGateway, Command, DockerRun } from './commands';
+import type { Command, DockerRun } from './commands';
 import { IMAGES } from './images';
 import type { SnippetSpec, Step } from './snippet';
 import { PLACEHOLDERS, type Word } from './words';
@@ -27,7 +27,8 @@ const MEMORY = /^(\d+(?:\.\d+)?)([gm])$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SOCKET = '/var/run/docker.sock';
-const BRIDGE_GATEWAY: BridgeGateway = '172.17.0.1';
+/** How a publish on the bridge gateway reads: the address the reader read from their engine. */
+const BRIDGE_GATEWAY = '"$BRIDGE_GATEWAY"';
 
 /** Bytes Docker stores for `--memory` (binary units: `4g` is 4 GiB), or undefined if malformed. */
 export function memoryBytes(size: string): number | undefined {
@@ -256,13 +257,9 @@ class RegistryValidator {
           this.problem(id, `${field}.name`, `Unexpected \`docker network rm ${command.name}\` of a network no earlier step creates, expected \`docker network create ${command.name}\` before it`);
         }
         return;
-      case 'bridge-guard-rule': {
-        const [address, length] = command.subnet.split('/');
-        if (!isIpv4(address ?? '') || !/^\d+$/.test(length ?? '') || Number(length) > 32) {
-          this.problem(id, `${field}.subnet`, `Unexpected subnet \`${command.subnet}\`, expected an IPv4 CIDR such as 172.17.0.0/16`);
-        }
+      case 'bridge-guard-rule':
+        // The subnet is a variable the reader read from their engine; checkWords sees it exported first.
         return;
-      }
       case 'grant-folder-access':
         if (!Number.isInteger(command.uid) || command.uid <= 0) {
           this.problem(id, `${field}.uid`, `Unexpected uid ${command.uid}, expected the agent's non-root uid`);
@@ -303,13 +300,16 @@ class RegistryValidator {
     const published = new Set<string>();
     (run.publish ?? []).forEach((port, index) => {
       const portField = `${field}.publish[${index}]`;
-      if (port.hostIp !== undefined && !isIpv4(port.hostIp)) {
+      if (typeof port.hostIp === 'string' && !isIpv4(port.hostIp)) {
         this.problem(id, `${portField}.hostIp`, `Unexpected host address \`${port.hostIp}\`, expected an IPv4 address`);
+      }
+      if (typeof port.hostIp === 'object' && port.hostIp.name !== 'BRIDGE_GATEWAY') {
+        this.problem(id, `${portField}.hostIp`, `Unexpected host address \`$${port.hostIp.name}\`, expected 127.0.0.1 or "$BRIDGE_GATEWAY"`);
       }
       for (const key of ['hostPort', 'containerPort'] as const) {
         if (!isPort(port[key])) this.problem(id, `${portField}.${key}`, `Unexpected port ${port[key]}, expected an integer from 1 to 65535`);
       }
-      const binding = `${port.hostIp ?? '0.0.0.0'}:${port.hostPort}`;
+      const binding = `${typeof port.hostIp === 'object' ? `$${port.hostIp.name}` : (port.hostIp ?? '0.0.0.0')}:${port.hostPort}`;
       if (published.has(binding)) this.problem(id, `${portField}.hostPort`, `Unexpected second publish of ${binding}, expected each host port once`);
       published.add(binding);
     });
@@ -487,8 +487,10 @@ class RegistryValidator {
         return;
       }
       case 'sandbox-ports-not-on-lan': {
-        const address = literal(env['SANDBOX_RUNTIME_BINDING_ADDRESS']);
-        if (run && (address === undefined || address === '0.0.0.0')) {
+        const word = env['SANDBOX_RUNTIME_BINDING_ADDRESS'];
+        const address = literal(word);
+        // A variable (the bridge gateway the reader read from their engine) is fine; unset or 0.0.0.0 is not.
+        if (run && (word === undefined || address === '0.0.0.0')) {
           fail('.kind', `Unexpected claim that sandbox ports stay off the LAN with SANDBOX_RUNTIME_BINDING_ADDRESS=${address ?? '(default 0.0.0.0)'}, expected a non-wildcard address`);
         }
         return;
@@ -520,7 +522,7 @@ class RegistryValidator {
       return;
     }
     if (claim.kind === 'port-on-loopback-and-gateway') {
-      const ips = (run.publish ?? []).filter((port) => port.hostPort === claim.port).map((port) => port.hostIp ?? '0.0.0.0');
+      const ips = (run.publish ?? []).filter((port) => port.hostPort === claim.port).map((port) => (typeof port.hostIp === 'object' ? `"$${port.hostIp.name}"` : (port.hostIp ?? '0.0.0.0')));
       if (!ips.includes('127.0.0.1') || !ips.includes(BRIDGE_GATEWAY) || ips.some((ip) => ip !== '127.0.0.1' && ip !== BRIDGE_GATEWAY)) {
         this.problem(id, `${field}.port`, `Unexpected ${claim.kind} claim for port ${claim.port} published on ${ips.join(', ')}, expected -p 127.0.0.1:${claim.port}:${publish.containerPort} and -p ${BRIDGE_GATEWAY}:${claim.port}:${publish.containerPort} only`);
       }
@@ -530,8 +532,8 @@ class RegistryValidator {
     if ((claim.kind === 'port-loopback-only' || claim.kind === 'loopback-guard-blocks-lan') && !loopback) {
       this.problem(id, `${field}.port`, `Unexpected ${claim.kind} claim for a port published on all interfaces, expected -p 127.0.0.1:${claim.port}:${publish.containerPort}`);
     }
-    // Widened: the type allows only 127.0.0.1, but data built around it may say 0.0.0.0.
-    const hostIp: string | undefined = publish.hostIp;
+    // Widened: the type allows only 127.0.0.1 or a variable, but data built around it may say 0.0.0.0.
+    const hostIp: string | undefined = typeof publish.hostIp === 'object' ? `$${publish.hostIp.name}` : publish.hostIp;
     if (claim.kind === 'port-reachable-from-lan' && hostIp !== undefined && hostIp !== '0.0.0.0') {
       this.problem(id, `${field}.port`, `Unexpected ${claim.kind} claim for a port published on ${hostIp}, expected -p ${claim.port}:${publish.containerPort}`);
     }

@@ -38,6 +38,8 @@ export interface CommandSubstitution {
  */
 export type SubstitutedCommand =
   | 'id -u'
+  | `docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk ${string} '/host.docker.internal/ {print $1; exit}' /etc/hosts`
+  | "docker network inspect bridge --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'"
   | `docker ps -aq --filter name=${string}`
   | `docker image inspect --format '{{index .RepoDigests 0}}' ${string}`;
 
@@ -68,7 +70,7 @@ export const PLACEHOLDERS = {
 export type PlaceholderId = keyof typeof PLACEHOLDERS;
 
 /** Variables a snippet may expand. Only those a snippet also exports, or the reader sets. */
-export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE';
+export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE' | 'BRIDGE_GATEWAY' | 'BRIDGE_SUBNET';
 
 export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
 export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });
@@ -81,4 +83,13 @@ export const image = (name: ImageName): ImageWord => ({ kind: 'image', name });
 export const digestOf = (reference: string): CommandSubstitution =>
   commandOutput(`docker image inspect --format '{{index .RepoDigests 0}}' ${reference}`);
 export const home = (path: string): HomePath => ({ kind: 'home', path });
+/**
+ * The address host.docker.internal points to on the reader's engine (`--add-host
+ * host.docker.internal:host-gateway`), as a container of `imageReference` sees it: the one
+ * address the app and its sandboxes use, whatever the engine's bridge subnet is.
+ */
+export const bridgeGatewayOf = (imageReference: string): CommandSubstitution =>
+  commandOutput(`docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk ${imageReference} '/host.docker.internal/ {print $1; exit}' /etc/hosts`);
+/** The subnet of the reader's engine's default bridge network. */
+export const BRIDGE_SUBNET_COMMAND = commandOutput("docker network inspect bridge --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'");
 export const concat = (...parts: Exclude<Word, Concat>[]): Concat => ({ kind: 'concat', parts });

@@ -18,13 +18,16 @@ let report: EngineRun;
 const only = process.env.OPENHANDS_GUIDE_SNIPPETS?.split(',').filter(Boolean);
 const snippets = allSnippets().filter((s) => !only || only.includes(s.id) || only.includes(snippetKey(s)) || only.includes(s.version));
 
+/** scripts/engines/matrix.ts runs this file once per engine, each writing a report of its own. */
+const REPORT_OUT = process.env.OPENHANDS_GUIDE_REPORT_OUT;
+
 beforeAll(async () => {
   report = await verifySnippets({ snippets });
-  await writeReport(reportOf([report]));
+  await writeReport(reportOf([report]), REPORT_OUT);
 }, 900_000);
 
 afterAll(() => {
-  if (report) console.log(`\n${summarize(reportOf([report]))}\n(report: reports/verification.json)`);
+  if (report) console.log(`\n${summarize(reportOf([report]))}\n(report: ${REPORT_OUT ?? 'reports/verification.json'})`);
 });
 
 const find = (key: string) => {

@@ -25,7 +25,7 @@ describe('renderSnippet', () => {
         'docker run -it --rm --pull=always \\',
         `    -e SANDBOX_RUNTIME_CONTAINER_IMAGE=docker.all-hands.dev/all-hands-ai/runtime:${OPENHANDS_VERSION}-nikolaik \\`,
         '    -e LOG_ALL_EVENTS=true \\',
-        '    -e SANDBOX_RUNTIME_BINDING_ADDRESS=172.17.0.1 \\',
+        '    -e SANDBOX_RUNTIME_BINDING_ADDRESS="$BRIDGE_GATEWAY" \\',
         '    -v /var/run/docker.sock:/var/run/docker.sock \\',
         '    -v ~/.openhands-state:/.openhands-state \\',
         '    -p 127.0.0.1:3000:3000 \\',
@@ -99,7 +99,10 @@ describe('renderSnippet', () => {
     expect(run).not.toContain('SANDBOX_RUNTIME_BINDING_ADDRESS');
     expect(commandLines(render(byId('workspace-grant', '1.x')))).toEqual(['setfacl -R -m u:10001:rwX,d:u:10001:rwX,d:u:$(id -u):rwX "$WORKSPACE_BASE"']);
     const binding = render(byId('network-binding', '1.x'));
-    expect(binding).toContain('-p 127.0.0.1:3000:3000 \\\n    -p 172.17.0.1:3000:3000 \\');
+    expect(binding).toContain('-p 127.0.0.1:3000:3000 \\\n    -p "$BRIDGE_GATEWAY":3000:3000 \\');
+    expect(commandLines(render(byId('bridge-gateway', '1.x')))).toEqual([
+      "export BRIDGE_GATEWAY=$(docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk docker.openhands.dev/openhands/openhands:1.11 '/host.docker.internal/ {print $1; exit}' /etc/hosts)",
+    ]);
     const canvas = render(byId('canvas-run', 'canvas'));
     expect(canvas).toContain('-v agent-canvas-state:/home/openhands/.openhands \\\n    -v "$PROJECTS_DIR":/projects \\');
     expect(canvas).toContain('-p 127.0.0.1:8000:8000 \\');
@@ -116,7 +119,8 @@ describe('renderSnippet', () => {
     for (const snippet of SNIPPETS) {
       for (const locale of ['en', 'ja'] as const) {
         // Go templates (`--format '{{...}}'`) are the only double braces a command may hold.
-        expect(render(snippet, locale).replaceAll("'{{index .RepoDigests 0}}'", '')).not.toMatch(/undefined|\[object|NaN|\{\{/);
+        const withoutTemplates = render(snippet, locale).replaceAll("'{{index .RepoDigests 0}}'", '').replaceAll("'{{range .IPAM.Config}}{{.Subnet}}{{end}}'", '');
+        expect(withoutTemplates).not.toMatch(/undefined|\[object|NaN|\{\{/);
       }
     }
   });

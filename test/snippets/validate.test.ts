@@ -14,7 +14,9 @@ const withSnippets = (changes: Registry): Registry => ({ ...SNIPPETS, ...changes
 /** Data the types reject, to show the validator catches it when it arrives some other way. */
 const untyped = <T>(value: unknown): T => value as T;
 
-const APP_RUN = SNIPPETS['network-binding'].steps[0].command satisfies DockerRun;
+const BASE_RUN = SNIPPETS['network-binding'].steps[0].command satisfies DockerRun;
+// The page reads the gateway into $BRIDGE_GATEWAY first; these single-step probes write it out.
+const APP_RUN = { ...BASE_RUN, env: { ...BASE_RUN.env, SANDBOX_RUNTIME_BINDING_ADDRESS: '172.17.0.1' } } satisfies DockerRun;
 const app = (overrides: Partial<DockerRun>): DockerRun => ({ ...APP_RUN, ...overrides }) as DockerRun;
 const single = (command: Command, claims: readonly Claim[] = []): SnippetSpec => ({
   caption: 'caption.network-binding',

@@ -211,21 +211,24 @@ export const sandboxCallsBackApp = onContainer<'sandbox-calls-back-app'>(async (
  */
 export const settingIgnored = onContainer<'setting-ignored'>(async (claim, ctx, found, ev) => {
   const before = new Set((await ctx.sessionSandboxes()).map((s) => s.Name));
+  // The value the 0.33 pages give it: the bridge gateway, as host.docker.internal resolves on this engine.
+  const value = await hostGatewayOf(ctx, found.actual);
+  if (!ev.expect(value !== undefined, `host.docker.internal resolves in the app to ${value ?? '(nothing)'}`)) return;
   const clone = await ctx.startContainer([
     '-v', '/var/run/docker.sock:/var/run/docker.sock', '--add-host', 'host.docker.internal:host-gateway',
-    '-e', `${claim.variable}=${claim.value}`, found.facts.Config.Image,
+    '-e', `${claim.variable}=${value}`, found.facts.Config.Image,
   ]);
   try {
     if (!(await listeningInside(ctx, clone, ctx.profile.appPort, ev))) return;
     const reply = await ctx.httpFrom(clone, '127.0.0.1', ctx.profile.appPort, START_SANDBOX);
-    ev.see(`an app started by the check with ${claim.variable}=${claim.value} answers POST /api/v1/sandboxes: ${reply?.split('\r\n')[0] ?? '(nothing)'}`);
+    ev.see(`an app started by the check with ${claim.variable}=${value} answers POST /api/v1/sandboxes: ${reply?.split('\r\n')[0] ?? '(nothing)'}`);
     let created: ContainerFacts | undefined;
     await eventually(async () => (created = (await ctx.sessionSandboxes()).find((s) => !before.has(s.Name))) !== undefined);
     if (!ev.expect(created !== undefined, 'it started a sandbox')) return;
     const ports = publishedPorts(created!);
     ev.expect(
-      ports.length > 0 && ports.every((p) => p.HostIp !== claim.value && (p.HostIp === '' || p.HostIp === '0.0.0.0')),
-      `its sandbox publishes ${ports.map((p) => `${p.HostIp || 'every interface'}:${p.HostPort}`).join(', ')}: not on ${claim.value}`,
+      ports.length > 0 && ports.every((p) => p.HostIp !== value && (p.HostIp === '' || p.HostIp === '0.0.0.0')),
+      `its sandbox publishes ${ports.map((p) => `${p.HostIp || 'every interface'}:${p.HostPort}`).join(', ')}: not on ${value}`,
     );
     if (ctx.lan) {
       const sandbox = created!.Name.replace(/^\//, '');

@@ -176,7 +176,7 @@ function compareRun(diff: StepDiff, run: DockerRun, parsed: ParsedDockerRun): vo
     'publish',
     run.publish ?? [],
     parsed.publishes,
-    (p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort}:${p.containerPort}`,
+    (p) => `${p.hostIp ? `${typeof p.hostIp === 'string' ? p.hostIp : showRegistry(p.hostIp)}:` : ''}${p.hostPort}:${p.containerPort}`,
     (p) => `${p.hostIp !== undefined ? `${p.hostIp}:` : ''}${p.hostPort}:${p.containerPort}${p.protocol === 'udp' ? '/udp' : ''}`,
   );
   diff.list('addHosts', run.addHosts ?? [], parsed.addHosts, (h) => `${h.name}:${h.address}`, (h) => `${h.name}:${h.address}`);
@@ -213,6 +213,12 @@ function compareExport(diff: StepDiff, expected: Export, parsed: ParsedExport): 
 
 function literalWord(raw: string): ShellWord {
   const at = { offset: 0, end: 0, line: 0, column: 0 };
+  // `"$NAME"`, as the renderer writes a variable: a double-quoted parameter, not literal text.
+  const variable = /^"\$(\w+)"$/.exec(raw);
+  if (variable) {
+    const parameter = { kind: 'parameter' as const, name: variable[1]!, braced: false, ...at };
+    return { ...at, raw, parts: [{ kind: 'double-quoted', parts: [parameter], ...at }], literal: undefined };
+  }
   return { ...at, raw, parts: [{ kind: 'literal', raw, value: raw, ...at }], literal: raw };
 }
 

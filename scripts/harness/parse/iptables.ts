@@ -99,6 +99,11 @@ export function parseIptables(command: SimpleCommand, fail: Fail): ParsedIptable
     i++;
   }
 
+  const quotedVariable = (word: ShellWord): string | undefined => {
+    const [only, ...rest] = word.parts;
+    const inner = only?.kind === 'double-quoted' && only.parts.length === 1 ? only.parts[0] : undefined;
+    return rest.length === 0 && inner?.kind === 'parameter' ? `"$${inner.name}"` : undefined;
+  };
   const identifier = (word: ShellWord, what: string, pattern: RegExp): Located<string> => {
     const text = literalOf(word, what, fail);
     if (!pattern.test(text)) fail(word, 'invalid-value', `Unexpected ${quote(text)}, expected ${what}`);
@@ -115,7 +120,8 @@ export function parseIptables(command: SimpleCommand, fail: Fail): ParsedIptable
     use && { value: read(use.value), word: use.value, negated: use.negated };
   const inInterface = negatable(found['in-interface'], (word) => identifier(word, 'an interface name', INTERFACE).value);
   const outInterface = negatable(found['out-interface'], (word) => identifier(word, 'an interface name', INTERFACE).value);
-  const destination = negatable(found.destination, (word) => parseIPv4Cidr(word, fail));
+  // A subnet the reader read from their engine ("$BRIDGE_SUBNET") or one written out.
+  const destination = negatable(found.destination, (word) => quotedVariable(word) ?? parseIPv4Cidr(word, fail));
   const comment = found.comment && { value: literalOf(found.comment.value, 'a comment', fail), word: found.comment.value };
   const jump = found.jump && identifier(found.jump.value, 'a target such as DROP', IDENTIFIER);
   return {

@@ -80,8 +80,28 @@ function port(text: string): number | undefined {
 }
 
 /** `-p [IP:]HOSTPORT:CONTAINERPORT[/tcp|udp]`. IPv6 addresses are bracketed, as Docker wants. */
+/**
+ * `"$NAME":HOSTPORT:CONTAINERPORT`: a host address the reader's shell expands (the bridge
+ * gateway read from the reader's engine). The rest must be literal.
+ */
+function variableHostIp(word: ShellWord): { readonly hostIp: string; readonly rest: string } | undefined {
+  const [first, ...rest] = word.parts;
+  const inner = first?.kind === 'double-quoted' && first.parts.length === 1 ? first.parts[0] : undefined;
+  if (inner?.kind !== 'parameter' || !rest.every((part) => part.kind === 'literal')) return undefined;
+  const text = rest.map((part) => (part.kind === 'literal' ? part.value : '')).join('');
+  return text.startsWith(':') ? { hostIp: `"$${inner.name}"`, rest: text.slice(1) } : undefined;
+}
+
 export function parsePublish(word: ShellWord, fail: Fail): PortBinding {
-  const text = literalOf(word, 'a port binding', fail);
+  const variable = word.literal === undefined ? variableHostIp(word) : undefined;
+  if (variable) {
+    const parsed = parsePublishText(word, variable.rest, fail);
+    return { ...parsed, hostIp: variable.hostIp };
+  }
+  return parsePublishText(word, literalOf(word, 'a port binding', fail), fail);
+}
+
+function parsePublishText(word: ShellWord, text: string, fail: Fail): PortBinding {
   const bad: (expected: string) => never = (expected) => fail(word, 'invalid-value', `Unexpected ${quote(text)}, expected ${expected}`);
   const [binding = '', protocolText, ...extra] = text.split('/');
   if (extra.length > 0 || (protocolText !== undefined && protocolText !== 'tcp' && protocolText !== 'udp')) {

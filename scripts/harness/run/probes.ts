@@ -1,9 +1,16 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dockerResult, runProcess, type ProcessResult } from '../docker';
+import { hostNetPid, inHostNet } from '../host-net';
 
-/** TCP connect from this machine; true when the port accepted within the timeout. */
-export function probeLocal(address: string, port: number, timeoutMs = 2000): Promise<boolean> {
+/** TCP connect from this machine (the reader's machine of host-net.ts); true when the port accepted within the timeout. */
+export async function probeLocal(address: string, port: number, timeoutMs = 2000): Promise<boolean> {
+  if (hostNetPid() !== undefined) {
+    // In the engine's network namespace, with the host's busybox (ensure-daemon installs it).
+    const seconds = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
+    const result = await runProcess(...inHostNet(BUSYBOX, ['timeout', String(Number(seconds) + 3), BUSYBOX, 'nc', '-w', seconds, address, String(port)]), { input: '' });
+    return result.exitCode === 0;
+  }
   return new Promise((resolve) => {
     const socket = connect({ host: address, port, timeout: timeoutMs });
     const done = (ok: boolean) => {

@@ -2,6 +2,7 @@ import { chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { readerFolderPrefix } from './reader-folders';
+import { inHostNet, readerEnvironment } from '../host-net';
 
 /**
  * Who runs a snippet. A reader is an ordinary user in the `docker` group, not root:
@@ -51,6 +52,10 @@ export async function removeReader(reader: Reader): Promise<void> {
   await rm(reader.root, { recursive: true, force: true });
 }
 
+/** [file, ...args] as inHostNet takes them. */
+const split = (command: readonly string[]): [string, string[]] => [command[0]!, command.slice(1)];
+const flat = ([file, args]: [string, string[]]): string[] => [file, ...args];
+
 export interface ShellResult {
   readonly exitCode: number;
   readonly stdout: string;
@@ -69,9 +74,11 @@ export async function runShell(text: string, reader: Reader, options: { asRoot: 
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
     LANG: 'C.UTF-8',
     ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+    ...readerEnvironment(),
   };
   const bash = ['bash', '--noprofile', '--norc', ...(options.pasted ? [] : ['-e']), '-c', text];
-  const [file, ...args] =
+  // On the reader's machine: the host, or the network namespace of the engine that stands for it.
+  const asReader =
     reader.switchesUser && !options.asRoot
       ? [
           'setpriv',
@@ -81,6 +88,7 @@ export async function runShell(text: string, reader: Reader, options: { asRoot: 
           ...bash,
         ]
       : bash;
+  const [file, ...args] = flat(inHostNet(...split(asReader)));
   const started = performance.now();
   const result = await execa(file!, args, { env, extendEnv: false, reject: false, cwd: options.cwd ?? reader.root, stdin: 'ignore' });
   return {

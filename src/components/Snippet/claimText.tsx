@@ -36,7 +36,6 @@ const FORMATTERS: { readonly [K in ClaimField]: (value: FieldValue<K>, context: 
   networks: (names, { locale }) => codeList(names, locale),
   containers: (names, { locale }) => codeList(names, locale),
   variable: (name) => code(name),
-  value: (value) => code(value),
   uid: (uid) => code(uid),
   pids: (pids) => String(pids),
   file: (file) => code(file),

@@ -137,8 +137,9 @@ describe('shell errors', () => {
   });
 
   it('rejects an unbalanced quote with the position of the quote', async () => {
-    const edited = text.replace('LOG_ALL_EVENTS=true', 'LOG_ALL_EVENTS="true');
-    const error = await expectError(edited, 'shell-syntax', positionOf(edited, '"true'), /without closing quote/);
+    // The last quote of the text, so that no later quote closes it.
+    const edited = text.replace('--name openhands-app', '--name "openhands-app');
+    const error = await expectError(edited, 'shell-syntax', positionOf(edited, '"openhands-app'), /without closing quote/);
     expect(error.message).toMatch(/^snippet resource-limits:\d+:\d+: Unexpected shell syntax/);
   });
 

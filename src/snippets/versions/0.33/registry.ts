@@ -1,7 +1,7 @@
 import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
-import { commandOutput, concat, digestOf, home, image, placeholder, variable } from '../../words';
+import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, image, placeholder, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -9,14 +9,13 @@ import type { IMAGES } from './images';
 type Image = keyof typeof IMAGES | 'socket-proxy';
 
 /**
- * The address `--add-host host.docker.internal:host-gateway` resolves to: the default
- * bridge's gateway (facts.md, "Docker Engine facts"). Publishing the sandbox ports on it
- * keeps them off the host's LAN addresses while the app container still reaches them;
- * 127.0.0.1 would cut the app off from its sandboxes (OpenHands issue #7152).
+ * The address `--add-host host.docker.internal:host-gateway` resolves to, read from the
+ * reader's own engine (the bridge-gateway snippet): usually 172.17.0.1 (facts.ts), but not on
+ * an engine whose default bridge has another subnet. Publishing the sandbox ports on it keeps
+ * them off the host's LAN addresses while the app container still reaches them; 127.0.0.1
+ * would cut the app off from its sandboxes (OpenHands issue #7152).
  */
-const BRIDGE_GATEWAY = FACTS.bridgeGateway.value;
-/** The default bridge's subnet on a default install (moby's default address pool). */
-const BRIDGE_SUBNET = FACTS.bridgeSubnet.value;
+const BRIDGE_GATEWAY = variable('BRIDGE_GATEWAY');
 const GIB = 1024 ** 3;
 
 const STATE_MOUNT = { source: home('.openhands-state'), target: '/.openhands-state' } as const;
@@ -37,6 +36,9 @@ const APP = {
   pull: 'always',
   name: 'openhands-app',
 } as const satisfies Partial<DockerRun<Image>>;
+
+/** Snippets that expand $BRIDGE_GATEWAY need the reader to have read it first. */
+const NEEDS_GATEWAY = ['bridge-gateway'] as const;
 
 /** The hardened baseline every section of the hardened page starts from. */
 const HARDENED_APP = {
@@ -117,8 +119,14 @@ export const SNIPPETS = {
       { kind: 'workspace-files-owned-by-user', container: 'openhands-app' },
     ],
   },
+  'bridge-gateway': {
+    caption: 'caption.bridge-gateway',
+    steps: [{ comment: 'comment.bridge-gateway', command: { kind: 'export', name: 'BRIDGE_GATEWAY', value: bridgeGatewayOf(imageReference('openhands-0.33')) } }],
+    claims: [],
+  },
   'network-binding': {
     caption: 'caption.network-binding',
+    requires: NEEDS_GATEWAY,
     steps: [{ command: HARDENED_APP }],
     claims: [
       { kind: 'port-loopback-only', container: 'openhands-app', port: 3000 },
@@ -142,15 +150,17 @@ export const SNIPPETS = {
     caption: 'caption.bridge-guard',
     requires: ['network-binding'],
     steps: [
+      { comment: 'comment.bridge-subnet', command: { kind: 'export', name: 'BRIDGE_SUBNET', value: BRIDGE_SUBNET_COMMAND } },
       {
         comment: 'comment.bridge-guard',
-        command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: BRIDGE_SUBNET },
+        command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('BRIDGE_SUBNET') },
       },
     ],
     claims: [{ kind: 'bridge-guard-blocks-lan', container: 'openhands-app' }],
   },
   'socket-non-root': {
     caption: 'caption.socket-non-root',
+    requires: NEEDS_GATEWAY,
     steps: [{ command: { ...HARDENED_APP, env: { ...HARDENED_APP.env, SANDBOX_USER_ID: commandOutput('id -u') } } }],
     claims: [
       { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
@@ -159,6 +169,7 @@ export const SNIPPETS = {
   },
   'socket-proxy': {
     caption: 'caption.socket-proxy',
+    requires: NEEDS_GATEWAY,
     steps: [
       CREATE_NETWORK,
       {
@@ -202,6 +213,7 @@ export const SNIPPETS = {
   },
   'resource-limits': {
     caption: 'caption.resource-limits',
+    requires: NEEDS_GATEWAY,
     steps: [{ command: { ...HARDENED_APP, cpus: 2, memory: '4g' } }],
     claims: [
       { kind: 'cpu-limit', container: 'openhands-app', cpus: 2 },
@@ -211,6 +223,7 @@ export const SNIPPETS = {
   },
   'network-isolation': {
     caption: 'caption.network-isolation',
+    requires: NEEDS_GATEWAY,
     steps: [
       CREATE_NETWORK,
       { comment: 'comment.run-on-network', command: { ...HARDENED_APP, network: 'openhands-network' } },
@@ -225,6 +238,7 @@ export const SNIPPETS = {
   },
   'hardened-complete': {
     caption: 'caption.hardened-complete',
+    requires: NEEDS_GATEWAY,
     steps: [
       CREATE_NETWORK,
       {
@@ -253,6 +267,7 @@ export const SNIPPETS = {
   },
   'digest-pinning': {
     caption: 'caption.digest-pinning',
+    requires: NEEDS_GATEWAY,
     steps: [
       { comment: 'comment.read-digest', command: { kind: 'export', name: 'OPENHANDS_IMAGE', value: digestOf(imageReference('openhands-0.33')) } },
       {

@@ -1,7 +1,7 @@
 import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
-import { commandOutput, concat, digestOf, home, placeholder, variable } from '../../words';
+import { bridgeGatewayOf, commandOutput, concat, digestOf, home, placeholder, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -23,8 +23,10 @@ const HOST_GATEWAY = [{ name: 'host.docker.internal', address: 'host-gateway' }]
  */
 const LOOPBACK_AND_GATEWAY = [
   { hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000 },
-  { hostIp: FACTS.bridgeGateway.value, hostPort: 3000, containerPort: 3000 },
+  { hostIp: variable('BRIDGE_GATEWAY'), hostPort: 3000, containerPort: 3000 },
 ] as const;
+/** Snippets that expand $BRIDGE_GATEWAY need the reader to have read it first (bridge-gateway). */
+const NEEDS_GATEWAY = ['bridge-gateway'] as const;
 
 /** The app as upstream's docs run it, in the foreground. */
 const APP = {
@@ -114,15 +116,21 @@ export const SNIPPETS = {
     steps: [{ comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: AGENT_UID, folder: variable('WORKSPACE_BASE') } }],
     claims: [{ kind: 'agent-write-allowed', container: 'openhands-app' }],
   },
+  'bridge-gateway': {
+    caption: 'caption.bridge-gateway',
+    steps: [{ comment: 'comment.bridge-gateway', command: { kind: 'export', name: 'BRIDGE_GATEWAY', value: bridgeGatewayOf(imageReference('openhands-1.x')) } }],
+    claims: [],
+  },
   'network-binding': {
     caption: 'caption.v1.network-binding',
+    requires: NEEDS_GATEWAY,
     steps: [{ command: HARDENED_APP }],
     claims: [
       { kind: 'port-on-loopback-and-gateway', container: 'openhands-app', port: 3000 },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
       { kind: 'sandbox-calls-back-app', container: 'openhands-app' },
       { kind: 'sandbox-ports-on-lan', container: 'openhands-app' },
-      { kind: 'setting-ignored', container: 'openhands-app', variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS', value: FACTS.bridgeGateway.value },
+      { kind: 'setting-ignored', container: 'openhands-app', variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS' },
     ],
   },
   'loopback-guard': {
@@ -139,6 +147,7 @@ export const SNIPPETS = {
   },
   'socket-non-root': {
     caption: 'caption.socket-non-root',
+    requires: NEEDS_GATEWAY,
     steps: [{ command: { ...HARDENED_APP, env: { SANDBOX_USER_ID: commandOutput('id -u') } } }],
     claims: [
       { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
@@ -148,6 +157,7 @@ export const SNIPPETS = {
   },
   'socket-proxy': {
     caption: 'caption.socket-proxy',
+    requires: NEEDS_GATEWAY,
     steps: [
       CREATE_NETWORK,
       {
@@ -193,6 +203,7 @@ export const SNIPPETS = {
   },
   'resource-limits': {
     caption: 'caption.v1.resource-limits',
+    requires: NEEDS_GATEWAY,
     steps: [{ command: { ...HARDENED_APP, cpus: 2, memory: '4g', pidsLimit: 512 } }],
     claims: [
       { kind: 'cpu-limit', container: 'openhands-app', cpus: 2 },
@@ -204,6 +215,7 @@ export const SNIPPETS = {
   },
   'network-isolation': {
     caption: 'caption.network-isolation',
+    requires: NEEDS_GATEWAY,
     steps: [CREATE_NETWORK, { comment: 'comment.run-on-network', command: { ...HARDENED_APP, network: 'openhands-network' } }],
     claims: [
       { kind: 'network-exists', network: 'openhands-network' },
@@ -216,6 +228,7 @@ export const SNIPPETS = {
   },
   'hardened-complete': {
     caption: 'caption.hardened-complete',
+    requires: NEEDS_GATEWAY,
     steps: [
       CREATE_NETWORK,
       {
@@ -246,6 +259,7 @@ export const SNIPPETS = {
   },
   'digest-pinning': {
     caption: 'caption.digest-pinning',
+    requires: NEEDS_GATEWAY,
     steps: [
       { comment: 'comment.read-digest', command: { kind: 'export', name: 'OPENHANDS_IMAGE', value: digestOf(imageReference('openhands-1.x')) } },
       { comment: 'comment.run-by-digest', command: { ...HARDENED_APP, pull: undefined, imageFrom: variable('OPENHANDS_IMAGE') } },
