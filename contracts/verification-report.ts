@@ -10,7 +10,11 @@ import type { VersionId } from '../src/snippets/versions/ids';
 /** Bumped when a field the site or the browser tests read changes meaning. */
 export const REPORT_SCHEMA = 3;
 
-export type ClaimStatus = 'verified' | 'failed' | 'not-verifiable';
+/**
+ * `expected-failure`: the claim does not hold on this engine, as an engine expectation with its
+ * source says (src/engines/expectations.ts): a result, shown as "does not work on this engine".
+ */
+export type ClaimStatus = 'verified' | 'failed' | 'not-verifiable' | 'expected-failure';
 
 /** Every reason a claim can be out of reach on a machine; each has a message in src/i18n. */
 export type NotVerifiableReason =
@@ -53,6 +57,8 @@ export interface ClaimResult {
   readonly notVerifiable?: NotVerifiableReason;
   /** For an audit claim: the table, generated from the live container. */
   readonly audit?: readonly AuditRow[];
+  /** The engine expectation this result was judged by (src/engines/expectations.ts). */
+  readonly expectation?: string;
 }
 
 /** The only changes the harness makes to the text a reader copies (scripts/harness/run/rewrites.ts). */
@@ -98,8 +104,11 @@ export interface SnippetReport extends UnitTexts {
   readonly exitCode: number;
   readonly stderr: string;
   readonly durationMs: number;
-  readonly status: 'verified' | 'failed' | 'partly-verifiable';
+  /** `expected-failure`: the commands or claims do not work on this engine, as an engine expectation says. */
+  readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure';
   readonly claims: readonly (ClaimResult & { claim: Claim })[];
+  /** The engine expectation the commands' failure was judged by. */
+  readonly expectation?: string;
 }
 
 /** Which engine a run used (scripts/engines). */

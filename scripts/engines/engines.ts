@@ -21,6 +21,8 @@ export interface RunningEngine {
   readonly dockerHost: string;
   /** Host pid of the engine container's init: its network namespace is the reader's machine. */
   readonly pid: string;
+  /** Host pid of the daemon when it lives in a network namespace of its own (rootless Docker). */
+  readonly daemonPid?: string;
 }
 
 export class EngineCannotRun extends Error {
@@ -55,7 +57,15 @@ export async function startEngine(id: EngineId, session: Session): Promise<Runni
     throw new EngineCannotRun(id, `the engine did not start or answer (exit ${started.exitCode})`, started.stderr.trim());
   }
   const pid = (await runProcess('docker', ['inspect', '--format', '{{.State.Pid}}', name])).stdout.trim();
-  return { id, name, dir, dockerHost: `unix://${join(dir, 'api', 'docker.sock')}`, pid };
+  // Rootless Docker pulls and pushes from RootlessKit's namespace, not the engine container's.
+  const daemonPid = ENGINES[id].kind === 'rootless-docker' ? await processPid(name, 'dockerd') : undefined;
+  return { id, name, dir, dockerHost: `unix://${join(dir, 'api', 'docker.sock')}`, pid, ...(daemonPid ? { daemonPid } : {}) };
+}
+
+/** The host pid of the engine's process named `command` (the engine shares the host's pid namespace). */
+async function processPid(container: string, command: string): Promise<string | undefined> {
+  const top = await runProcess('docker', ['top', container, '-eo', 'pid,comm']);
+  return top.stdout.split('\n').map((line) => line.trim().split(/\s+/)).find((cols) => cols[1] === command)?.[0];
 }
 
 export async function stopEngine(engine: Pick<RunningEngine, 'id' | 'name' | 'dir'>): Promise<void> {
@@ -69,6 +79,7 @@ export function engineEnvironment(engine: RunningEngine): Record<string, string>
     DOCKER_HOST: engine.dockerHost,
     [ENGINE_ENV.id]: engine.id,
     [ENGINE_ENV.pid]: engine.pid,
+    ...(engine.daemonPid ? { [ENGINE_ENV.daemonPid]: engine.daemonPid } : {}),
     [ENGINE_ENV.shared]: shared,
     ...(ENGINES[engine.id].kind === 'rootless-docker' ? { [ENGINE_ENV.xdgRuntimeDir]: join(shared, 'xdg') } : {}),
   };

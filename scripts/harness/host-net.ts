@@ -16,6 +16,11 @@ export const ENGINE_ENV = {
   pid: 'OPENHANDS_GUIDE_ENGINE_PID',
   /** A folder the engine sees at the same path: the readers' folders live in it. */
   shared: 'OPENHANDS_GUIDE_SHARED_DIR',
+  /**
+   * Host pid of a process in the network namespace the daemon itself pulls and pushes from,
+   * when it is not the reader's machine's (rootless Docker: RootlessKit's own namespace).
+   */
+  daemonPid: 'OPENHANDS_GUIDE_DAEMON_PID',
   /** Rootless Docker: the runtime folder its socket is in, for the reader's $XDG_RUNTIME_DIR. */
   xdgRuntimeDir: 'OPENHANDS_GUIDE_XDG_RUNTIME_DIR',
 } as const;
@@ -35,6 +40,15 @@ export function inHostNet(file: string, args: readonly string[]): [string, strin
   const pid = hostNetPid();
   return pid ? ['nsenter', ['-t', pid, '-n', '--', file, ...args]] : [file, [...args]];
 }
+
+/** A command in the daemon's own network namespace (its loopback is where it pushes to 127.0.0.1). */
+export function inDaemonNet(file: string, args: readonly string[]): [string, string[]] {
+  const pid = process.env[ENGINE_ENV.daemonPid] || hostNetPid();
+  return pid ? ['nsenter', ['-t', pid, '-n', '--', file, ...args]] : [file, [...args]];
+}
+
+/** Whether the harness runs against an engine of the matrix rather than the host's daemon. */
+export const againstEngine = (): boolean => hostNetPid() !== undefined;
 
 /** Where readers' folders are made: a folder the engine shares, or the system temp folder. */
 export const readerBase = (): string => process.env[ENGINE_ENV.shared] || tmpdir();

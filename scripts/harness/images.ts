@@ -35,6 +35,7 @@ import { docker, dockerResult, dockerSync, runProcess, runProcessSync } from './
 import { LABEL, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
 import { isLabelledSessionLive, type Session } from './session';
 import { UNPACKED_TOOLS } from './tool-paths';
+import { againstEngine } from './host-net';
 import { giveDigest, loopbackReferences } from './loopback-registry';
 
 export type ImagesMode = 'auto' | 'real';
@@ -265,14 +266,20 @@ export async function buildModelImage(model: ModelName): Promise<BuiltModel> {
     if (existing && existing.labels[LABEL.modelHash] === context.hash) {
       return { model, reference, id: existing.id, hash: context.hash, built: false };
     }
-    // The legacy builder: no buildx here, and FROM scratch needs nothing it lacks.
+    // The legacy builder: no buildx here, and FROM scratch needs nothing it lacks. Against an
+    // engine of the matrix, the host's daemon builds (an engine container may lack what a
+    // build step needs, e.g. Podman's setrlimit without CAP_SYS_RESOURCE) and the engine loads it.
     const build = await runProcess(
       'docker',
       ['build', '--quiet', '--tag', reference, ...labelArgs({ [LABEL.model]: model, [LABEL.modelHash]: context.hash }), context.dir],
-      { env: { DOCKER_BUILDKIT: '0' } },
+      { env: { DOCKER_BUILDKIT: '0', ...(againstEngine() ? { DOCKER_HOST: '' } : {}) } },
     );
     if (build.exitCode !== 0) {
       throw new Error(`Building the ${model} model image from ${MODELS[model].dir} failed: ${build.stderr.trim()}`);
+    }
+    if (againstEngine()) {
+      const load = await runProcess('bash', ['-c', 'DOCKER_HOST= docker save "$1" | docker load --quiet', 'load', reference]);
+      if (load.exitCode !== 0) throw new Error(`Loading the ${model} model image into the engine failed: ${load.stderr.trim()}`);
     }
     const built = await inspectImage(reference);
     if (!built) throw new Error(`Built ${reference}, but the daemon does not know it`);

@@ -10,8 +10,10 @@
  * Docker accepts plain HTTP to registries on 127.0.0.0/8 without configuration.
  */
 import { spawn } from 'node:child_process';
-import { hostNetPid, inHostNet } from './host-net';
-import { probeLocal } from './run/probes';
+import { hostNetPid, inDaemonNet } from './host-net';
+import { runProcess } from './docker';
+
+const BUSYBOX = process.env.OPENHANDS_GUIDE_BUSYBOX ?? '/bin/busybox';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +58,7 @@ export async function giveDigest(reference: string, repository: string): Promise
     ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(storage, 'data')}`, 'http:', `  addr: ${address}`, ''].join('\n'),
   );
   // On the loopback of the reader's machine (host-net.ts), where the daemon pushes from.
-  const registry = spawn(...inHostNet(registryBinary(), ['serve', config]), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const registry = spawn(...inDaemonNet(registryBinary(), ['serve', config]), { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   registry.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const tag = reference.split(':').at(-1) ?? 'latest';
@@ -84,7 +86,7 @@ async function waitForRegistry(address: string, log: () => string): Promise<void
   const [host, port] = address.split(':') as [string, string];
   for (;;) {
     if (hostNetPid() !== undefined) {
-      if (await probeLocal(host, Number(port), 500)) return;
+      if ((await runProcess(...inDaemonNet(BUSYBOX, ['timeout', '2', BUSYBOX, 'nc', '-w', '1', host, port]))).exitCode === 0) return;
     } else {
       try {
         const response = await fetch(`http://${address}/v2/`);

@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { ClaimResult, ClaimStatus, EngineRun, SnippetReport, VerificationReport } from '../../contracts/verification-report';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { REPORT_SCHEMA, type ClaimResult, type ClaimStatus, type EngineRun, type SnippetReport, type VerificationReport } from '../../contracts/verification-report';
 
 export {
   REPORT_SCHEMA,
@@ -15,13 +15,14 @@ export interface Totals {
 }
 
 export function totals(run: Pick<EngineRun, 'snippets'>): Totals {
-  const claims: Record<ClaimStatus, number> = { verified: 0, failed: 0, 'not-verifiable': 0 };
+  const claims: Record<ClaimStatus, number> = { verified: 0, failed: 0, 'not-verifiable': 0, 'expected-failure': 0 };
   for (const snippet of run.snippets) for (const c of snippet.claims) claims[c.status]++;
   return { snippets: run.snippets.length, claims };
 }
 
 export function snippetStatus(exitCode: number, claims: readonly ClaimResult[]): SnippetReport['status'] {
   if (exitCode !== 0 || claims.some((c) => c.status === 'failed')) return 'failed';
+  if (claims.some((c) => c.status === 'expected-failure')) return 'expected-failure';
   return claims.some((c) => c.status === 'not-verifiable') ? 'partly-verifiable' : 'verified';
 }
 
@@ -55,4 +56,31 @@ export const REPORT_PATH = 'reports/verification.json';
 export async function writeReport(report: VerificationReport, path = REPORT_PATH): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** Where `npm run test:engines` (scripts/engines/matrix.ts) leaves one report per engine. */
+export const ENGINE_REPORTS_DIR = 'reports/engines';
+
+/**
+ * The engine runs `npm run test:engines` left, to go next to the host's run in the report the
+ * site shows. Each snippet's entry carries the hash of the registry entry it ran, so a run made
+ * from other commands shows as "not verified in this build" for those, never as evidence.
+ */
+export async function engineRunsOnDisk(dir = ENGINE_REPORTS_DIR): Promise<EngineRun[]> {
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  const runs: EngineRun[] = [];
+  for (const file of files) {
+    try {
+      const report = JSON.parse(await readFile(join(dir, file), 'utf8')) as VerificationReport;
+      if (report.schema === REPORT_SCHEMA) runs.push(...report.runs);
+    } catch {
+      // A report cut off by a killed run: that engine simply shows no evidence.
+    }
+  }
+  return runs;
 }

@@ -1,7 +1,7 @@
 import { requiredSnippets, snippetHash, type Snippet } from '../snippets';
 import type { EngineEvidence, ResultState, SnippetEvidence, VerificationData } from './types';
 
-const RANK: Readonly<Record<ResultState, number>> = { verified: 0, 'partly-verifiable': 1, failed: 2 };
+const RANK: Readonly<Record<ResultState, number>> = { verified: 0, 'expected-failure': 0, 'partly-verifiable': 1, failed: 2 };
 
 /**
  * The evidence a snippet may show, per engine and overall. A report entry counts only if
@@ -24,6 +24,9 @@ export function evidenceFor(snippet: Snippet, data: VerificationData): SnippetEv
     const why = engines.some((e) => e.state === 'not-verified' && e.why === 'stale') ? 'stale' : 'not-run';
     return { state: 'not-verified', why, engines };
   }
-  const state = ran.reduce<ResultState>((worst, e) => (RANK[e.state] > RANK[worst] ? e.state : worst), 'verified');
+  // An engine where the commands do not work, as an expectation says, shows that on its own line;
+  // the verdict is over the others (all expected failures: that is the verdict).
+  const judged = ran.filter((e) => e.state !== 'expected-failure');
+  const state = judged.length === 0 ? 'expected-failure' : judged.reduce<ResultState>((worst, e) => (RANK[e.state] > RANK[worst] ? e.state : worst), 'verified');
   return { state, generatedAt: data.report.generatedAt, engines };
 }

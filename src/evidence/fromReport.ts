@@ -27,6 +27,7 @@ export function siteReportFromReport(report: VerificationReport): SiteReport {
           ...(c.notVerifiable ? { notVerifiable: c.notVerifiable } : {}),
           ...(c.status === 'failed' && c.reason ? { reason: c.reason } : {}),
           ...(c.audit ? { audit: c.audit } : {}),
+          ...(c.expectation ? { expectation: c.expectation } : {}),
         })),
         rewrites: snippet.rewrites.map(({ rule, snippet: part, from, to }) => ({ rule, snippet: part, from, to })),
         placeholders: snippet.placeholders.map((p) => p.placeholder),

@@ -14,6 +14,8 @@ export interface SiteClaimResult {
   readonly reason?: string;
   /** For an audit claim: the table generated from the live container. */
   readonly audit?: readonly AuditRow[];
+  /** An engine expectation (src/engines/expectations.ts) that predicted this result. */
+  readonly expectation?: string;
 }
 
 export interface SiteRewrite {
@@ -27,7 +29,7 @@ export interface SiteSnippetResult {
   readonly version: VersionId;
   readonly id: string;
   readonly registryHash: string;
-  readonly status: 'verified' | 'failed' | 'partly-verifiable';
+  readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure';
   readonly exitCode: number;
   readonly requires: readonly string[];
   readonly claims: readonly SiteClaimResult[];
@@ -72,7 +74,8 @@ export interface VerificationData {
   readonly placements: readonly SnippetPlacement[];
 }
 
-export type ResultState = 'verified' | 'partly-verifiable' | 'failed';
+/** `expected-failure`: does not work on that engine, as an engine expectation with its source says. */
+export type ResultState = 'verified' | 'partly-verifiable' | 'failed' | 'expected-failure';
 
 /** What one engine's run says of a snippet: a report entry only when it verified this very registry entry. */
 export type EngineEvidence =

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allSnippets, snippetKey } from '../../src/snippets';
-import { summarize, writeReport, type EngineRun } from '../../scripts/harness/report';
+import { engineRunsOnDisk, summarize, writeReport, type EngineRun } from '../../scripts/harness/report';
 import { reportOf, verifySnippets } from '../../scripts/harness/verify';
 
 /**
@@ -23,7 +23,9 @@ const REPORT_OUT = process.env.OPENHANDS_GUIDE_REPORT_OUT;
 
 beforeAll(async () => {
   report = await verifySnippets({ snippets });
-  await writeReport(reportOf([report]), REPORT_OUT);
+  // The host's run goes next to the engines' runs of `npm run test:engines`, when there are any.
+  const engines = REPORT_OUT ? [] : await engineRunsOnDisk();
+  await writeReport(reportOf([report, ...engines]), REPORT_OUT);
 }, 900_000);
 
 afterAll(() => {

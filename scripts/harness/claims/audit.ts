@@ -7,9 +7,11 @@ import type { AuditRow } from '../../../contracts/verification-report';
 import { onContainer, type ContainerFacts } from './context';
 
 const SOCKETS = ['/var/run/docker.sock', '/run/docker.sock'];
+const DEFAULT_NETWORKS = ['bridge', 'default', 'podman'];
 
 export function auditRows(facts: ContainerFacts): AuditRow[] {
   const host = facts.HostConfig;
+  const networks = Object.keys(facts.NetworkSettings.Networks ?? {});
   const bindings = Object.values(host.PortBindings ?? {}).flatMap((b) => b ?? []);
   const wildcard = bindings.filter((b) => b.HostIp === '' || b.HostIp === '0.0.0.0' || b.HostIp === '::');
   const security = host.SecurityOpt ?? [];
@@ -24,7 +26,7 @@ export function auditRows(facts: ContainerFacts): AuditRow[] {
       met: wildcard.length === 0,
       basis: bindings.length === 0 ? 'no published port' : `HostIp of ${bindings.map((b) => `${b.HostIp || '*'}:${b.HostPort}`).join(', ')}`,
     },
-    { check: 'host-network', met: host.NetworkMode !== 'host', basis: `HostConfig.NetworkMode = ${host.NetworkMode}` },
+    { check: 'host-network', met: host.NetworkMode !== 'host' && !networks.includes('host'), basis: `NetworkSettings.Networks = ${networks.join(', ') || '(none)'}` },
     { check: 'privileged', met: host.Privileged !== true, basis: `HostConfig.Privileged = ${String(host.Privileged ?? false)}` },
     { check: 'docker-socket', met: sockets.length === 0, basis: sockets.length === 0 ? 'no Docker socket mounted' : `${sockets[0]!.Source} mounted at ${sockets[0]!.Destination}` },
     { check: 'read-only', met: host.ReadonlyRootfs === true, basis: `HostConfig.ReadonlyRootfs = ${String(host.ReadonlyRootfs ?? false)}` },
@@ -34,7 +36,8 @@ export function auditRows(facts: ContainerFacts): AuditRow[] {
       basis: `HostConfig.SecurityOpt = ${JSON.stringify(security)}`,
     },
     { check: 'health-check', met: health.length > 0 && health[0] !== 'NONE', basis: health.length > 0 ? `Config.Healthcheck.Test = ${JSON.stringify(health)}` : 'no Config.Healthcheck' },
-    { check: 'default-bridge', met: !['default', 'bridge'].includes(host.NetworkMode), basis: `HostConfig.NetworkMode = ${host.NetworkMode}` },
+    // The default network is `bridge` on Docker and `podman` on Podman (whose NetworkMode says "bridge" for any bridge network).
+    { check: 'default-bridge', met: networks.length > 0 && !networks.some((n) => DEFAULT_NETWORKS.includes(n)), basis: `NetworkSettings.Networks = ${networks.join(', ') || '(none)'}` },
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { EngineKind } from '../../../contracts/verification-report';
 import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { ContainerName, NetworkName } from '../../../src/snippets/commands';
 import type { ImageName } from '../../../src/snippets/images';
@@ -54,6 +55,8 @@ export interface ClaimContext {
   readonly version: VersionId;
   readonly profile: VersionProfile;
   readonly engineVersion: string;
+  /** Docker, rootless Docker or Podman: some inspect fields mean different things (scripts/engines). */
+  readonly engineKind: EngineKind;
   /** Documented name -> name used in this run. */
   containerName(name: ContainerName): string;
   networkName(name: NetworkName): string;

@@ -1,7 +1,6 @@
-import { engineAtLeast, listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts } from './context';
+import { loopbackGap } from '../../../src/engines/expectations';
+import { listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts } from './context';
 
-/** Loopback publishing closed the routed-127/8 path in Engine 28.0.0 (moby PR #49325; facts.md). */
-const LOOPBACK_FIX_MAJOR = 28;
 
 export function bindings(facts: ContainerFacts, containerPort: number) {
   return facts.HostConfig.PortBindings?.[`${containerPort}/tcp`] ?? [];
@@ -20,15 +19,13 @@ export const portLoopbackOnly = onContainer<'port-loopback-only'>(async (claim, 
   const fromLan = await ctx.lan.probe(ctx.lan.hostAddress, hostPort);
   ev.expect(!fromLan, `another host on the LAN is refused at the host's address ${ctx.lan.hostAddress}:${hostPort}`);
   const routed = await ctx.lan.probeRoutedLoopback(hostPort);
-  if (engineAtLeast(ctx.engineVersion, LOOPBACK_FIX_MAJOR) || (await ctx.firewall.present())) {
-    ev.expect(!routed, `another host routing 127.0.0.0/8 via this machine is refused at 127.0.0.1:${hostPort}`);
+  // Per engine, from src/engines/expectations.ts: the claim states the gap where it is open, and
+  // the loopback-guard snippet proves the rule that closes it; expecting it keeps that honest.
+  const gap = loopbackGap({ kind: ctx.engineKind, version: ctx.engineVersion });
+  if (!gap.open || (await ctx.firewall.present())) {
+    ev.expect(!routed, `another host routing 127.0.0.0/8 via this machine is refused at 127.0.0.1:${hostPort}${gap.open ? ' (the loopback rule is in place)' : ` (${gap.source})`}`);
   } else {
-    // The claim states this gap for engines before 28.0.0 and the loopback-guard snippet
-    // proves the rule that closes it; expecting the gap here keeps that statement honest.
-    ev.expect(
-      routed,
-      `Docker Engine ${ctx.engineVersion} < ${LOOPBACK_FIX_MAJOR}.0.0: a host routing 127.0.0.0/8 via this machine reaches 127.0.0.1:${hostPort}, as the claim warns (closed by the loopback-guard rule)`,
-    );
+    ev.expect(routed, `a host routing 127.0.0.0/8 via this machine reaches 127.0.0.1:${hostPort}, as the claim warns (${gap.source}; closed by the loopback-guard rule)`);
   }
 });
 

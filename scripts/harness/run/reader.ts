@@ -56,6 +56,9 @@ export async function removeReader(reader: Reader): Promise<void> {
 const split = (command: readonly string[]): [string, string[]] => [command[0]!, command.slice(1)];
 const flat = ([file, args]: [string, string[]]): string[] => [file, ...args];
 
+/** Longer than any page's commands take on a slow engine; a reader would have given up by then too. */
+const SHELL_TIMEOUT_MS = 240_000;
+
 export interface ShellResult {
   readonly exitCode: number;
   readonly stdout: string;
@@ -90,7 +93,8 @@ export async function runShell(text: string, reader: Reader, options: { asRoot: 
       : bash;
   const [file, ...args] = flat(inHostNet(...split(asReader)));
   const started = performance.now();
-  const result = await execa(file!, args, { env, extendEnv: false, reject: false, cwd: options.cwd ?? reader.root, stdin: 'ignore' });
+  // A command that hangs (an engine that never answers) must not hang the run: it fails, with what it printed.
+  const result = await execa(file!, args, { env, extendEnv: false, reject: false, cwd: options.cwd ?? reader.root, stdin: 'ignore', timeout: SHELL_TIMEOUT_MS });
   return {
     exitCode: result.exitCode ?? -1,
     stdout: String(result.stdout),

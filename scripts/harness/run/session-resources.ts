@@ -1,3 +1,4 @@
+import type { EngineKind } from '../../../contracts/verification-report';
 import type { ImageName } from '../../../src/snippets/images';
 import { removeSessionResources, registerCleanup, sweepCrashedSessions, type CleanupRegistration } from '../cleanup';
 import { daemonVersion, docker, dockerResult } from '../docker';
@@ -7,7 +8,9 @@ import { VERSIONS, VERSION_IDS, type VersionId } from '../../../src/snippets/ver
 import { LABEL, labelArgs, labelFilterArgs, sessionLabels, type Role } from '../labels';
 import { createLanNeighbour, type LanNeighbour } from '../lan';
 import { Session } from '../session';
-import { freeLoopbackPort } from './free-port';
+import { PortPool } from './free-port';
+import { probeLocal } from './probes';
+import { hostNetPid } from '../host-net';
 
 const OUTSIDER_PORT = 8080;
 
@@ -37,7 +40,11 @@ export class HarnessSession {
     readonly lanError: string | undefined,
     readonly engineVersion: string,
     readonly cgroupVersion: string,
+    readonly engineKind: EngineKind,
   ) {}
+
+  // Against an engine, a port free on the host may be taken in the engine's namespace: nothing may answer there either.
+  private readonly ports = new PortPool(async (port) => hostNetPid() === undefined || !(await probeLocal('127.0.0.1', port, 500)));
 
   /** Opens a session for snippets of these versions: their images (and the shared socket proxy) are made available. */
   static async open(versions: readonly VersionId[] = VERSION_IDS): Promise<HarnessSession> {
@@ -59,7 +66,7 @@ export class HarnessSession {
       }
       const engineVersion = await daemonVersion();
       const cgroupVersion = await docker(['info', '--format', '{{.CgroupVersion}}']);
-      return new HarnessSession(session, cleanup, images, probeImage, lan, lanError, engineVersion, cgroupVersion);
+      return new HarnessSession(session, cleanup, images, probeImage, lan, lanError, engineVersion, cgroupVersion, await engineKindOfDaemon());
     } catch (error) {
       cleanup.run();
       throw error;
@@ -93,8 +100,9 @@ export class HarnessSession {
   }
 
   /** A port nothing listens on right now; the kernel picks it. */
+  /** A host port for a documented one, never given twice in this session; free on the reader's machine. */
   freePort(): Promise<number> {
-    return freeLoopbackPort();
+    return this.ports.take();
   }
 
   /** A new unit of this session, for one snippet's run. */
@@ -202,6 +210,8 @@ export class UnitScope {
     for (let round = 0; round < 3; round++) {
       const ids = (await docker(['ps', '-aq', '--no-trunc', ...this.filterArgs()])).split('\n').filter(Boolean);
       if (ids.length === 0) break;
+      // Podman's forced removal waits 10 s for SIGTERM first; nothing here needs a graceful stop.
+      await dockerResult(['kill', ...ids], { reject: false });
       await dockerResult(['rm', '-f', '-v', ...ids], { reject: false });
     }
     const networks = (await docker(['network', 'ls', '-q', ...this.filterArgs()])).split('\n').filter(Boolean);
@@ -210,4 +220,12 @@ export class UnitScope {
     if (volumes.length > 0) await dockerResult(['volume', 'rm', '-f', ...volumes], { reject: false });
     await this.harness.removeFirewallRule();
   }
+}
+
+/** What kind of engine answers: Docker, rootless Docker or Podman (its Docker-compatible API). */
+async function engineKindOfDaemon(): Promise<EngineKind> {
+  const components = await docker(['version', '--format', '{{range .Server.Components}}{{.Name}} {{end}}']).catch(() => '');
+  if (/podman/i.test(components)) return 'podman';
+  const security = await docker(['info', '--format', '{{json .SecurityOptions}}']).catch(() => '');
+  return /rootless/.test(security) ? 'rootless-docker' : 'docker';
 }

@@ -7,6 +7,7 @@ import { formatRunDate } from '../../evidence/formatRunDate';
 import type { EngineEvidence, SiteClaimResult, SiteEngine, SiteRewrite, SnippetEvidence } from '../../evidence/types';
 import { VERSIONS, type VersionId } from '../../snippets/versions';
 import { claimText } from './claimText';
+import { expectationById } from '../../engines/expectations';
 import styles from './styles.module.css';
 
 export interface EvidenceProps {
@@ -25,6 +26,7 @@ const MARKS: Record<SnippetEvidence['state'] | ClaimResultState, string> = {
   failed: '✗',
   'not-verifiable': '–',
   'not-verified': '○',
+  'expected-failure': '⊘',
 };
 
 function imagesKey(engine: SiteEngine, version: VersionId): MessageKey {
@@ -85,8 +87,13 @@ function ClaimResults({ snippet, evidence, t, locale }: EvidenceProps): ReactNod
       <ul className={styles.claimList}>
         {snippet.claims.map((claim, index) => {
           const results = ran.map((e) => ({ engine: e.engine, result: e.result.claims[index] }));
-          const states = results.map((r) => r.result?.status ?? 'not-verified');
-          const state: ClaimResultState = ran.length === 0 ? 'not-verified' : states.includes('failed') ? 'failed' : states.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
+          // Engines where the claim does not hold, as an engine expectation says, are listed with the
+          // expectation; the verdict is over the others.
+          const judged = results.filter((r) => r.result?.status !== 'expected-failure');
+          const states = judged.map((r) => r.result?.status ?? 'not-verified');
+          const state: ClaimResultState =
+            ran.length === 0 ? 'not-verified' : judged.length === 0 ? 'expected-failure' : states.includes('failed') ? 'failed' : states.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
+          const expected = results.filter((r) => r.result?.status === 'expected-failure' && r.result.expectation);
           const notVerifiable = results.find((r) => r.result?.notVerifiable)?.result?.notVerifiable;
           const failures = results.filter((r) => r.result?.status === 'failed' && r.result.reason);
           return (
@@ -102,6 +109,16 @@ function ClaimResults({ snippet, evidence, t, locale }: EvidenceProps): ReactNod
                 </span>
               ) : null}
               {notVerifiable ? <span className={styles.note}> {t(`notVerifiable.${notVerifiable}` satisfies MessageKey)}</span> : null}
+              {expected.map((x) => {
+                const expectation = expectationById(x.result!.expectation!);
+                return (
+                  <span key={x.engine.id} className={styles.note} data-expectation={x.result!.expectation}>
+                    {' '}
+                    {t('evidence.expected', { engine: engineName(x.engine, t) })} {expectation ? t(expectation.note) : null}{' '}
+                    <span lang="en">({expectation?.source})</span>
+                  </span>
+                );
+              })}
               {failures.map((f) => (
                 <span key={f.engine.id} className={styles.note} lang="en">
                   {' '}

@@ -14,7 +14,7 @@ import type { EngineEvidence, SiteReport, SiteRun, SnippetPlacement, Verificatio
 import { useVerificationData } from '../../evidence/useVerificationData';
 import styles from './styles.module.css';
 
-const MARK: Readonly<Record<EngineEvidence['state'], string>> = { verified: '✓', 'partly-verifiable': '✓', failed: '✗', 'not-verified': '○' };
+const MARK: Readonly<Record<EngineEvidence['state'], string>> = { verified: '✓', 'partly-verifiable': '✓', failed: '✗', 'not-verified': '○', 'expected-failure': '⊘' };
 
 function EngineSummary({ run, t }: { run: SiteRun; t: PageTranslate }): ReactNode {
   const claims = run.snippets.flatMap((s) => s.claims);
@@ -24,7 +24,7 @@ function EngineSummary({ run, t }: { run: SiteRun; t: PageTranslate }): ReactNod
       <strong>{engineName(run.engine, t)}</strong> (<code>{run.engine.id}</code>, cgroup v{run.engine.cgroupVersion}):{' '}
       {run.engine.failure
         ? t('verification.engineFailed', { reason: run.engine.failure })
-        : t('verification.engineTotals', { snippets: run.snippets.length, verified: count('verified'), notVerifiable: count('not-verifiable'), failed: count('failed') })}
+        : t('verification.engineTotals', { snippets: run.snippets.length, verified: count('verified'), notVerifiable: count('not-verifiable'), failed: count('failed'), expected: count('expected-failure') })}
     </li>
   );
 }
@@ -75,8 +75,9 @@ function Row({ placement, data, path, t, locale }: { placement: SnippetPlacement
         {snippet.claims.length === 0 && evidence.state !== 'not-verified' ? t('verification.noClaims') : null}
         <ul className={styles.claims}>
           {snippet.claims.map((claim, index) => {
-            const statuses = ran.map((e) => e.result.claims[index]?.status ?? 'not-verified');
-            const status = ran.length === 0 ? 'not-verified' : statuses.includes('failed') ? 'failed' : statuses.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
+            const statuses = ran.map((e) => e.result.claims[index]?.status ?? 'not-verified').filter((s) => s !== 'expected-failure');
+            const status =
+              ran.length === 0 ? 'not-verified' : statuses.length === 0 ? 'expected-failure' : statuses.includes('failed') ? 'failed' : statuses.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
             return (
               <li key={index} data-claim-result={status}>
                 <strong>{t(`evidence.result.${status}` satisfies MessageKey)}</strong>: {claimText(claim, { t, locale })}

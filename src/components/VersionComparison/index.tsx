@@ -21,7 +21,9 @@ function claimState(version: VersionId, backing: Extract<Backing, { kind: 'claim
   const results = evidence.engines.flatMap((engine) => (engine.state === 'not-verified' ? [] : engine.result.claims.filter((c) => c.kind === backing.claim)));
   if (results.length === 0) return 'not-verified';
   if (results.some((r) => r.status === 'failed')) return 'failed';
-  return results.every((r) => r.status === 'verified') ? 'verified' : 'not-verifiable';
+  // Engines where it does not work, as expected, are shown under the command; the cell speaks for the others.
+  const judged = results.filter((r) => r.status !== 'expected-failure');
+  return judged.length > 0 && judged.every((r) => r.status === 'verified') ? 'verified' : 'not-verifiable';
 }
 
 /**
@@ -88,7 +90,13 @@ function MarkView({ mark, t }: { readonly mark: Mark; readonly t: (key: MessageK
       </small>
     );
   }
-  const LABELS = { verified: 'comparison.checked', failed: 'comparison.failed', 'not-verifiable': 'comparison.notVerifiable', 'not-verified': 'comparison.notVerified' } as const;
+  const LABELS = {
+    verified: 'comparison.checked',
+    failed: 'comparison.failed',
+    'not-verifiable': 'comparison.notVerifiable',
+    'not-verified': 'comparison.notVerified',
+    'expected-failure': 'comparison.notVerifiable',
+  } as const;
   const label = t(LABELS[mark.state]);
   const text = <small className={styles[mark.state === 'verified' ? 'checked' : 'unchecked']}>{label}</small>;
   return mark.to ? <Link to={mark.to}>{text}</Link> : text;

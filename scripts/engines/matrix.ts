@@ -1,0 +1,112 @@
+/**
+ * `npm run test:engines`: the harness, unchanged, against every engine of src/engines, one
+ * after another: each engine is started for this session, `test/harness/verify.test.ts` runs
+ * with DOCKER_HOST and the engine's network namespace (scripts/harness/host-net.ts), and the
+ * engine is removed. Each engine's run goes to reports/engines/<id>.json; `npm test` then
+ * puts them next to the host's run in reports/verification.json, which the site shows.
+ *
+ *   npm run test:engines                          every engine
+ *   npm run test:engines -- --engines=docker28,podman
+ *
+ * An engine that cannot be built or started is a result too (its log and the reason), and the
+ * other engines still run. Ctrl-C removes the engines and their folders; a killed run's are
+ * removed by the next run's sweep (they carry this session's labels).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ENGINE_IDS, ENGINES, isEngineId, type EngineId } from '../../src/engines';
+import { REPORT_SCHEMA, type EngineRun, type VerificationReport } from '../../contracts/verification-report';
+import { registerCleanup, sweepCrashedSessions } from '../harness/cleanup';
+import { runProcess } from '../harness/docker';
+import { Session } from '../harness/session';
+import { EngineCannotRun, engineEnvironment, startEngine, stopEngine } from './engines';
+import { unexpectedResults } from './outcomes';
+
+const ROOT = resolve(__dirname, '..', '..');
+export const ENGINE_REPORTS = 'reports/engines';
+
+function parseEngines(argv: readonly string[]): EngineId[] {
+  const arg = argv.find((a) => a.startsWith('--engines='));
+  if (!arg) return [...ENGINE_IDS];
+  const wanted = arg.slice('--engines='.length).split(',').filter(Boolean);
+  for (const id of wanted) if (!isEngineId(id)) throw new Error(`--engines: unknown engine "${id}" (${ENGINE_IDS.join(', ')})`);
+  return wanted as EngineId[];
+}
+
+/** An engine that could not run anything: a result of its own in the report. */
+function failedRun(id: EngineId, reason: string, log: string): EngineRun {
+  return {
+    engine: { id, kind: ENGINES[id].kind, version: 'unknown', cgroupVersion: 'unknown' },
+    images: [],
+    reader: { uid: 0, switchedUser: false },
+    lanNeighbour: false,
+    probes: 'nsenter',
+    snippets: [],
+    failure: { reason, log: log.split('\n').slice(-40).join('\n') },
+  };
+}
+
+async function runOn(id: EngineId, session: Session): Promise<EngineRun> {
+  const out = join(ROOT, ENGINE_REPORTS, `${id}.json`);
+  let engine;
+  try {
+    engine = await startEngine(id, session);
+  } catch (error) {
+    if (error instanceof EngineCannotRun) return failedRun(id, error.reason, error.log);
+    throw error;
+  }
+  try {
+    const vitest = await runProcess(
+      join(ROOT, 'node_modules/.bin/vitest'),
+      ['run', '--project', 'harness', 'test/harness/verify.test.ts', '--reporter=dot', '--outputFile.junit', join(ROOT, ENGINE_REPORTS, `junit-${id}.xml`)],
+      { cwd: ROOT, env: { ...engineEnvironment(engine), OPENHANDS_GUIDE_REPORT_OUT: out }, timeout: 1_200_000 },
+    );
+    try {
+      const report = JSON.parse(await readFile(out, 'utf8')) as VerificationReport;
+      return report.runs[0]!;
+    } catch {
+      return failedRun(id, `the harness wrote no report (vitest exit ${vitest.exitCode})`, `${vitest.stdout}\n${vitest.stderr}`);
+    }
+  } finally {
+    await stopEngine(engine);
+  }
+}
+
+async function main(): Promise<void> {
+  const engines = parseEngines(process.argv.slice(2));
+  await mkdir(join(ROOT, ENGINE_REPORTS), { recursive: true });
+  await sweepCrashedSessions();
+  const session = Session.create();
+  const cleanup = registerCleanup(session);
+  const started = Date.now();
+  const runs: EngineRun[] = [];
+  try {
+    for (const id of engines) {
+      const t0 = Date.now();
+      process.stdout.write(`engine ${id}: starting\n`);
+      const run = await runOn(id, session);
+      if (run.failure) await writeFile(join(ROOT, ENGINE_REPORTS, `${id}.json`), `${JSON.stringify({ schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs: [run] }, null, 2)}\n`);
+      runs.push(run);
+      process.stdout.write(`engine ${id}: ${summaryLine(run)} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
+    }
+  } finally {
+    cleanup.run();
+    session.end();
+  }
+  const unexpected = runs.flatMap(unexpectedResults);
+  process.stdout.write(`\nmatrix: ${runs.length} engines in ${Math.round((Date.now() - started) / 1000)} s; reports in ${ENGINE_REPORTS}/\n`);
+  for (const line of unexpected) process.stdout.write(`UNEXPECTED: ${line}\n`);
+  process.exitCode = unexpected.length > 0 ? 1 : 0;
+}
+
+function summaryLine(run: EngineRun): string {
+  if (run.failure) return `could not run: ${run.failure.reason}`;
+  const claims = run.snippets.flatMap((s) => s.claims);
+  const count = (status: string) => claims.filter((c) => c.status === status).length;
+  return `${run.engine.kind} ${run.engine.version}: ${run.snippets.length} snippets; claims ${count('verified')} verified, ${count('expected-failure')} fail as expected, ${count('failed')} failed, ${count('not-verifiable')} not verifiable`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`test:engines: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,134 @@
+import type { ClaimKind } from '../snippets/claims';
+import type { EngineInfo } from '../../contracts/verification-report';
+import type { MessageKey } from '../i18n/messages';
+
+/**
+ * What a command or claim is known to do on some engines, as data with its source: the
+ * harness judges results by it (a failure it predicts is a result, "does not work on this
+ * engine", with the error that was observed), and a prediction that does not come true fails
+ * the run, so the table cannot go stale silently. The site shows the note and the source.
+ */
+export interface EngineExpectation {
+  readonly id: string;
+  /** The engines it is about: kinds, and a version range of the engine (major numbers). */
+  readonly engines: { readonly kinds: readonly EngineInfo['kind'][]; readonly belowMajor?: number; readonly fromMajor?: number; readonly cgroupVersion?: string };
+  /** Snippets as `version/id`, or `*\/id` for that id in every version. */
+  readonly snippets: readonly string[];
+  /**
+   * `command-fails`: the snippet's commands exit non-zero with `error` in their output; `claim-fails`:
+   * these claims do not hold; `not-run`: what the commands do on this engine depends on its state
+   * (seen both ways here), so they are not run there, and the page says so.
+   */
+  readonly outcome:
+    | { readonly kind: 'command-fails'; readonly error: string }
+    | { readonly kind: 'claim-fails'; readonly claims: readonly ClaimKind[] }
+    | { readonly kind: 'not-run' };
+  /** Why, in the reader's language. */
+  readonly note: MessageKey;
+  /** Upstream code, documentation or an observation on this machine, with where. */
+  readonly source: string;
+}
+
+const GATEWAY_PUBLISHERS_1X = [
+  'network-binding', 'loopback-guard', 'docker-user-guard', 'socket-non-root', 'socket-proxy', 'socket-proxy-cleanup',
+  'resource-limits', 'network-isolation', 'hardened-complete', 'digest-pinning', 'hardened-cleanup',
+].map((id) => `1.x/${id}`);
+
+/** Snippets whose app reaches the Docker API through a socket mounted from /var/run/docker.sock (or a proxy that does). */
+const SOCKET_USERS = [
+  ...['workspace-run', 'network-binding', 'events-log', 'loopback-guard', 'bridge-guard', 'socket-non-root', 'socket-proxy', 'socket-proxy-cleanup', 'resource-limits', 'network-isolation', 'hardened-complete', 'digest-pinning', 'hardened-cleanup'].map((id) => `0.33/${id}`),
+  '1.x/workspace-run',
+  '1.x/workspace-grant',
+];
+
+/** Claims that need the app to start its sandboxes, or the proxy to reach the daemon. */
+const NEEDS_DOCKER_API: readonly ClaimKind[] = [
+  'sandbox-reachable', 'sandbox-ports-not-on-lan', 'sandbox-ports-on-lan', 'sandbox-ports-reachable-from-other-networks', 'sandbox-calls-back-app',
+  'sandbox-runs-as', 'sandbox-unlimited', 'workspace-files-owned-by-user', 'bridge-guard-blocks-lan', 'agent-write-refused', 'agent-write-allowed',
+  'docker-api-via-proxy', 'proxy-denies-unlisted-sections', 'proxy-containers-alone-refuses-sandbox', 'proxy-allows-privileged-create',
+];
+
+export const EXPECTATIONS: readonly EngineExpectation[] = [
+  {
+    id: 'rootless-binds-on-host',
+    engines: { kinds: ['rootless-docker'] },
+    snippets: GATEWAY_PUBLISHERS_1X,
+    outcome: { kind: 'command-fails', error: 'cannot assign requested address' },
+    note: 'expectation.rootless-binds-on-host',
+    source:
+      'moby@b985e231 daemon/libnetwork/internal/rlkclient/rootlesskit_client_linux.go:170-176 (the host IP goes to RootlessKit as ParentIP); rootlesskit@e780dd3b pkg/port/builtin/parent/tcp/tcp.go:15-16 (listens on it in the host namespace)',
+  },
+  {
+    id: 'rootless-socket-path',
+    engines: { kinds: ['rootless-docker'] },
+    snippets: SOCKET_USERS,
+    outcome: { kind: 'claim-fails', claims: NEEDS_DOCKER_API },
+    note: 'expectation.rootless-socket-path',
+    source: 'docs.docker.com/engine/security/rootless/tips/ "Daemon": the socket is $XDG_RUNTIME_DIR/docker.sock (docker/docs@300125dc content/manuals/engine/security/rootless/tips.md)',
+  },
+  {
+    id: 'rootless-cgroup-v1-limits',
+    engines: { kinds: ['rootless-docker'], cgroupVersion: '1' },
+    snippets: ['*/resource-limits', '*/hardened-complete'],
+    outcome: { kind: 'claim-fails', claims: ['cpu-limit', 'memory-limit', 'pids-limit'] },
+    note: 'expectation.rootless-cgroup-v1-limits',
+    source: 'docs.docker.com/engine/security/rootless/troubleshoot/ "--cpus, --memory, and --pids-limit are ignored" (docker/docs@0571430b content/manuals/engine/security/rootless/troubleshoot.md)',
+  },
+  {
+    id: 'podman-gateway-per-network',
+    engines: { kinds: ['podman'] },
+    snippets: ['0.33/socket-proxy', '0.33/network-isolation', '0.33/hardened-complete', '1.x/hardened-complete'],
+    outcome: { kind: 'claim-fails', claims: ['sandbox-reachable', 'sandbox-ports-reachable-from-other-networks', 'sandbox-ports-not-on-lan', 'port-on-loopback-and-gateway'] },
+    note: 'expectation.podman-gateway-per-network',
+    source: 'containers/podman@c6580b4a52 vendor/go.podman.io/common/libnetwork/etchosts/ip.go:53-104 (host-gateway is the gateway of the container\'s own network)',
+  },
+  {
+    id: 'podman-bridge-gateway-publish',
+    engines: { kinds: ['podman'] },
+    snippets: ['1.x/loopback-guard', '1.x/docker-user-guard'],
+    outcome: { kind: 'not-run' },
+    note: 'expectation.podman-bridge-gateway-publish',
+    source: 'observed here with Podman 5.4.2 (netavark): -p on the podman0 gateway answered "cannot assign requested address" or hung while no other container was on podman0, and worked while one was',
+  },
+  {
+    id: 'rootless-user-namespace',
+    engines: { kinds: ['rootless-docker'] },
+    snippets: ['canvas/projects-grant'],
+    outcome: { kind: 'claim-fails', claims: ['agent-write-allowed'] },
+    note: 'expectation.rootless-user-namespace',
+    source: 'docs.docker.com/engine/security/rootless/ "Prerequisites": container uids map into the subordinate range of /etc/subuid; observed here: container uid 10001 is host uid 110000',
+  },
+];
+
+const major = (version: string) => Number.parseInt(version, 10);
+
+export function appliesTo(expectation: EngineExpectation, engine: Pick<EngineInfo, 'kind' | 'version' | 'cgroupVersion'>, snippetKey: string): boolean {
+  const { engines } = expectation;
+  if (!engines.kinds.includes(engine.kind)) return false;
+  if (engines.belowMajor !== undefined && !(major(engine.version) < engines.belowMajor)) return false;
+  if (engines.fromMajor !== undefined && !(major(engine.version) >= engines.fromMajor)) return false;
+  if (engines.cgroupVersion !== undefined && engine.cgroupVersion !== engines.cgroupVersion) return false;
+  const id = snippetKey.split('/').slice(1).join('/');
+  return expectation.snippets.some((s) => s === snippetKey || s === `*/${id}`);
+}
+
+export function expectationById(id: string): EngineExpectation | undefined {
+  return EXPECTATIONS.find((e) => e.id === id);
+}
+
+/**
+ * Whether a neighbour that routes 127.0.0.0/8 to this machine reaches a port published on
+ * 127.0.0.1 (moby #45610), per engine, with why. The port claims expect exactly this.
+ */
+export function loopbackGap(engine: Pick<EngineInfo, 'kind' | 'version'>): { readonly open: boolean; readonly source: string } {
+  switch (engine.kind) {
+    case 'docker':
+      return major(engine.version) >= 28
+        ? { open: false, source: 'Docker Engine 28.0.0 drops such packets in the raw table (moby PR #49325)' }
+        : { open: true, source: `Docker Engine ${engine.version} < 28.0.0 DNATs them (moby #45610)` };
+    case 'rootless-docker':
+      return { open: false, source: 'rootless Docker publishes through a listening socket on the host (RootlessKit port driver), with no DNAT to route them to' };
+    case 'podman':
+      return { open: true, source: 'Podman (netavark) DNATs packets for 127.0.0.1 from any interface (seen here: its nftables NETAVARK-HOSTPORT-DNAT chain)' };
+  }
+}
