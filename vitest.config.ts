@@ -21,7 +21,15 @@ export default defineConfig({
         test: {
           name: 'harness',
           include: ['test/**/*.test.ts'],
-          exclude: ['**/fixtures/**', 'node_modules/**', 'test/site/**'],
+          exclude: ['**/fixtures/**', 'node_modules/**', 'test/site/**', 'test/engines/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The matrix on the host's daemon (interrupts, two runs at once): `npm run test:engines`.
+          name: 'engines',
+          include: ['test/engines/**/*.test.ts'],
         },
       },
       {

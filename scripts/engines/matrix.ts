@@ -25,6 +25,12 @@ import { unexpectedResults } from './outcomes';
 const ROOT = resolve(__dirname, '..', '..');
 export const ENGINE_REPORTS = 'reports/engines';
 
+/** `--reports=DIR`: where the engines' reports go (a test runs the matrix without touching the project's). */
+function reportsDir(argv: readonly string[]): string {
+  const arg = argv.find((a) => a.startsWith('--reports='));
+  return arg ? resolve(arg.slice('--reports='.length)) : join(ROOT, ENGINE_REPORTS);
+}
+
 function parseEngines(argv: readonly string[]): EngineId[] {
   const arg = argv.find((a) => a.startsWith('--engines='));
   if (!arg) return [...ENGINE_IDS];
@@ -46,8 +52,8 @@ function failedRun(id: EngineId, reason: string, log: string): EngineRun {
   };
 }
 
-async function runOn(id: EngineId, session: Session): Promise<EngineRun> {
-  const out = join(ROOT, ENGINE_REPORTS, `${id}.json`);
+async function runOn(id: EngineId, session: Session, reports: string): Promise<EngineRun> {
+  const out = join(reports, `${id}.json`);
   let engine;
   try {
     engine = await startEngine(id, session);
@@ -58,7 +64,7 @@ async function runOn(id: EngineId, session: Session): Promise<EngineRun> {
   try {
     const vitest = await runProcess(
       join(ROOT, 'node_modules/.bin/vitest'),
-      ['run', '--project', 'harness', 'test/harness/verify.test.ts', '--reporter=dot', '--outputFile.junit', join(ROOT, ENGINE_REPORTS, `junit-${id}.xml`)],
+      ['run', '--project', 'harness', 'test/harness/verify.test.ts', '--reporter=dot', '--outputFile.junit', join(reports, `junit-${id}.xml`)],
       { cwd: ROOT, env: { ...engineEnvironment(engine), OPENHANDS_GUIDE_REPORT_OUT: out }, timeout: 1_200_000 },
     );
     try {
@@ -74,7 +80,8 @@ async function runOn(id: EngineId, session: Session): Promise<EngineRun> {
 
 async function main(): Promise<void> {
   const engines = parseEngines(process.argv.slice(2));
-  await mkdir(join(ROOT, ENGINE_REPORTS), { recursive: true });
+  const reports = reportsDir(process.argv.slice(2));
+  await mkdir(reports, { recursive: true });
   await sweepCrashedSessions();
   const session = Session.create();
   const cleanup = registerCleanup(session);
@@ -84,8 +91,8 @@ async function main(): Promise<void> {
     for (const id of engines) {
       const t0 = Date.now();
       process.stdout.write(`engine ${id}: starting\n`);
-      const run = await runOn(id, session);
-      if (run.failure) await writeFile(join(ROOT, ENGINE_REPORTS, `${id}.json`), `${JSON.stringify({ schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs: [run] }, null, 2)}\n`);
+      const run = await runOn(id, session, reports);
+      if (run.failure) await writeFile(join(reports, `${id}.json`), `${JSON.stringify({ schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs: [run] }, null, 2)}\n`);
       runs.push(run);
       process.stdout.write(`engine ${id}: ${summaryLine(run)} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
     }
@@ -94,7 +101,7 @@ async function main(): Promise<void> {
     session.end();
   }
   const unexpected = runs.flatMap(unexpectedResults);
-  process.stdout.write(`\nmatrix: ${runs.length} engines in ${Math.round((Date.now() - started) / 1000)} s; reports in ${ENGINE_REPORTS}/\n`);
+  process.stdout.write(`\nmatrix: ${runs.length} engines in ${Math.round((Date.now() - started) / 1000)} s; reports in ${reports}/\n`);
   for (const line of unexpected) process.stdout.write(`UNEXPECTED: ${line}\n`);
   process.exitCode = unexpected.length > 0 ? 1 : 0;
 }

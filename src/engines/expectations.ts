@@ -45,7 +45,7 @@ const SOCKET_USERS = [
 const NEEDS_DOCKER_API: readonly ClaimKind[] = [
   'sandbox-reachable', 'sandbox-ports-not-on-lan', 'sandbox-ports-on-lan', 'sandbox-ports-reachable-from-other-networks', 'sandbox-calls-back-app',
   'sandbox-runs-as', 'sandbox-unlimited', 'workspace-files-owned-by-user', 'bridge-guard-blocks-lan', 'agent-write-refused', 'agent-write-allowed',
-  'docker-api-via-proxy', 'proxy-denies-unlisted-sections', 'proxy-containers-alone-refuses-sandbox', 'proxy-allows-privileged-create',
+  'docker-api-via-proxy', 'proxy-containers-alone-refuses-sandbox', 'proxy-allows-privileged-create',
 ];
 
 export const EXPECTATIONS: readonly EngineExpectation[] = [
@@ -77,7 +77,7 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
   {
     id: 'podman-gateway-per-network',
     engines: { kinds: ['podman'] },
-    snippets: ['0.33/socket-proxy', '0.33/network-isolation', '0.33/hardened-complete', '1.x/hardened-complete'],
+    snippets: ['0.33/socket-proxy', '0.33/network-isolation', '0.33/hardened-complete'],
     outcome: { kind: 'claim-fails', claims: ['sandbox-reachable', 'sandbox-ports-reachable-from-other-networks', 'sandbox-ports-not-on-lan', 'port-on-loopback-and-gateway'] },
     note: 'expectation.podman-gateway-per-network',
     source: 'containers/podman@c6580b4a52 vendor/go.podman.io/common/libnetwork/etchosts/ip.go:53-104 (host-gateway is the gateway of the container\'s own network)',
@@ -85,10 +85,10 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
   {
     id: 'podman-bridge-gateway-publish',
     engines: { kinds: ['podman'] },
-    snippets: ['1.x/loopback-guard', '1.x/docker-user-guard'],
+    snippets: GATEWAY_PUBLISHERS_1X,
     outcome: { kind: 'not-run' },
     note: 'expectation.podman-bridge-gateway-publish',
-    source: 'observed here with Podman 5.4.2 (netavark): -p on the podman0 gateway answered "cannot assign requested address" or hung while no other container was on podman0, and worked while one was',
+    source: 'observed here with Podman 5.4.2 (netavark): docker run with -p on the podman0 gateway answered "cannot assign requested address", hung for minutes, or worked, from one run to the next',
   },
   {
     id: 'rootless-user-namespace',

@@ -50,8 +50,11 @@ export const logSaved = onContainer<'log-saved'>(async (claim, ctx, found, ev) =
   const stderrBefore = timestamped(logs!.stderr).filter((entry) => entry.at <= savedAt - SAVE_WINDOW_MS);
   ev.expect(lines.length > 0, `${claim.file} holds ${lines.length} line(s)`);
   ev.expect(lines.every((line) => written.includes(line)), `every line of ${claim.file} is a line ${found.actual} wrote`);
+  // 2>&1: the file holds what the app wrote to stderr, where OpenHands logs.
+  const fromStderr = lines.filter((line) => timestamped(logs!.stderr).some((entry) => entry.line === line));
+  ev.expect(fromStderr.length > 0, `${fromStderr.length} line(s) of ${claim.file} are lines ${found.actual} wrote to stderr`);
   ev.expect(
-    stderrBefore.length > 0 && stderrBefore.every((entry) => lines.includes(entry.line)),
+    stderrBefore.every((entry) => lines.includes(entry.line)),
     `the ${stderrBefore.length} line(s) ${found.actual} wrote to stderr more than ${SAVE_WINDOW_MS / 1000} s before the file was saved are in it`,
   );
 });

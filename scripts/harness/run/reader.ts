@@ -93,8 +93,22 @@ export async function runShell(text: string, reader: Reader, options: { asRoot: 
       : bash;
   const [file, ...args] = flat(inHostNet(...split(asReader)));
   const started = performance.now();
-  // A command that hangs (an engine that never answers) must not hang the run: it fails, with what it printed.
-  const result = await execa(file!, args, { env, extendEnv: false, reject: false, cwd: options.cwd ?? reader.root, stdin: 'ignore', timeout: SHELL_TIMEOUT_MS });
+  // A command that hangs (an engine that never answers) must not hang the run: it fails, with what
+  // it printed. The shell leads a process group of its own, so its `docker` children go with it.
+  const child = execa(file!, args, { env, extendEnv: false, reject: false, cwd: options.cwd ?? reader.root, stdin: 'ignore', detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, SHELL_TIMEOUT_MS);
+  const result = await child.finally(() => clearTimeout(timer));
+  if (timedOut) {
+    return { exitCode: 124, stdout: String(result.stdout), stderr: `${String(result.stderr)}\n(the commands did not finish within ${SHELL_TIMEOUT_MS / 1000} s and were stopped)`, durationMs: performance.now() - started };
+  }
   return {
     exitCode: result.exitCode ?? -1,
     stdout: String(result.stdout),

@@ -1,0 +1,69 @@
+/**
+ * The matrix on the host's daemon: Ctrl-C leaves nothing of it behind, two runs at once do not
+ * disturb each other, and a container of the user's stays untouched. Run by
+ * `npm run test:engines` after the matrix (it needs debootstrap and the engine images).
+ */
+import { execa, type ResultPromise } from 'execa';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { docker, dockerResult } from '../../scripts/harness/docker';
+import { LABEL } from '../../scripts/harness/labels';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BYSTANDER = `ohg-bystander-${process.pid}`;
+
+const engineContainers = async () =>
+  (await docker(['ps', '-a', '--format', '{{.Names}} {{.Label "org.openhands-guide.session"}}', '--filter', `label=${LABEL.role}=engine`])).split('\n').filter(Boolean);
+const engineFolders = () => readdirSync(tmpdir()).filter((entry) => /^ohg-[0-9a-f]{6}-engine-/.test(entry));
+const namespaces = async () => (await execa('ip', ['netns', 'list'], { reject: false })).stdout.split('\n').filter((l) => l.startsWith('ohg-'));
+
+function matrix(engines: string, reports: string): ResultPromise {
+  return execa(join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/engines/matrix.ts', `--engines=${engines}`, `--reports=${reports}`], {
+    cwd: ROOT,
+    reject: false,
+    detached: true,
+    all: true,
+  });
+}
+
+beforeAll(async () => {
+  // Someone's own container on the same daemon, with no label of ours.
+  const image = (await docker(['images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', 'reference=openhands-guide/probe'])).split('\n')[0]!;
+  await docker(['create', '--name', BYSTANDER, image, 'true']);
+}, 60_000);
+
+afterAll(async () => {
+  await dockerResult(['rm', '-f', BYSTANDER], { reject: false });
+  for (const dir of readdirSync(tmpdir()).filter((d) => d.startsWith('ohg-test-') && d.endsWith(`-${process.pid}`))) rmSync(join(tmpdir(), dir), { recursive: true, force: true });
+});
+
+it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the user\'s container is untouched', async () => {
+  const before = { folders: engineFolders(), namespaces: await namespaces() };
+  const reports = join(tmpdir(), `ohg-test-reports-${process.pid}`);
+  const run = matrix('docker28', reports);
+  // Wait until its engine runs and the harness inside has started, then interrupt the whole group.
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && !(await engineContainers()).some(Boolean)) await new Promise((r) => setTimeout(r, 500));
+  expect((await engineContainers()).length, 'an engine container started').toBeGreaterThan(0);
+  await new Promise((r) => setTimeout(r, 8_000));
+  process.kill(-run.pid!, 'SIGINT');
+  const result = await run;
+  expect(result.exitCode, String(result.all ?? '').slice(-2000)).not.toBe(0);
+  expect(await engineContainers(), 'engine containers after Ctrl-C').toEqual([]);
+  expect(engineFolders().filter((f) => !before.folders.includes(f)), 'engine folders after Ctrl-C').toEqual([]);
+  expect((await namespaces()).filter((n) => !before.namespaces.includes(n)), 'network namespaces after Ctrl-C').toEqual([]);
+  expect((await dockerResult(['container', 'inspect', BYSTANDER], { reject: false })).exitCode, 'the user\'s container is still there').toBe(0);
+  expect(existsSync(join(reports, 'docker28.json'))).toBe(false);
+}, 300_000);
+
+it('two matrix runs at once each finish with their own engine and report', async () => {
+  const [a, b] = await Promise.all([matrix('docker28', join(tmpdir(), `ohg-test-a-${process.pid}`)), matrix('docker28', join(tmpdir(), `ohg-test-b-${process.pid}`))]);
+  for (const [name, run] of [['first', a], ['second', b]] as const) {
+    expect(run.exitCode, `${name} run:\n${String(run.all ?? '').slice(-3000)}`).toBe(0);
+    expect(String(run.all ?? '')).toMatch(/engine docker28: docker 28\.[\d.]+\S*: \d+ snippets/);
+  }
+  expect(await engineContainers(), 'engine containers after both runs').toEqual([]);
+  expect((await dockerResult(['container', 'inspect', BYSTANDER], { reject: false })).exitCode).toBe(0);
+}, 900_000);
