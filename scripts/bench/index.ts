@@ -13,8 +13,11 @@
  *                                         phases, for other builds and test runs to end
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { availableParallelism, cpus } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { runProcess } from '../harness/docker';
 import { allSnippets } from '../../src/snippets';
 import { activitySection, dockerSection, phasesSection, siteSection, targetsSection } from './output';
 import { BenchCannotRun, benchDocker, type DockerBench } from './docker';
@@ -29,7 +32,7 @@ import { budgetVerdict, TARGETS, type TargetResult } from './targets';
 const ROOT = resolve(__dirname, '..', '..');
 export const BENCH_REPORT = 'reports/bench.json';
 
-type Part = 'static' | 'docker' | 'site';
+type Part = 'static' | 'docker' | 'site' | 'engines';
 
 interface Args {
   readonly parts: ReadonlySet<Part>;
@@ -39,7 +42,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  let parts = new Set<Part>(['static', 'docker', 'site']);
+  let parts = new Set<Part>(['static', 'docker', 'site', 'engines']);
   let rounds = 3;
   let quietWaitS = 300;
   let snippets: string[] | undefined;
@@ -47,7 +50,7 @@ function parseArgs(argv: readonly string[]): Args {
     const [key, value = ''] = arg.split('=', 2) as [string, string?];
     if (key === '--parts') {
       const wanted = value.split(',').filter(Boolean);
-      for (const part of wanted) if (!['static', 'docker', 'site'].includes(part)) throw new Error(`--parts: unknown part "${part}" (static, docker, site)`);
+      for (const part of wanted) if (!['static', 'docker', 'site', 'engines'].includes(part)) throw new Error(`--parts: unknown part "${part}" (static, docker, site, engines)`);
       parts = new Set(wanted as Part[]);
     } else if (key === '--rounds') {
       rounds = Number(value);
@@ -137,6 +140,17 @@ async function main(): Promise<number> {
       siteBench.siteTests ?? { name: 'test:site', part: 'site', command: 'npm run test:site', ms: undefined, exitCode: undefined, note: 'not run: no project build' },
     );
   }
+  let matrixMs: number | undefined;
+  if (args.parts.has('engines')) {
+    // The whole matrix as `npm run test:engines` runs it, its reports in a temporary folder.
+    const reports = mkdtempSync(join(tmpdir(), 'ohg-bench-engines-'));
+    log('engines: scripts/engines/matrix.ts (every engine)');
+    const t0 = performance.now();
+    const run = await runProcess(join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/engines/matrix.ts', `--reports=${reports}`], { cwd: ROOT, timeout: 3_600_000 });
+    matrixMs = performance.now() - t0;
+    rmSync(reports, { recursive: true, force: true });
+    phases.push({ name: 'engines matrix', part: 'engines', command: 'npm run test:engines (matrix)', ms: matrixMs, exitCode: run.exitCode, note: run.stdout.split('\n').filter((l) => l.startsWith('engine ') && !l.endsWith('starting')).join('; ') });
+  }
   for (const p of phases) if (p.activity) activity.push({ phase: p.name, ...p.activity });
 
   // ------------------------------------------------------------------ report
@@ -182,6 +196,23 @@ async function main(): Promise<number> {
         note: `package.json also builds the site (${formatMs(npmTest.buildMs)}) and runs the site tests (${formatMs(npmTest.siteMs)})`,
       },
     );
+  }
+  if (matrixMs !== undefined) {
+    targets.push({
+      name: `engine matrix, every engine (${cores} cores)`,
+      measured: formatMs(matrixMs),
+      target: formatMs(TARGETS.matrixMs),
+      verdict: budgetVerdict(matrixMs, TARGETS.matrixMs),
+      note: 'engine images cached; a fresh machine builds each once (debootstrap, about 40 s)',
+    });
+    const ci = npmTest.fullMs !== undefined ? matrixMs + npmTest.fullMs : undefined;
+    targets.push({
+      name: `.ci/run, estimated (${cores} cores)`,
+      measured: formatMs(ci),
+      target: formatMs(TARGETS.ciRunMs),
+      verdict: budgetVerdict(ci, TARGETS.ciRunMs),
+      note: 'the matrix plus the full npm test as measured here; npm ci and package installs are not counted',
+    });
   }
   if (siteBench) {
     sections.push(siteSection(siteBench));

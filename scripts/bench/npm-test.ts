@@ -15,7 +15,7 @@ import { removeTemporary, timedRun, trackTemporary } from './processes';
  * parallel where the bench runs the two groups one after the other.
  */
 
-export type PhasePart = 'static' | 'docker' | 'build' | 'site';
+export type PhasePart = 'static' | 'docker' | 'build' | 'site' | 'engines';
 
 export interface Phase {
   readonly name: string;

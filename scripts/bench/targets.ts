@@ -6,6 +6,10 @@ export const TARGETS = {
   staticDockerMs: 120_000,
   /** Full `npm test` on 2 cores with dependencies installed. */
   npmTestMs: 180_000,
+  /** `npm run test:engines`'s matrix, every engine (images cached), on 2 cores. */
+  matrixMs: 600_000,
+  /** `.ci/run`: the matrix and the whole of `npm test` (installs not counted), on 2 cores. */
+  ciRunMs: 1_200_000,
   /** Harness cost at most this times the raw Docker cost of the same operations. */
   harnessOverhead: 1.3,
   /** Production build of both locales and every docs version at most this times a blank site's with the same versions and locales. */

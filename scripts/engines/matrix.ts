@@ -31,6 +31,14 @@ function reportsDir(argv: readonly string[]): string {
   return arg ? resolve(arg.slice('--reports='.length)) : join(ROOT, ENGINE_REPORTS);
 }
 
+/** `--parallel=N`: engines at once (default 2, measured on 2 cores: the runs mostly wait). */
+function parallel(argv: readonly string[]): number {
+  const arg = argv.find((a) => a.startsWith('--parallel='));
+  const n = arg ? Number(arg.slice('--parallel='.length)) : 2;
+  if (!Number.isInteger(n) || n < 1) throw new Error('--parallel: a whole number, at least 1');
+  return n;
+}
+
 function parseEngines(argv: readonly string[]): EngineId[] {
   const arg = argv.find((a) => a.startsWith('--engines='));
   if (!arg) return [...ENGINE_IDS];
@@ -88,14 +96,20 @@ async function main(): Promise<void> {
   const started = Date.now();
   const runs: EngineRun[] = [];
   try {
-    for (const id of engines) {
-      const t0 = Date.now();
-      process.stdout.write(`engine ${id}: starting\n`);
-      const run = await runOn(id, session, reports);
-      if (run.failure) await writeFile(join(reports, `${id}.json`), `${JSON.stringify({ schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs: [run] }, null, 2)}\n`);
-      runs.push(run);
-      process.stdout.write(`engine ${id}: ${summaryLine(run)} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
-    }
+    // Engines side by side: most of a run is waiting on containers and probes, and each engine
+    // is isolated from the others (its own namespace, data root, firewall and folder).
+    const queue = [...engines];
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const t0 = Date.now();
+        process.stdout.write(`engine ${id}: starting\n`);
+        const run = await runOn(id, session, reports);
+        if (run.failure) await writeFile(join(reports, `${id}.json`), `${JSON.stringify({ schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs: [run] }, null, 2)}\n`);
+        runs.push(run);
+        process.stdout.write(`engine ${id}: ${summaryLine(run)} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel(process.argv.slice(2)), engines.length) }, worker));
   } finally {
     cleanup.run();
     session.end();

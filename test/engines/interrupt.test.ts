@@ -25,6 +25,8 @@ function matrix(engines: string, reports: string): ResultPromise {
     reject: false,
     detached: true,
     all: true,
+    // One snippet is enough to show the engine started, ran and went away.
+    env: { OPENHANDS_GUIDE_SNIPPETS: 'canvas/network-binding' },
   });
 }
 
