@@ -1,14 +1,24 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
+import { editUrlBase, siteAddress } from './src/site/address';
+import { gitHistory } from './src/site/history';
+
+// OPENHANDS_GUIDE_URL, OPENHANDS_GUIDE_BASE_URL, OPENHANDS_GUIDE_REPO_URL and
+// OPENHANDS_GUIDE_REPO_BRANCH (src/site/address.ts): a fork or a sub-path builds with its own address.
+const address = siteAddress();
+const history = gitHistory(__dirname);
+if (!history.usable) {
+  console.warn(`[openhands-guide] Pages show no "last updated" date: ${history.why}.`);
+}
 
 export default {
   title: 'OpenHands in Docker',
   tagline: 'Running OpenHands in Docker, with every command checked against a real Docker daemon',
   favicon: 'img/favicon.svg',
-  // The guide has no public deployment yet; links are site-relative, so only sitemap/og URLs use this.
-  url: 'https://openhands-docker-guide.example',
-  baseUrl: '/',
+  // Where the site is served: canonical, hreflang, sitemap, robots.txt and social card URLs use it.
+  url: address.url,
+  baseUrl: address.baseUrl,
 
   // Every page promises that what it says was checked; a dangling link or anchor must fail the build too.
   onBrokenLinks: 'throw',
@@ -38,6 +48,10 @@ export default {
           // Docs-only site: the docs intro is the home page.
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // "Edit this page": the English page in docs/ (or versioned_docs/), the Japanese one in i18n/ja/.
+          editUrl: editUrlBase(address),
+          editLocalizedFiles: true,
+          showLastUpdateTime: history.usable,
           // One docs version per OpenHands generation (src/snippets/versions): Agent Canvas is
           // the current one, at the root; the older generations live under their own path.
           lastVersion: 'current',
@@ -48,13 +62,16 @@ export default {
           },
         },
         blog: false,
+        // Each page's last change (git history) in the sitemaps too.
+        sitemap: { lastmod: history.usable ? 'date' : null },
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
     ],
   ],
 
   // Reads reports/verification.json: the evidence under every snippet and the verification page.
-  plugins: ['./src/plugins/verification-report/index.ts'],
+  // robots: writes robots.txt pointing at the sitemaps of the configured address.
+  plugins: ['./src/plugins/verification-report/index.ts', './src/plugins/robots/index.ts'],
 
   themes: [
     [
@@ -73,6 +90,8 @@ export default {
   ],
 
   themeConfig: {
+    // The card link previews show (og:image, twitter:image); made by scripts/site/social-card.ts.
+    image: 'img/social-card.png',
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
       title: 'OpenHands in Docker',

@@ -2,18 +2,29 @@
  * The production build in Chromium: every page of every locale, as a reader gets it from
  * `docusaurus serve`. Needs `npm run build` first and a browser (support/env.ts).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { replayRewrites } from '../../scripts/harness/run/rewrites';
-import { describeViolations, failingViolations } from './support/axe';
+import { axeViolations, describeViolations, failingViolations } from './support/axe';
+import { BUILD_DIR } from './support/env';
+import { editLinkProblems, hreflangProblems, notFoundTitle, siteRootOf, visitNotFound } from './support/publishing';
+import { editUrlBase, siteAddress } from '../../src/site/address';
 import { describeProblems, openPage, problemCount, waitForHydration, waitForQuiet } from './support/browser';
 import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
-import { figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PREFIXES, versionOfPath, type SitePage, type SiteVersion } from './support/pages';
+import { buildBaseUrl, figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PREFIXES, versionOfPath, type SitePage, type SiteVersion } from './support/pages';
 import { commandWords, firstDifference, loadReport, snippetEntry, splitKey, staleness } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
 import type { Page } from 'playwright-core';
 
 const PAGES = collectPages();
+/** The base URL build/ was made for: `/`, or e.g. `/openhands-docker-guide/` (OPENHANDS_GUIDE_BASE_URL). */
+const BASE = PAGES.length > 0 ? buildBaseUrl() : '/';
+/** An href of the static HTML as a path within the site (base URL, query and hash off). */
+const sitePathOf = (href: string) => {
+  const { pathname } = new URL(href, 'http://site.invalid');
+  return pathname.startsWith(BASE) ? `/${pathname.slice(BASE.length)}` : pathname;
+};
 const DEFAULT_LOCALE = PAGES.find((p) => !p.path.startsWith(`/${p.locale}/`))?.locale ?? 'en';
 const LOCALES = [...new Set(PAGES.map((p) => p.locale))];
 const OTHER_LOCALES = LOCALES.filter((l) => l !== DEFAULT_LOCALE);
@@ -116,10 +127,10 @@ siteSuite('production build', (site) => {
         await openPage(page, site().url(enPage.path));
         await switchLocale(page, other);
         const otherPath = pathInLocale(enPage.localPath, other);
-        expect(samePath(new URL(page.url()).pathname, otherPath), `after switching to ${other}: ${page.url()}, expected ${otherPath}`).toBe(true);
+        expect(samePath(site().pathOf(page.url()), otherPath), `after switching to ${other}: ${page.url()}, expected ${otherPath}`).toBe(true);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(other);
         await switchLocale(page, enPage.locale);
-        expect(samePath(new URL(page.url()).pathname, enPage.path), `after switching back: ${page.url()}, expected ${enPage.path}`).toBe(true);
+        expect(samePath(site().pathOf(page.url()), enPage.path), `after switching back: ${page.url()}, expected ${enPage.path}`).toBe(true);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(enPage.locale);
         await waitForQuiet(page);
         expect(problemCount(problems), `problems while switching:\n${describeProblems(problems)}`).toBe(0);
@@ -133,6 +144,55 @@ siteSuite('production build', (site) => {
   const DOC_PAGES = PAGES.filter((p) => !p.localPath.startsWith('/search') && !p.localPath.startsWith('/404'));
   const docIn = (locale: string, version: SiteVersion, docPath: string) =>
     DOC_PAGES.find((p) => p.locale === locale && samePath(p.localPath, `${VERSION_PREFIXES[version]}${docPath === '/' ? '/' : docPath}`) );
+
+  // What readers of a published documentation site expect: the page in their language, the
+  // source to edit, a 404 page in the language of the address they mistyped.
+  it.each(PAGES.map((page) => [label(page), page] as const))('%s names its page in every language (hreflang) at the site\'s address', (_name, page) => {
+    const html = pageHtml(page);
+    const root = siteRootOf(html, BASE);
+    expect(root, `<link rel=canonical> of ${label(page)}`).toBeDefined();
+    // A build for the address in the environment (the deploy workflow's) must carry that address.
+    if (process.env.OPENHANDS_GUIDE_URL) expect(root, 'site address of the canonical link').toBe(`${siteAddress().url}${BASE}`);
+    expect(hreflangProblems(page, html, { siteRoot: root!, locales: LOCALES, defaultLocale: DEFAULT_LOCALE, pages: PAGES }), `hreflang alternates of ${label(page)}`).toEqual([]);
+  });
+
+  it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s has an "Edit this page" link to its own source file', (_name, page) => {
+    const { problems, link } = editLinkProblems(page, pageHtml(page), DEFAULT_LOCALE);
+    expect(problems, `"Edit this page" on ${label(page)}`).toEqual([]);
+    if (process.env.OPENHANDS_GUIDE_REPO_URL) expect(link?.prefix).toBe(editUrlBase(siteAddress()).replace(/\/$/, ''));
+  });
+
+  it('builds a 404 page in every locale', () => {
+    for (const locale of LOCALES) {
+      const file = path.join(BUILD_DIR, prefixOf(locale), '404.html');
+      expect(existsSync(file), `${file}`).toBe(true);
+      const html = readFileSync(file, 'utf8');
+      expect(/<html[^>]*\slang=["']?([A-Za-z-]+)/.exec(html)?.[1], `<html lang> of ${file}`).toBe(locale);
+      expect(html, `title of ${file}`).toContain(notFoundTitle(locale, DEFAULT_LOCALE));
+    }
+  });
+
+  it.concurrent.for(LOCALES)('a missing address under the %s pages gets the 404 page in that language', async (locale, { expect, task }) =>
+    retryOnNetworkChange(task.name, async () => {
+      const page = await site().guarded.context.newPage();
+      try {
+        const missing = site().url(`${prefixOf(locale)}/no-such-page-${Date.now().toString(36)}`);
+        const visit = await visitNotFound(page, missing);
+        expect(visit.status, `HTTP status of ${missing}`).toBe(404);
+        expect({ answeredIn: visit.answeredIn, lang: visit.lang, heading: visit.heading }, `404 page at ${missing}`).toEqual({
+          answeredIn: locale,
+          lang: locale,
+          heading: notFoundTitle(locale, DEFAULT_LOCALE),
+        });
+        expect(visit.homeHref && site().pathOf(visit.homeHref), 'the 404 page\'s link to the start page').toBe(pathInLocale('/', locale));
+        expect(problemCount(visit.problems), `problems on the 404 page:\n${describeProblems(visit.problems)}`).toBe(0);
+        const failing = failingViolations(await axeViolations(page));
+        expect(failing.length, `axe-core violations:\n${describeViolations(missing, failing)}`).toBe(0);
+      } finally {
+        await page.close();
+      }
+    }),
+  );
 
   it('builds every docs version in every locale', () => {
     for (const locale of LOCALES) {
@@ -152,7 +212,7 @@ siteSuite('production build', (site) => {
     const firstParagraph = /<p\b[^>]*>[\s\S]*?<\/p>/.exec(markdown.replace(/<header>[\s\S]*?<\/header>/, ''))?.[0] ?? '';
     // The minified HTML quotes attribute values only where it must.
     expect(firstParagraph, `first paragraph of ${label(page)}`).toMatch(new RegExp(`data-version-note=["']?${version.replace('.', '\\.')}["'\\s>]`));
-    const links = [...firstParagraph.matchAll(/href=["']?([^"'\s>]+)/g)].map((m) => m[1]!);
+    const links = [...firstParagraph.matchAll(/href=["']?([^"'\s>]+)/g)].map((m) => sitePathOf(m[1]!));
     const expected = (Object.keys(VERSION_PREFIXES) as SiteVersion[])
       .filter((other) => other !== version)
       .flatMap((other) => (docIn(page.locale, other, docPath) ? [docIn(page.locale, other, docPath)!.path] : []));
@@ -184,7 +244,7 @@ siteSuite('production build', (site) => {
         const before = page.url();
         await dropdown.first().locator('a.dropdown__link').filter({ hasText: VERSION_LABELS[start.locale]?.[other] ?? other }).first().click();
         await page.waitForURL((url) => url.href !== before, { timeout: 10_000 });
-        expect(samePath(new URL(page.url()).pathname, target!.path), `after choosing ${other} on ${label(start)}: ${page.url()}, expected ${target!.path}`).toBe(true);
+        expect(samePath(site().pathOf(page.url()), target!.path), `after choosing ${other} on ${label(start)}: ${page.url()}, expected ${target!.path}`).toBe(true);
         await waitForQuiet(page);
         expect(problemCount(problems), `problems while switching versions:\n${describeProblems(problems)}`).toBe(0);
       } finally {
@@ -212,15 +272,15 @@ siteSuite('production build', (site) => {
         const { titles } = await navbarSearch(page, term);
         expect(titles.length, `navbar search results for "${term}" on ${page.url()}`).toBeGreaterThan(0);
         for (let index = 0; index < Math.min(titles.length, 2); index++) {
-          const landed = await followNavbarResult(page, site().url(start!.path), term, index);
+          const landed = site().pathOf(await followNavbarResult(page, site().url(start!.path), term, index));
           expect(inScope(landed), `result ${index} "${titles[index]}" for "${term}" from ${start!.path} leads to ${landed}, outside ${locale} ${version}`).toBe(true);
         }
         if (version === 'canvas') {
           // The search page of the locale lists results of that locale only.
-          const { hrefs } = await searchPage(page, site().server.origin, prefixOf(locale), term);
+          const { hrefs } = await searchPage(page, site().url(`${prefixOf(locale)}/search`), term);
           expect(hrefs.length, `results on the ${locale} search page for "${term}"`).toBeGreaterThan(0);
           const inLocale = (path: string) => (locale === DEFAULT_LOCALE ? !OTHER_LOCALES.some((l) => path.startsWith(`/${l}/`)) : path.startsWith(`/${locale}/`));
-          expect(hrefs.filter((href) => !inLocale(new URL(href, site().server.origin).pathname)), `search page results for "${term}" outside ${locale}`).toEqual([]);
+          expect(hrefs.filter((href) => !inLocale(site().pathOf(href))), `search page results for "${term}" outside ${locale}`).toEqual([]);
         }
         await waitForQuiet(page);
         expect(problemCount(problems), `problems while searching:\n${describeProblems(problems)}`).toBe(0);
@@ -239,7 +299,7 @@ siteSuite('production build', (site) => {
       try {
         await openPage(page, site().url(pathInLocale('/', locale)));
         expect((await navbarSearch(page, absent)).titles).toEqual([]);
-        expect((await searchPage(page, site().server.origin, prefixOf(locale), absent)).hrefs).toEqual([]);
+        expect((await searchPage(page, site().url(`${prefixOf(locale)}/search`), absent)).hrefs).toEqual([]);
       } finally {
         await page.close();
       }
@@ -259,7 +319,7 @@ siteSuite('production build', (site) => {
           .evaluateAll((all) => all.map((a) => ({ href: a.getAttribute('href')!, id: a.getAttribute('href')!.split('#snippet-')[1]! })));
         // A link names the figure's bare id; its path says which version's page it is on.
         const missing = onSite.filter(
-          (key) => !linked.some((l) => l.id === splitKey(key).id && figurePages(locale, key).some((p) => samePath(p.path, l.href.split('#')[0]!))),
+          (key) => !linked.some((l) => l.id === splitKey(key).id && figurePages(locale, key).some((p) => samePath(p.path, l.href.startsWith('#') ? path : site().pathOf(l.href)))),
         );
         expect(missing, `snippets with a figure on the ${locale} site but no link on ${path}`).toEqual([]);
         // Follow each link as a reader does (client-side), then come back with the history.
@@ -273,7 +333,7 @@ siteSuite('production build', (site) => {
             })
             .toBe(true);
           await page.goBack();
-          await page.waitForURL((url) => samePath(url.pathname, path) && url.hash === '', { timeout: 10_000 });
+          await page.waitForURL((url) => samePath(site().pathOf(url.href), path) && url.hash === '', { timeout: 10_000 });
           await page.locator(`a[href="${href}"]`).first().waitFor({ timeout: 10_000 });
         }
         await waitForQuiet(page);

@@ -1,12 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { siteBaseUrl } from '../../../src/site/address';
 import { BUILD_DIR } from './env';
 
 /** A page of the production build, as the reader requests it. */
 export interface SitePage {
   /** `en`, `ja`: the locale the page is in (its `<html lang>`). */
   readonly locale: string;
-  /** The URL path the sitemap gives, e.g. `/ja/docker-runtime`, `/`. */
+  /**
+   * The page's path within the site, e.g. `/ja/docker-runtime`, `/`: the sitemap's path
+   * without the site's base URL (buildBaseUrl), which a Site adds when it requests it.
+   */
   readonly path: string;
   /** The same page's path without its locale prefix: `/docker-runtime`, `/`. */
   readonly localPath: string;
@@ -27,15 +31,41 @@ export function buildLocales(buildDir = BUILD_DIR): { locale: string; prefix: st
   return [{ locale: htmlLang(path.join(buildDir, 'index.html')), prefix: '' }, ...others];
 }
 
+/**
+ * The `baseUrl` the build was made with (`/`, `/openhands-docker-guide/`): the path of the
+ * home page's canonical link (Docusaurus writes `url` + `baseUrl` there). A build without
+ * one (the fixtures) is served at `/`. For build/, `OPENHANDS_GUIDE_BASE_URL`, when set, must
+ * agree: `npm run build` and `npm run test:site` under one environment test one address.
+ */
+export function buildBaseUrl(buildDir = BUILD_DIR, expected = buildDir === BUILD_DIR ? process.env.OPENHANDS_GUIDE_BASE_URL : undefined): string {
+  const index = path.join(buildDir, 'index.html');
+  if (!existsSync(index)) throw new Error(`${index} is missing: run \`npm run build\` first`);
+  const canonical = /<link\b[^>]*\srel=["']?canonical["'\s][^>]*>/.exec(readFileSync(index, 'utf8'))?.[0];
+  const href = canonical ? /\shref=["']?([^"'\s>]+)/.exec(canonical)?.[1] : undefined;
+  const base = href ? siteBaseUrl(new URL(href).pathname) : '/';
+  if (expected !== undefined && siteBaseUrl(expected) !== base) {
+    throw new Error(
+      `${path.relative(process.cwd(), buildDir) || buildDir}/ was built for the base URL ${base}, but OPENHANDS_GUIDE_BASE_URL=${expected}: ` +
+        'build again with the same OPENHANDS_GUIDE_BASE_URL (`npm run build`), or unset it',
+    );
+  }
+  return base;
+}
+
 function htmlLang(file: string): string {
   const match = /<html[^>]*\slang=["']?([A-Za-z-]+)/.exec(readFileSync(file, 'utf8'));
   if (!match) throw new Error(`${file} has no <html lang>`);
   return match[1]!;
 }
 
-function sitemapPaths(file: string): string[] {
+/** The sitemap's pages, as paths within the site (the base URL taken off). */
+function sitemapPaths(file: string, base: string): string[] {
   const xml = readFileSync(file, 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.trim()).pathname);
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
+    const pathname = new URL(m[1]!.trim()).pathname;
+    if (!pathname.startsWith(base)) throw new Error(`${file} lists ${pathname}, outside the site's base URL ${base}`);
+    return `/${pathname.slice(base.length)}`;
+  });
 }
 
 /** The file `docusaurus serve` answers a path with (cleanUrls): x/index.html or x.html. */
@@ -52,9 +82,10 @@ export function htmlFileFor(urlPath: string, buildDir = BUILD_DIR): string | und
  */
 export function sitePages(buildDir = BUILD_DIR): SitePage[] {
   const pages: SitePage[] = [];
+  const base = buildBaseUrl(buildDir);
   for (const { locale, prefix } of buildLocales(buildDir)) {
     const sitemap = path.join(buildDir, prefix, 'sitemap.xml');
-    for (const urlPath of sitemapPaths(sitemap)) {
+    for (const urlPath of sitemapPaths(sitemap, base)) {
       if (!urlPath.startsWith(`${prefix}/`)) {
         throw new Error(`${sitemap} lists ${urlPath}, outside its locale's ${prefix}/`);
       }

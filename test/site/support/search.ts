@@ -43,7 +43,7 @@ export async function navbarSearch(page: Page, term: string): Promise<NavbarResu
 
 /**
  * Opens `start`, searches `term` in the navbar, chooses suggestion `index`, returns the
- * path it lands on. The start URL gets a marker query, so landing on the start page
+ * path it lands on (the URL's path, base URL included). The start URL gets a marker query, so landing on the start page
  * itself still counts as a navigation.
  */
 export async function followNavbarResult(page: Page, start: string, term: string, index: number): Promise<string> {
@@ -68,9 +68,9 @@ export interface SearchPageResults {
   readonly hrefs: readonly string[];
 }
 
-/** Opens the search page of a locale (`prefix` '' or '/ja') for `term` and lists the result links. */
-export async function searchPage(page: Page, origin: string, prefix: string, term: string): Promise<SearchPageResults> {
-  await page.goto(`${origin}${prefix}/search?q=${encodeURIComponent(term)}`);
+/** Opens a locale's search page (`searchUrl`, e.g. `http://127.0.0.1:1234/ja/search`) for `term` and lists the result links. */
+export async function searchPage(page: Page, searchUrl: string, term: string): Promise<SearchPageResults> {
+  await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
   await waitForHydration(page);
   await page
     .waitForFunction(() => document.querySelector('[class*="searchResultItem"] a') !== null || document.querySelector('.main-wrapper .container > p') !== null, null, {

@@ -8,7 +8,7 @@ import { describeProblems, guardedContext, launchBrowser, openPage, waitForQuiet
 import { copyFrom } from './copy';
 import { browserDecision, buildProblem, BUILD_DIR, SCREENSHOT_DIR } from './env';
 import { limiter } from './pool';
-import { sitePages, type SitePage } from './pages';
+import { buildBaseUrl, sitePages, type SitePage } from './pages';
 import { startServer, type SiteServer } from './server';
 
 /** Pages open at once. Two cores: more only makes each page slower. */
@@ -38,7 +38,12 @@ export interface Site {
   readonly browser: Browser;
   readonly guarded: GuardedContext;
   readonly pages: readonly SitePage[];
+  /** The base URL the build was made for (`/`, `/openhands-docker-guide/`); the server serves it there. */
+  readonly base: string;
+  /** The address of a path within the site (`/ja/docker-runtime`), base URL included. */
   url(urlPath: string): string;
+  /** The path within the site of an address or an href (the base URL, query and hash taken off). */
+  pathOf(urlOrHref: string): string;
   /** A new tab of the guarded context, watched from its first request. */
   newPage(): Promise<{ page: Page; problems: PageProblems }>;
   /** Loads `page` once (screenshot, axe, figures, copy buttons); later calls share the result. */
@@ -98,15 +103,26 @@ export function siteSuite(name: string, body: (site: () => Site) => void): void 
   });
 }
 
+export interface OpenSiteOptions {
+  /** The build to serve; build/ by default. */
+  readonly buildDir?: string;
+  /** Start visiting every page at once (the full suite); false: only the pages a test visits. */
+  readonly visitAll?: boolean;
+  /** Where the page visits' screenshots go: reports/screenshots/ by default. */
+  readonly screenshotDir?: string;
+}
+
 /**
- * Serves a copy of build/ (so a `npm run build` during the run cannot swap files under
- * the pages), launches Chromium, opens a guarded context, and starts visiting every page.
+ * Serves a copy of the build (so a `npm run build` during the run cannot swap files under
+ * the pages) under the base URL it was made for, launches Chromium, opens a guarded
+ * context, and starts visiting every page.
  */
-export async function openSite(): Promise<{ site: Site; close: () => Promise<void> }> {
+export async function openSite({ buildDir = BUILD_DIR, visitAll = true, screenshotDir = SCREENSHOT_DIR }: OpenSiteOptions = {}): Promise<{ site: Site; close: () => Promise<void> }> {
+  const base = buildBaseUrl(buildDir);
   const snapshot = mkdtempSync(path.join(tmpdir(), 'openhands-guide-site-'));
-  cpSync(BUILD_DIR, snapshot, { recursive: true });
+  cpSync(buildDir, snapshot, { recursive: true });
   const removeSnapshot = () => rmSync(snapshot, { recursive: true, force: true });
-  const server = await startServer({ root: snapshot }).catch((error: unknown) => {
+  const server = await startServer({ root: snapshot, baseUrl: base }).catch((error: unknown) => {
     removeSnapshot();
     throw error;
   });
@@ -122,7 +138,13 @@ export async function openSite(): Promise<{ site: Site; close: () => Promise<voi
       browser,
       guarded,
       pages,
-      url: (urlPath) => new URL(urlPath, server.origin).href,
+      base,
+      url: (urlPath) => new URL(`${base}${urlPath.replace(/^\/+/, '')}`, server.origin).href,
+      pathOf: (urlOrHref) => {
+        const { pathname } = new URL(urlOrHref, server.origin);
+        if (!pathname.startsWith(base) && `${pathname}/` !== base) throw new Error(`${urlOrHref} is outside the site's base URL ${base}`);
+        return `/${pathname.slice(base.length)}`;
+      },
       async newPage() {
         const page = await guarded.context.newPage();
         return { page, problems: watchPage(page) };
@@ -132,7 +154,7 @@ export async function openSite(): Promise<{ site: Site; close: () => Promise<voi
         if (!visit) {
           visit = run(() =>
             retryOnNetworkChange(`visit of ${sitePage.path}`, async () => {
-              const result = await visitPage(site, sitePage);
+              const result = await visitPage(site, sitePage, screenshotDir);
               // A visit whose requests the host's network change aborted says nothing about the page.
               const all = describeProblems(result.problems);
               if (all.includes(NETWORK_CHANGED)) throw new Error(all);
@@ -145,7 +167,7 @@ export async function openSite(): Promise<{ site: Site; close: () => Promise<voi
       },
     };
     // Start every page's visit now, a few at a time, so the per-page tests find them done.
-    for (const sitePage of pages) site.visit(sitePage).catch(() => undefined);
+    if (visitAll) for (const sitePage of pages) site.visit(sitePage).catch(() => undefined);
     const opened = browser;
     return {
       site,
@@ -164,8 +186,8 @@ export async function openSite(): Promise<{ site: Site; close: () => Promise<voi
   }
 }
 
-export function screenshotPath(page: SitePage): string {
-  return path.join(SCREENSHOT_DIR, page.locale, `${page.name}.png`);
+export function screenshotPath(page: SitePage, dir = SCREENSHOT_DIR): string {
+  return path.join(dir, page.locale, `${page.name}.png`);
 }
 
 /**
@@ -190,11 +212,11 @@ export async function retryOnNetworkChange<T>(what: string, task: () => Promise<
   }
 }
 
-async function visitPage(site: Site, sitePage: SitePage): Promise<PageVisit> {
+async function visitPage(site: Site, sitePage: SitePage, screenshotDir: string): Promise<PageVisit> {
   const { page, problems } = await site.newPage();
   try {
     await openPage(page, site.url(sitePage.path));
-    const screenshot = screenshotPath(sitePage);
+    const screenshot = screenshotPath(sitePage, screenshotDir);
     mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
     const violations = await axeViolations(page);
