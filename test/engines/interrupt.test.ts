@@ -19,14 +19,13 @@ const engineContainers = async () =>
 const engineFolders = () => readdirSync(tmpdir()).filter((entry) => /^ohg-[0-9a-f]{6}-engine-/.test(entry));
 const namespaces = async () => (await execa('ip', ['netns', 'list'], { reject: false })).stdout.split('\n').filter((l) => l.startsWith('ohg-'));
 
-function matrix(engines: string, reports: string): ResultPromise {
+function matrix(engines: string, reports: string, snippets: string): ResultPromise {
   return execa(join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/engines/matrix.ts', `--engines=${engines}`, `--reports=${reports}`], {
     cwd: ROOT,
     reject: false,
     detached: true,
     all: true,
-    // One snippet is enough to show the engine started, ran and went away.
-    env: { OPENHANDS_GUIDE_SNIPPETS: 'canvas/network-binding' },
+    env: { OPENHANDS_GUIDE_SNIPPETS: snippets },
   });
 }
 
@@ -44,12 +43,13 @@ afterAll(async () => {
 it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the user\'s container is untouched', async () => {
   const before = { folders: engineFolders(), namespaces: await namespaces() };
   const reports = join(tmpdir(), `ohg-test-reports-${process.pid}`);
-  const run = matrix('docker28', reports);
+  // Every Agent Canvas snippet: long enough to be interrupted in the middle.
+  const run = matrix('docker28', reports, 'canvas');
   // Wait until its engine runs and the harness inside has started, then interrupt the whole group.
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && !(await engineContainers()).some(Boolean)) await new Promise((r) => setTimeout(r, 500));
   expect((await engineContainers()).length, 'an engine container started').toBeGreaterThan(0);
-  await new Promise((r) => setTimeout(r, 8_000));
+  await new Promise((r) => setTimeout(r, 3_000));
   process.kill(-run.pid!, 'SIGINT');
   const result = await run;
   expect(result.exitCode, String(result.all ?? '').slice(-2000)).not.toBe(0);
@@ -61,7 +61,11 @@ it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the us
 }, 300_000);
 
 it('two matrix runs at once each finish with their own engine and report', async () => {
-  const [a, b] = await Promise.all([matrix('docker28', join(tmpdir(), `ohg-test-a-${process.pid}`)), matrix('docker28', join(tmpdir(), `ohg-test-b-${process.pid}`))]);
+  // One snippet each is enough to show both engines started, ran and went away.
+  const [a, b] = await Promise.all([
+    matrix('docker28', join(tmpdir(), `ohg-test-a-${process.pid}`), 'canvas/network-binding'),
+    matrix('docker28', join(tmpdir(), `ohg-test-b-${process.pid}`), 'canvas/network-binding'),
+  ]);
   for (const [name, run] of [['first', a], ['second', b]] as const) {
     expect(run.exitCode, `${name} run:\n${String(run.all ?? '').slice(-3000)}`).toBe(0);
     expect(String(run.all ?? '')).toMatch(/engine docker28: docker 28\.[\d.]+\S*: \d+ snippets/);

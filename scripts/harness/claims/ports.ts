@@ -1,5 +1,5 @@
 import { loopbackGap } from '../../../src/engines/expectations';
-import { listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts } from './context';
+import { eventually, listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts } from './context';
 
 
 export function bindings(facts: ContainerFacts, containerPort: number) {
@@ -14,7 +14,8 @@ export const portLoopbackOnly = onContainer<'port-loopback-only'>(async (claim, 
     `HostConfig.PortBindings["${claim.port}/tcp"] = ${JSON.stringify(published)}, expected HostIp 127.0.0.1 only`,
   );
   if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
-  ev.expect(await ctx.probeLocal('127.0.0.1', hostPort), `127.0.0.1:${hostPort} answers on this machine`);
+  // A positive control: given time, as a port forward can come up after the process listens.
+  ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `127.0.0.1:${hostPort} answers on this machine`);
   if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
   const fromLan = await ctx.lan.probe(ctx.lan.hostAddress, hostPort);
   ev.expect(!fromLan, `another host on the LAN is refused at the host's address ${ctx.lan.hostAddress}:${hostPort}`);
@@ -50,7 +51,7 @@ export const loopbackGuardBlocksLan = onContainer<'loopback-guard-blocks-lan'>(a
   const hostPort = ctx.hostPort(claim.port);
   ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
   if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
-  ev.expect(await ctx.probeLocal('127.0.0.1', hostPort), `127.0.0.1:${hostPort} still answers on this machine`);
+  ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `127.0.0.1:${hostPort} still answers on this machine`);
   ev.expect(
     !(await ctx.lan.probeRoutedLoopback(hostPort)),
     `with the rule, another host routing 127.0.0.0/8 via this machine is refused at 127.0.0.1:${hostPort}`,
