@@ -89,6 +89,15 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
     source: 'observed here with Podman 5.4.2 (netavark): publishing on the podman0 gateway answered "cannot assign requested address", hung for minutes, or worked, from one run to the next; podman0 has its address only while a container is attached to it',
   },
   {
+    id: 'podman-loopback-rule-cuts-replies',
+    engines: { kinds: ['podman'] },
+    snippets: ['*/loopback-guard'],
+    outcome: { kind: 'claim-fails', claims: ['loopback-guard-blocks-lan'] },
+    note: 'expectation.podman-loopback-rule-cuts-replies',
+    source:
+      'observed here with Podman 5.4.2 (netavark): with the rule, 127.0.0.1:PORT no longer answers on the machine itself; netavark forwards loopback connections over podman0 with route_localnet=1, so their replies arrive there for 127.0.0.1 and the rule drops them',
+  },
+  {
     id: 'rootless-user-namespace',
     engines: { kinds: ['rootless-docker'] },
     snippets: ['canvas/projects-grant'],

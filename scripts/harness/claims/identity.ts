@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { eventually, notVerifiable, onContainer, sandboxReports } from './context';
+import { eventually, notVerifiable, onContainer, sandboxReports, listeningInside } from './context';
 
 export const image = onContainer<'image'>(async (claim, ctx, found, ev) => {
   const expected = ctx.imageReference(claim.image);
@@ -14,6 +14,8 @@ const HAND_OVER = /^(\S*\/)?(su|sudo|setpriv|setuidgid|gosu|tini|docker-init)(\s
 export const appRunsAs = onContainer<'app-runs-as'>(async (claim, ctx, found, ev) => {
   const uid = claim.user === 'root' ? 0 : ctx.reader.uid;
   ev.see(`Config.User = "${found.facts.Config.User}" (the image's entrypoint switches users, not Docker)`);
+  // The app, not only its entrypoint: once it serves, the user switch is done.
+  await listeningInside(ctx, found.actual, ctx.profile.appPort, ev);
   const all = await ctx.processes(found.actual);
   // 1.x's entrypoint runs the app with su without exec, so the entrypoint's shell stays
   // (containers/app/entrypoint.sh at R1.11, lines 58-60): it hands over, it is not the app.

@@ -26,7 +26,9 @@ const START_SANDBOX = 'POST /api/v1/sandboxes HTTP/1.0\r\nContent-Length: 0\r\n\
  */
 export async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence): Promise<ContainerFacts | ClaimResult> {
   if (ctx.profile.sandboxStart === 'on-request' && (await ctx.sandboxesOf(app)).length === 0) {
-    const reply = await ctx.httpFrom(app, '127.0.0.1', ctx.profile.appPort, START_SANDBOX);
+    // As a reader's browser would, once the app answers (it may still be starting on a busy machine).
+    let reply: string | undefined;
+    await eventually(async () => /^HTTP\/1\.[01] \d{3}/.test((reply = await ctx.httpFrom(app, '127.0.0.1', ctx.profile.appPort, START_SANDBOX)) ?? ''));
     ev.see(`POST /api/v1/sandboxes to ${app} answers ${reply?.split('\r\n')[0] ?? '(nothing)'}`);
   }
   const sandboxes = await waitForSandboxes(ctx, app);
