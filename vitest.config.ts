@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * build of the site made from that report and a browser.
  */
 export default defineConfig({
+  // TSX as Docusaurus compiles it (the automatic runtime): tests render components with react-dom/server.
+  esbuild: { jsx: 'automatic' },
   test: {
     // Docker verification shares one daemon; its own files serialise what must be serial.
     testTimeout: 120_000,

@@ -22,6 +22,18 @@
  * the claims models cannot show (the socket proxy's API filtering). Unset (or `auto`):
  * real images where present, models otherwise. The probe image is the harness's own tool
  * and is built in both modes.
+ *
+ * Markers name the references they hold (label image-references), so a release untags only
+ * the references no live session holds, whichever set of references each session uses.
+ *
+ * Testing the real-image mode without a registry (test/harness/real-images.test.ts):
+ * preloadPublishedStandIns puts copies of the stand-ins under the documented names that carry
+ * no stand-in label (a label of their own instead) and a registry digest, as pulled images
+ * do, while its session holds them with a preload marker. Only then, and only in the process
+ * that holds them, does real mode accept them as published images; a run in the default mode
+ * waits until they are released instead of taking them for real ones, and the preload waits
+ * until no live session holds the documented tags for its models. A user's own image under a
+ * documented name is never retagged; release and the sweep untag the copies as they do models.
  */
 import { STAND_INS } from '../../src/snippets/versions/stand-ins';
 import { createHash, randomBytes } from 'node:crypto';
@@ -32,7 +44,7 @@ import { IMAGES, imageReference, type ImageName } from '../../src/snippets/image
 import type { StandInSpec } from '../../src/snippets/stand-in';
 import { VERSIONS, VERSION_IDS } from '../../src/snippets/versions';
 import { docker, dockerResult, dockerSync, runProcess, runProcessSync } from './docker';
-import { LABEL, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
+import { LABEL, LABEL_PREFIX, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
 import { isLabelledSessionLive, type Session } from './session';
 import { UNPACKED_TOOLS } from './tool-paths';
 import { againstEngine } from './host-net';
@@ -92,6 +104,16 @@ export function removeOrphanedBuildContextsSync(isAlive: (pid: number) => boolea
   return removed;
 }
 const LOCK_NAME = 'openhands-guide-images-lock';
+/** On the copies preloadPublishedStandIns makes: which stand-in, and its content hash (the build cache key). */
+const PUBLISHED_STAND_IN = `${LABEL_PREFIX}published-stand-in`;
+const PUBLISHED_HASH = `${LABEL_PREFIX}published-stand-in-hash`;
+/** On image markers: the references the session holds, space-separated (markers without it hold every reference). */
+const MARKER_REFERENCES = `${LABEL_PREFIX}image-references`;
+/** The image-set label of a preload marker: its session holds the references for published stand-ins. */
+const PRELOAD_SET = 'published-stand-ins';
+/** How long a run waits for references another live run holds in the other way (the harness's longest run is 15 min). */
+const HOLD_WAIT_MS = 1_200_000;
+const HOLD_POLL_MS = 1_000;
 const LOCK_TIMEOUT_MS = 180_000;
 const LOCK_POLL_MS = 250;
 const REQUIRED_DOCKER_CLI = '28.2.2';
@@ -244,6 +266,16 @@ function isModel(info: ImageInfo): boolean {
   return info.labels[LABEL.model] !== undefined;
 }
 
+/** A stand-in copied to pass for the published image (preloadPublishedStandIns): never a user's image. */
+function isPublishedStandIn(info: ImageInfo): boolean {
+  return info.labels[PUBLISHED_STAND_IN] !== undefined;
+}
+
+/** A user's image under a documented name (pulled, loaded, built): used as it is, never retagged. */
+function isUsersImage(info: ImageInfo): boolean {
+  return !isModel(info) && !isPublishedStandIn(info);
+}
+
 // ---------------------------------------------------------------------------------------
 // Building
 
@@ -266,23 +298,7 @@ export async function buildModelImage(model: ModelName): Promise<BuiltModel> {
     if (existing && existing.labels[LABEL.modelHash] === context.hash) {
       return { model, reference, id: existing.id, hash: context.hash, built: false };
     }
-    // The legacy builder: no buildx here, and FROM scratch needs nothing it lacks. Against an
-    // engine of the matrix, the host's daemon builds (an engine container may lack what a
-    // build step needs, e.g. Podman's setrlimit without CAP_SYS_RESOURCE) and the engine loads it.
-    const build = await runProcess(
-      'docker',
-      ['build', '--quiet', '--tag', reference, ...labelArgs({ [LABEL.model]: model, [LABEL.modelHash]: context.hash }), context.dir],
-      { env: { DOCKER_BUILDKIT: '0', ...(againstEngine() ? { DOCKER_HOST: '' } : {}) } },
-    );
-    if (build.exitCode !== 0) {
-      throw new Error(`Building the ${model} model image from ${MODELS[model].dir} failed: ${build.stderr.trim()}`);
-    }
-    if (againstEngine()) {
-      const load = await runProcess('bash', ['-c', 'DOCKER_HOST= docker save "$1" | docker load --quiet', 'load', reference]);
-      if (load.exitCode !== 0) throw new Error(`Loading the ${model} model image into the engine failed: ${load.stderr.trim()}`);
-    }
-    const built = await inspectImage(reference);
-    if (!built) throw new Error(`Built ${reference}, but the daemon does not know it`);
+    const built = await dockerBuild(model, context, reference, { [LABEL.model]: model, [LABEL.modelHash]: context.hash });
     await pruneOlderBuilds(model, reference);
     return { model, reference, id: built.id, hash: context.hash, built: true };
   } finally {
@@ -290,10 +306,28 @@ export async function buildModelImage(model: ModelName): Promise<BuiltModel> {
   }
 }
 
+async function dockerBuild(model: ModelName, context: BuildContext, reference: string, labels: Record<string, string>): Promise<ImageInfo> {
+  // The legacy builder: no buildx here, and FROM scratch needs nothing it lacks. Against an
+  // engine of the matrix, the host's daemon builds (an engine container may lack what a
+  // build step needs, e.g. Podman's setrlimit without CAP_SYS_RESOURCE) and the engine loads it.
+  const build = await runProcess('docker', ['build', '--quiet', '--tag', reference, ...labelArgs(labels), context.dir], {
+    env: { DOCKER_BUILDKIT: '0', ...(againstEngine() ? { DOCKER_HOST: '' } : {}) },
+  });
+  if (build.exitCode !== 0) {
+    throw new Error(`Building the ${model} model image from ${MODELS[model].dir} failed: ${build.stderr.trim()}`);
+  }
+  if (againstEngine()) {
+    const load = await runProcess('bash', ['-c', 'DOCKER_HOST= docker save "$1" | docker load --quiet', 'load', reference]);
+    if (load.exitCode !== 0) throw new Error(`Loading the ${model} model image into the engine failed: ${load.stderr.trim()}`);
+  }
+  const built = await inspectImage(reference);
+  if (!built) throw new Error(`Built ${reference}, but the daemon does not know it`);
+  return built;
+}
+
 /** Drops private tags of earlier builds of a model; an image a container still uses stays. */
-async function pruneOlderBuilds(model: ModelName, keep: string): Promise<void> {
-  const repository = privateRepository(model);
-  const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(LABEL.model, model)]);
+async function pruneOlderBuilds(model: ModelName, keep: string, repository = privateRepository(model), label: string = LABEL.model): Promise<void> {
+  const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(label, model)]);
   for (const reference of out.split('\n')) {
     if (reference.startsWith(`${repository}:`) && reference !== keep) {
       // Its loopback registry tag and digest too, or the image would stay behind under them.
@@ -385,9 +419,13 @@ export function markerName(session: { readonly suffix: string }, references: Ima
   return `openhands-guide-images-${session.suffix}-${imageSetId(references)}`;
 }
 
-async function createMarker(session: Session, probe: string, references: ImageReferences): Promise<void> {
-  const name = markerName(session, references);
-  const labels = [...session.labelArgs('image-marker'), '--label', `${LABEL.imageSet}=${imageSetId(references)}`];
+function markerLabels(session: Session, references: ImageReferences, set: string): string[] {
+  return [...session.labelArgs('image-marker'), '--label', `${LABEL.imageSet}=${set}`, '--label', `${MARKER_REFERENCES}=${Object.values(references).join(' ')}`];
+}
+
+async function createMarker(session: Session, probe: string, references: ImageReferences, preload = false): Promise<void> {
+  const name = preload ? preloadMarkerName(session, references) : markerName(session, references);
+  const labels = markerLabels(session, references, preload ? PRELOAD_SET : imageSetId(references));
   const created = await dockerResult(['container', 'create', '--name', name, ...labels, probe, 'true']);
   if (created.exitCode === 0) return;
   // A second ensureImages in the same session finds its own marker.
@@ -397,26 +435,52 @@ async function createMarker(session: Session, probe: string, references: ImageRe
   }
 }
 
-function liveMarkerCount(references: ImageReferences): number {
-  const out = dockerSync([
-    'container', 'ls', '--all', '--format', '{{.Labels}}',
-    ...labelFilterArgs(LABEL.role, 'image-marker'),
-    ...labelFilterArgs(LABEL.imageSet, imageSetId(references)),
-  ]).stdout;
+export function preloadMarkerName(session: { readonly suffix: string }, references: ImageReferences = documentedReferences()): string {
+  return `openhands-guide-preload-${session.suffix}-${imageSetId(references)}`;
+}
+
+/** A live session's marker: which references it holds, and how (models, or published stand-ins). */
+interface LiveMarker {
+  /** Undefined: a marker from before markers named their references; it holds every reference. */
+  readonly references: readonly string[] | undefined;
+  readonly preload: boolean;
+  readonly session: string | undefined;
+  readonly pid: string | undefined;
+  readonly host: string | undefined;
+}
+
+function liveMarkers(): LiveMarker[] {
+  const out = dockerSync(['container', 'ls', '--all', '--format', '{{.Labels}}', ...labelFilterArgs(LABEL.role, 'image-marker')]).stdout;
   return out
     .split('\n')
     .filter((line) => line !== '')
     .map(parseLabelList)
-    .filter((labels) => isLabelledSessionLive({ id: labels[LABEL.session], pid: labels[LABEL.pid], host: labels[LABEL.host] })).length;
+    .filter((labels) => isLabelledSessionLive({ id: labels[LABEL.session], pid: labels[LABEL.pid], host: labels[LABEL.host] }))
+    .map((labels) => ({
+      references: labels[MARKER_REFERENCES]?.split(' ').filter(Boolean),
+      preload: labels[LABEL.imageSet] === PRELOAD_SET,
+      session: labels[LABEL.session],
+      pid: labels[LABEL.pid],
+      host: labels[LABEL.host],
+    }));
 }
 
-/** Removes the set's tags that point at a model image, unless a live session holds a marker. Call under the lock. */
+const holds = (marker: LiveMarker, reference: string): boolean => marker.references === undefined || marker.references.includes(reference);
+
+/**
+ * Removes the tags of `references` that point at a model (or at a published stand-in) when no
+ * live session's marker (preload marker) holds that reference. Call under the lock.
+ */
 function untagModelsIfUnused(references: ImageReferences): string[] {
-  if (liveMarkerCount(references) > 0) return [];
+  const live = liveMarkers();
   const removed: string[] = [];
   for (const reference of Object.values(references)) {
     const info = inspectImageSync(reference);
-    if (info && isModel(info)) {
+    if (!info) continue;
+    const unused =
+      (isModel(info) && !live.some((marker) => !marker.preload && holds(marker, reference))) ||
+      (isPublishedStandIn(info) && !live.some((marker) => marker.preload && holds(marker, reference)));
+    if (unused) {
       // The private tag remains, so this only untags: the cached model stays.
       const result = dockerSync(['image', 'rm', reference]);
       if (result.exitCode === 0) removed.push(reference);
@@ -450,27 +514,59 @@ export async function ensureImages(session: Session, options: ImagesOptions = {}
   const models = new Map<ImageName, BuiltModel>();
   for (const name of names) {
     const existing = await inspectImage(referenceOf(name));
-    if (!existing || isModel(existing)) models.set(name, await buildModelImage(name));
+    if (!existing || !isUsersImage(existing)) models.set(name, await buildModelImage(name));
   }
 
-  return withImagesLock(session, probe, async () => {
-    // The marker first: from now on no other run's release may untag this set.
-    await createMarker(session, probe, references);
-    const result: Partial<Record<ImageName, EnsuredImage>> = {};
-    for (const name of names) {
-      const reference = referenceOf(name);
-      const existing = await inspectImage(reference);
-      if (existing && !isModel(existing)) {
-        result[name] = { name, reference, source: 'real', id: existing.id };
-        continue;
+  // References a live run holds for published stand-ins (the real-image test) are waited for:
+  // taken for real images, they would make this run report stand-ins as published images.
+  return whenFree(names.map(referenceOf), (marker) => marker.preload, () =>
+    withImagesLock(session, probe, async () => {
+      if (heldBy(names.map(referenceOf), (marker) => marker.preload).length > 0) return undefined;
+      // The marker first: from now on no other run's release may untag these references.
+      await createMarker(session, probe, references);
+      const result: Partial<Record<ImageName, EnsuredImage>> = {};
+      for (const name of names) {
+        const reference = referenceOf(name);
+        const existing = await inspectImage(reference);
+        if (existing && isUsersImage(existing)) {
+          result[name] = { name, reference, source: 'real', id: existing.id };
+          continue;
+        }
+        const model = models.get(name) ?? (await buildModelImage(name));
+        if (existing?.id !== model.id) await docker(['image', 'tag', model.reference, reference]);
+        const digest = MODELS[name].digest ? await giveDigest(model.reference, privateRepository(name)) : undefined;
+        result[name] = { name, reference, source: 'model', id: model.id, ...(digest && { digestRegistry: digest.registry }) };
       }
-      const model = models.get(name) ?? (await buildModelImage(name));
-      if (existing?.id !== model.id) await docker(['image', 'tag', model.reference, reference]);
-      const digest = MODELS[name].digest ? await giveDigest(model.reference, privateRepository(name)) : undefined;
-      result[name] = { name, reference, source: 'model', id: model.id, ...(digest && { digestRegistry: digest.registry }) };
+      return result;
+    }),
+  );
+}
+
+/** The references among `references` that a live marker matching `which` holds. */
+function heldBy(references: readonly string[], which: (marker: LiveMarker) => boolean): string[] {
+  const live = liveMarkers().filter(which);
+  return references.filter((reference) => live.some((marker) => holds(marker, reference)));
+}
+
+/**
+ * Runs `attempt` (under the lock, it returns undefined when the references are still held)
+ * until it succeeds; between attempts, waits while a live marker matching `which` holds any
+ * of `references`. Fails, naming them and their holder, after HOLD_WAIT_MS.
+ */
+async function whenFree<T>(references: readonly string[], which: (marker: LiveMarker) => boolean, attempt: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + HOLD_WAIT_MS;
+  for (;;) {
+    const done = await attempt();
+    if (done !== undefined) return done;
+    const held = heldBy(references, which);
+    if (Date.now() > deadline) {
+      const holders = liveMarkers().filter((marker) => which(marker) && held.some((reference) => holds(marker, reference)));
+      throw new Error(
+        `Waited ${HOLD_WAIT_MS / 60_000} min for ${held.join(', ')}, held by ${holders.map((m) => `${m.preload ? 'published stand-ins' : 'models'} of session ${m.session} (pid ${m.pid} on ${m.host})`).join('; ')}`,
+      );
     }
-    return result;
-  });
+    await new Promise((resolve) => setTimeout(resolve, HOLD_POLL_MS));
+  }
 }
 
 async function ensureRealImage(name: ImageName, reference: string): Promise<EnsuredImage> {
@@ -479,10 +575,108 @@ async function ensureRealImage(name: ImageName, reference: string): Promise<Ensu
   if (info && isModel(info)) {
     throw new Error(`OPENHANDS_GUIDE_IMAGES=real, but ${reference} is a harness model image (label ${LABEL.model}); remove the tag with \`docker image rm ${reference}\` and run again`);
   }
+  if (info && isPublishedStandIn(info)) {
+    // Only the process that preloaded it (the real-image test) may take it for the published image.
+    const holder = liveMarkers().find((marker) => marker.preload && holds(marker, reference));
+    if (!holder || holder.pid !== String(process.pid) || holder.host !== hostname()) {
+      throw new Error(
+        `OPENHANDS_GUIDE_IMAGES=real, but ${reference} is a stand-in copied to pass for the published image (label ${PUBLISHED_STAND_IN}), ` +
+          `${holder ? `preloaded by another run (pid ${holder.pid} on ${holder.host})` : 'left by a run that is gone'}, not the published image; ` +
+          `${holder ? 'wait for that run to end' : `remove the tag with \`docker image rm ${reference}\``} and run again`,
+      );
+    }
+  }
   if (!info) {
     throw new Error(`OPENHANDS_GUIDE_IMAGES=real needs ${reference}, and \`docker pull ${reference}\` failed: ${pull.stderr.trim()}`);
   }
   return { name, reference, source: 'real', id: info.id };
+}
+
+export interface PreloadedImage {
+  readonly name: ImageName;
+  readonly reference: string;
+  /** The image id under the reference now. */
+  readonly id: string;
+  /** False when the reference already held an image of yours: it is left as it is, and real mode uses it. */
+  readonly preloaded: boolean;
+}
+
+export function publishedStandInRepository(name: ImageName): string {
+  return `openhands-guide/published-${kebab(name)}`;
+}
+
+/**
+ * A copy of a stand-in that passes for the published image: the same build, without the
+ * stand-in labels (real mode refuses those), with a label of its own, and given a registry
+ * digest as a pulled image has. Cached under openhands-guide/published-<image>:<hash>.
+ */
+async function buildPublishedStandIn(name: ImageName): Promise<{ reference: string; id: string }> {
+  const context = assembleContext(name);
+  try {
+    const reference = `${publishedStandInRepository(name)}:${context.hash}`;
+    let image = await inspectImage(reference);
+    if (!image || image.labels[PUBLISHED_HASH] !== context.hash) {
+      image = await dockerBuild(name, context, reference, { [PUBLISHED_STAND_IN]: name, [PUBLISHED_HASH]: context.hash });
+      await pruneOlderBuilds(name, reference, publishedStandInRepository(name), PUBLISHED_STAND_IN);
+    }
+    if (MODELS[name].digest) await giveDigest(reference, publishedStandInRepository(name));
+    return { reference, id: image.id };
+  } finally {
+    rmSync(context.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts images that pass for the published ones under the documented names, as on a machine
+ * that has pulled them, for testing OPENHANDS_GUIDE_IMAGES=real without a registry: copies
+ * of the stand-ins (buildPublishedStandIn), held by a preload marker of `session`. Waits while
+ * a live run holds one of these references for its models. A reference that holds an image of
+ * yours is left alone. Release with releasePublishedStandIns (or removeSessionResources).
+ */
+export async function preloadPublishedStandIns(session: Session, options: ImagesOptions = {}): Promise<PreloadedImage[]> {
+  const references = options.references ?? documentedReferences();
+  const names = Object.keys(references) as ImageName[];
+  const referenceOf = (name: ImageName): string => references[name]!;
+  const probe = await ensureProbeImage();
+  const copies = new Map<ImageName, { reference: string; id: string }>();
+  for (const name of names) copies.set(name, await buildPublishedStandIn(name));
+  const otherHolders = (marker: LiveMarker) => marker.session !== session.id;
+  return whenFree(names.map(referenceOf), otherHolders, () =>
+    withImagesLock(session, probe, async () => {
+      if (heldBy(names.map(referenceOf), otherHolders).length > 0) return undefined;
+      await createMarker(session, probe, references, true);
+      const result: PreloadedImage[] = [];
+      for (const name of names) {
+        const reference = referenceOf(name);
+        const existing = await inspectImage(reference);
+        if (existing && isUsersImage(existing)) {
+          result.push({ name, reference, id: existing.id, preloaded: false });
+          continue;
+        }
+        const copy = copies.get(name)!;
+        if (existing?.id !== copy.id) await docker(['image', 'tag', copy.reference, reference]);
+        result.push({ name, reference, id: copy.id, preloaded: true });
+      }
+      return result;
+    }),
+  );
+}
+
+/** Ends preloadPublishedStandIns: removes the preload marker, then the copies' tags. Returns the references it untagged. */
+export function releasePublishedStandIns(session: { readonly suffix: string }, options: ImagesOptions = {}): string[] {
+  const references = options.references ?? documentedReferences();
+  return underLockIfPossible(() => {
+    dockerSync(['container', 'rm', '--force', preloadMarkerName(session, references)]);
+    return untagModelsIfUnused(references);
+  });
+}
+
+/** References of a set that currently point at a published stand-in (for tests and diagnostics). */
+export function taggedPublishedStandIns(references: ImageReferences = documentedReferences()): string[] {
+  return Object.values(references).filter((reference) => {
+    const info = inspectImageSync(reference);
+    return info !== null && isPublishedStandIn(info);
+  });
 }
 
 /**
