@@ -195,6 +195,12 @@ export class UnitScope {
     const [address = '', gateway = ''] = (
       await docker(['inspect', '--format', `{{with index .NetworkSettings.Networks "${network}"}}{{.IPAddress}} {{.Gateway}}{{end}}`, name])
     ).split(' ');
+    // `docker run -d` returns before httpd listens; a probe sent then would fail the positive control.
+    const ready = await dockerResult(
+      ['exec', name, 'timeout', '15', 'sh', '-c', `until nc -w 1 127.0.0.1 ${OUTSIDER_PORT} </dev/null; do sleep 0.2; done`],
+      { reject: false },
+    );
+    if (ready.exitCode !== 0) throw new Error(`the outsider container ${name} did not listen on port ${OUTSIDER_PORT} within 15 s: ${ready.stderr || ready.stdout}`);
     this.outsiderCache = { address, gateway, port: OUTSIDER_PORT, network, name };
     return this.outsiderCache;
   }

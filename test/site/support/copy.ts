@@ -31,6 +31,13 @@ export async function revealTabs(block: Locator): Promise<void> {
   await block.waitFor({ state: 'visible', timeout: 5_000 });
 }
 
+/**
+ * How long one action may wait for the page to be ready for it. Several pages are visited at
+ * once while other tests run, so on 2 busy cores a click can wait for seconds; the bound
+ * only keeps a page that never becomes ready from hanging the run.
+ */
+const ACTION_TIMEOUT = 30_000;
+
 /** A browser has one clipboard for all its pages: one copy-and-read at a time. */
 const clipboard = mutex();
 
@@ -43,15 +50,26 @@ export async function copyFrom(page: Page, block: Locator): Promise<string> {
   return clipboard(async () => {
     await page.bringToFront();
     await page.evaluate(() => navigator.clipboard.writeText(''));
-    await revealTabs(block);
-    await block.scrollIntoViewIfNeeded();
-    await block.locator('pre').first().hover();
-    const button = block.locator(COPY_BUTTON);
-    const count = await button.count();
-    if (count !== 1) throw new Error(`expected one copy button in the code block, found ${count}`);
-    await button.click();
-    // The button shows the tick once navigator.clipboard.writeText() has resolved.
-    await block.locator('button[class*="copyButtonCopied"]').waitFor({ state: 'attached', timeout: 5_000 });
-    return page.evaluate(() => navigator.clipboard.readText());
+    // Docusaurus keeps a `groupId` tab choice in localStorage and applies it to every open
+    // page of the browser through storage events, so another page of this context choosing
+    // "Windows (WSL)" can hide this figure again between our click and the copy, later on a
+    // loaded machine. A reader with two tabs open meets the same: choose the tab again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await revealTabs(block);
+        await block.scrollIntoViewIfNeeded({ timeout: ACTION_TIMEOUT });
+        await block.locator('pre').first().hover({ timeout: ACTION_TIMEOUT });
+        const button = block.locator(COPY_BUTTON);
+        const count = await button.count();
+        if (count !== 1) throw new Error(`expected one copy button in the code block, found ${count}`);
+        await button.click({ timeout: ACTION_TIMEOUT });
+        // The button shows the tick once navigator.clipboard.writeText() has resolved.
+        await block.locator('button[class*="copyButtonCopied"]').waitFor({ state: 'attached', timeout: 5_000 });
+        return await page.evaluate(() => navigator.clipboard.readText());
+      } catch (error) {
+        if (attempt >= 3 || (await block.isVisible())) throw error;
+        console.warn(`copy from ${await block.getAttribute('data-snippet-id')}: its tab was switched away (attempt ${attempt}), choosing it again`);
+      }
+    }
   });
 }

@@ -87,3 +87,25 @@ export function firstDifference(actual: string, expected: string): string {
 export async function commandWords(key: string, text: string): Promise<string[][]> {
   return (await snippetCommands({ id: key }, text)).map((command) => command.words.map((word) => word.raw));
 }
+
+/**
+ * The evidence a figure must show for a snippet, stated here from the report on its own
+ * terms (not with the site's code): every engine run of the report counts where it ran
+ * today's registry entry; an engine where an expectation says the commands do not work
+ * is set aside; the rest decide, the worst of them winning. With no engine left, the
+ * snippet is not verified, or shows that it is expected to fail everywhere it ran.
+ */
+export function expectedEvidence(loaded: LoadedReport, key: string): { state: string; because: string } {
+  const { version, id } = splitKey(key);
+  if (!loaded.ok) throw new Error(`no verification report for snippet ${key}: ${loaded.problem}`);
+  const current = isSnippetId(version, id) ? snippetHash(getSnippet(version, id), requiredSnippets(getSnippet(version, id))) : undefined;
+  const results = loaded.report.runs.flatMap((run) => {
+    const entry = run.failure ? undefined : run.snippets.find((s) => s.version === version && s.id === id);
+    return entry && entry.registryHash === current ? [{ engine: run.engine.id, status: entry.status }] : [];
+  });
+  const because = results.map((r) => `${r.engine}: ${r.status}`).join(', ') || 'no engine ran the current registry entry';
+  if (results.length === 0) return { state: 'not-verified', because };
+  const judged = results.filter((r) => r.status !== 'expected-failure').map((r) => r.status);
+  const worst = (['failed', 'partly-verifiable', 'verified'] as const).find((status) => judged.includes(status));
+  return { state: judged.length === 0 ? 'expected-failure' : (worst ?? 'verified'), because };
+}
