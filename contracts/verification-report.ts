@@ -20,7 +20,9 @@ export type ClaimStatus = 'verified' | 'failed' | 'not-verifiable' | 'expected-f
 export type NotVerifiableReason =
   | 'no-lan-namespace'
   | 'no-agent-writes'
-  | 'real-app-sandbox-needs-conversation';
+  | 'real-app-sandbox-needs-conversation'
+  /** An engine expectation (src/engines/expectations.ts) says not to run the snippet on this engine. */
+  | 'not-run-on-engine';
 
 /** The container checks of docker-bench-security section 5 the audit table shows (shared/reference/facts.md). */
 export const AUDIT_CHECKS = [
@@ -104,8 +106,12 @@ export interface SnippetReport extends UnitTexts {
   readonly exitCode: number;
   readonly stderr: string;
   readonly durationMs: number;
-  /** `expected-failure`: the commands or claims do not work on this engine, as an engine expectation says. */
-  readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure';
+  /**
+   * `expected-failure`: the commands or claims do not work on this engine, as an engine expectation says.
+   * `not-run`: an engine expectation says not to run them here (what was seen there was not repeatable);
+   * nothing is known of this engine, and its claims are `not-verifiable` with that reason.
+   */
+  readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure' | 'not-run';
   readonly claims: readonly (ClaimResult & { claim: Claim })[];
   /** The engine expectation the commands' failure was judged by. */
   readonly expectation?: string;

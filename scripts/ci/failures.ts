@@ -61,7 +61,7 @@ export function failuresOf(report: VerificationReport, placed: ReadonlyMap<strin
     }
     for (const snippet of run.snippets) {
       const { key, pages, source } = where(snippet);
-      if (snippet.exitCode !== 0 && snippet.status !== 'expected-failure') {
+      if (snippet.exitCode !== 0 && snippet.status !== 'expected-failure' && snippet.status !== 'not-run') {
         failures.push({ engine: run.engine.id, snippet: key, what: 'commands', pages, source, reason: `the commands exited ${snippet.exitCode}`, evidence: snippet.stderr.trim().split('\n').slice(-8) });
       }
       for (const result of snippet.claims) {

@@ -124,7 +124,8 @@ function summaryLine(run: EngineRun): string {
   if (run.failure) return `could not run: ${run.failure.reason}`;
   const claims = run.snippets.flatMap((s) => s.claims);
   const count = (status: string) => claims.filter((c) => c.status === status).length;
-  return `${run.engine.kind} ${run.engine.version}: ${run.snippets.length} snippets; claims ${count('verified')} verified, ${count('expected-failure')} fail as expected, ${count('failed')} failed, ${count('not-verifiable')} not verifiable`;
+  const notRun = run.snippets.filter((s) => s.status === 'not-run').length;
+  return `${run.engine.kind} ${run.engine.version}: ${run.snippets.length} snippets${notRun > 0 ? ` (${notRun} not run there, as an expectation says)` : ''}; claims ${count('verified')} verified, ${count('expected-failure')} fail as expected, ${count('failed')} failed, ${count('not-verifiable')} not verifiable`;
 }
 
 main().catch((error: unknown) => {

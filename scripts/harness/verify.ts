@@ -205,8 +205,8 @@ async function runUnit(prepared: PreparedUnit, harness: HarnessSession, reader: 
     return {
       version: snippet.version, id: snippet.id, registryHash: unit.registryHash, texts: unit.texts, ran: unit.ran, ranOwn: unit.ranOwn,
       requires: unit.requires.map((s) => s.id), rewrites: unit.rewrites, placeholders: unit.placeholders,
-      exitCode: -1, stderr: reason, durationMs: 0, status: 'expected-failure', expectation: skip.id,
-      claims: snippet.claims.map((claim) => ({ claim, status: 'expected-failure' as const, evidence: [], reason, expectation: skip.id })),
+      exitCode: -1, stderr: reason, durationMs: 0, status: 'not-run', expectation: skip.id,
+      claims: snippet.claims.map((claim) => ({ claim, status: 'not-verifiable' as const, notVerifiable: 'not-run-on-engine' as const, evidence: [], reason, expectation: skip.id })),
     };
   }
   try {

@@ -17,10 +17,12 @@ export function evidenceFor(snippet: Snippet, data: VerificationData): SnippetEv
     const result = run.snippets.find((entry) => entry.version === snippet.version && entry.id === snippet.id);
     if (!result) return { engine: run.engine, state: 'not-verified', why: 'not-run' };
     if (result.registryHash !== hash) return { engine: run.engine, state: 'not-verified', why: 'stale' };
+    if (result.status === 'not-run') return { engine: run.engine, state: 'not-verified', why: 'not-run-here', expectation: result.expectation ?? '' };
     return { engine: run.engine, state: result.status, result };
   });
   const ran = engines.filter((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
   if (ran.length === 0) {
+    // Not run here, as an expectation says, is still "not run" for the snippet as a whole: each engine line says why.
     const why = engines.some((e) => e.state === 'not-verified' && e.why === 'stale') ? 'stale' : 'not-run';
     return { state: 'not-verified', why, engines };
   }

@@ -19,6 +19,7 @@ export function siteReportFromReport(report: VerificationReport): SiteReport {
         id: snippet.id,
         registryHash: snippet.registryHash,
         status: snippet.status,
+        ...(snippet.status === 'not-run' && snippet.expectation ? { expectation: snippet.expectation } : {}),
         exitCode: snippet.exitCode,
         requires: snippet.requires,
         claims: snippet.claims.map((c) => ({

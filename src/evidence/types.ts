@@ -29,7 +29,9 @@ export interface SiteSnippetResult {
   readonly version: VersionId;
   readonly id: string;
   readonly registryHash: string;
-  readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure';
+  readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure' | 'not-run';
+  /** For `not-run`: the engine expectation that says not to run it there. */
+  readonly expectation?: string;
   readonly exitCode: number;
   readonly requires: readonly string[];
   readonly claims: readonly SiteClaimResult[];
@@ -80,7 +82,9 @@ export type ResultState = 'verified' | 'partly-verifiable' | 'failed' | 'expecte
 /** What one engine's run says of a snippet: a report entry only when it verified this very registry entry. */
 export type EngineEvidence =
   | { readonly engine: SiteEngine; readonly state: ResultState; readonly result: SiteSnippetResult }
-  | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'not-run' | 'stale' | 'engine-failed' };
+  | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'not-run' | 'stale' | 'engine-failed' }
+  /** Not run on that engine, as the engine expectation `expectation` says (its note and source say why). */
+  | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'not-run-here'; readonly expectation: string };
 
 /** What a snippet shows: the verdict over every engine that ran it, and each engine's own. */
 export type SnippetEvidence =

@@ -54,6 +54,16 @@ describe('evidenceFor', () => {
     expect(evidence.engines[0]).toMatchObject({ state: 'not-verified', why: 'engine-failed' });
   });
 
+  it('counts an engine where an expectation says not to run the snippet as no result, and says why on its line', () => {
+    const podman: SiteEngine = { id: 'podman', kind: 'podman', version: '5.4.2', cgroupVersion: '1', images: [] };
+    const notRun = result({ status: 'not-run', expectation: 'podman-bridge-gateway-publish', exitCode: -1 });
+    const evidence = evidenceFor(snippet, data({ engine: host, snippets: [result()] }, { engine: podman, snippets: [notRun] }));
+    expect(evidence.state).toBe('verified');
+    expect(evidence.engines[1]).toEqual({ engine: podman, state: 'not-verified', why: 'not-run-here', expectation: 'podman-bridge-gateway-publish' });
+    // Run nowhere else: the snippet is not verified, never "fails as expected".
+    expect(evidenceFor(snippet, data({ engine: podman, snippets: [notRun] }))).toMatchObject({ state: 'not-verified', why: 'not-run' });
+  });
+
   it('is not verified when the report predates a change to the command', () => {
     expect(evidenceFor(snippet, data({ engine: host, snippets: [result({ registryHash: '00000000' })] }))).toMatchObject({ state: 'not-verified', why: 'stale' });
   });

@@ -70,10 +70,23 @@ function EngineLines({ snippet, evidence, t }: { snippet: Snippet; evidence: Sni
           </span>{' '}
           {engineName(e.engine, t)} (cgroup v{e.engine.cgroupVersion}): {t(`evidence.result.${e.state === 'partly-verifiable' ? 'verified' : e.state}` satisfies MessageKey)}
           {e.state === 'not-verified' ? <span className={styles.note}> {t(`evidence.why.${e.why}` satisfies MessageKey)}</span> : null}
+          {e.state === 'not-verified' && e.why === 'not-run-here' ? <NotRunNote id={e.expectation} t={t} /> : null}
           {e.state !== 'not-verified' ? <span className={styles.note}> {t(imagesKey(e.engine, snippet.version))}</span> : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Why a snippet was not run on an engine: the expectation's note, and its source in the harness' words. */
+function NotRunNote({ id, t }: { id: string; t: PageTranslate }): ReactNode {
+  const expectation = expectationById(id);
+  if (!expectation) return null;
+  return (
+    <span className={styles.note} data-expectation={id}>
+      {' '}
+      {t(expectation.note)} <span lang="en">({expectation.source})</span>
+    </span>
   );
 }
 

@@ -101,7 +101,8 @@ export function expectedEvidence(loaded: LoadedReport, key: string): { state: st
   const current = isSnippetId(version, id) ? snippetHash(getSnippet(version, id), requiredSnippets(getSnippet(version, id))) : undefined;
   const results = loaded.report.runs.flatMap((run) => {
     const entry = run.failure ? undefined : run.snippets.find((s) => s.version === version && s.id === id);
-    return entry && entry.registryHash === current ? [{ engine: run.engine.id, status: entry.status }] : [];
+    // Not run on an engine (an expectation says so) is no result from that engine.
+    return entry && entry.registryHash === current && entry.status !== 'not-run' ? [{ engine: run.engine.id, status: entry.status }] : [];
   });
   const because = results.map((r) => `${r.engine}: ${r.status}`).join(', ') || 'no engine ran the current registry entry';
   if (results.length === 0) return { state: 'not-verified', because };
