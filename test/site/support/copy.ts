@@ -63,12 +63,26 @@ export async function copyFrom(page: Page, block: Locator): Promise<string> {
         const count = await button.count();
         if (count !== 1) throw new Error(`expected one copy button in the code block, found ${count}`);
         await button.click({ timeout: ACTION_TIMEOUT });
-        // The button shows the tick once navigator.clipboard.writeText() has resolved.
-        await block.locator('button[class*="copyButtonCopied"]').waitFor({ state: 'attached', timeout: 5_000 });
-        return await page.evaluate(() => navigator.clipboard.readText());
+        // What the reader gets is what the clipboard holds (emptied above): wait for it, not for the button's tick,
+        // which Docusaurus shows for one second only and a busy page may render late or never.
+        const copied = await page
+          .waitForFunction(
+            async () => {
+              try {
+                return (await navigator.clipboard.readText()) || undefined;
+              } catch {
+                return undefined; // "Document is not focused": asked again at the next poll
+              }
+            },
+            null, { timeout: ACTION_TIMEOUT, polling: 100 })
+          .then((handle) => handle.jsonValue() as Promise<string>)
+          .catch(() => undefined);
+        if (copied === undefined) throw new Error(`the clipboard was still empty ${ACTION_TIMEOUT / 1000} s after the copy button was clicked`);
+        return copied;
       } catch (error) {
         if (attempt >= 3 || (await block.isVisible())) throw error;
         console.warn(`copy from ${await block.getAttribute('data-snippet-id')}: its tab was switched away (attempt ${attempt}), choosing it again`);
+        await page.evaluate(() => navigator.clipboard.writeText(''));
       }
     }
   });
