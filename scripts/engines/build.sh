@@ -29,4 +29,8 @@ if [ "$KIND" = rootless ]; then
 fi
 tar -C "$ROOT" --numeric-owner -c . | docker import \
   -c "LABEL org.openhands-guide.engine.kind=$KIND" -c "LABEL org.openhands-guide.engine.suite=$SUITE" - "$TAG" >/dev/null
+# The images of this engine built from older inputs are ours and never used again: remove them
+# (not forced, so one that a running engine still uses stays).
+REPO=${TAG%:*}
+docker image ls --format '{{.Repository}}:{{.Tag}}' "$REPO" | grep -vxF "$TAG" | xargs -r docker rmi >/dev/null 2>&1 || true
 echo "$TAG"

@@ -86,7 +86,8 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
     snippets: [...GATEWAY_PUBLISHERS_0_33, ...GATEWAY_PUBLISHERS_1X],
     outcome: { kind: 'not-run' },
     note: 'expectation.podman-bridge-gateway-publish',
-    source: 'observed here with Podman 5.4.2 (netavark): publishing on the podman0 gateway answered "cannot assign requested address", hung for minutes, or worked, from one run to the next; podman0 has its address only while a container is attached to it',
+    source:
+      'observed here with Podman 5.4.2 (netavark): publishing on the podman0 gateway answered "cannot assign requested address", hung for minutes, or worked, from one run to the next. The failures: containers/podman@c6580b4a52 libpod/container_internal_linux.go:86-92 (bindPorts before createNetNS) and libpod/oci_util.go:34-95 (bind to HostIP:port); containers/netavark@9a10e462 src/network/bridge.rs:461-520 (the bridge is deleted with its last container), so the bind fails unless another container is attached',
   },
   {
     id: 'podman-loopback-rule-cuts-replies',
