@@ -22,7 +22,9 @@ export type NotVerifiableReason =
   | 'no-agent-writes'
   | 'real-app-sandbox-needs-conversation'
   /** An engine expectation (src/engines/expectations.ts) says not to run the snippet on this engine. */
-  | 'not-run-on-engine';
+  | 'not-run-on-engine'
+  /** The snippet is a variant for other engines (its registry entry's `engines`). */
+  | 'written-for-other-engines';
 
 /** The container checks of docker-bench-security section 5 the audit table shows (shared/reference/facts.md). */
 export const AUDIT_CHECKS = [
@@ -118,7 +120,8 @@ export interface SnippetReport extends UnitTexts {
 }
 
 /** Which engine a run used (scripts/engines). */
-export type EngineKind = 'docker' | 'rootless-docker' | 'podman';
+export const ENGINE_KINDS = ['docker', 'rootless-docker', 'podman'] as const;
+export type EngineKind = (typeof ENGINE_KINDS)[number];
 
 export interface EngineInfo {
   /** Stable id: `host` for the daemon `npm test` uses, else e.g. `docker-28`, `podman-5`. */

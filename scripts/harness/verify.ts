@@ -198,15 +198,19 @@ async function runUnit(prepared: PreparedUnit, harness: HarnessSession, reader: 
   const snippet = unit.snippet;
   const engine = { kind: harness.engineKind, version: harness.engineVersion, cgroupVersion: harness.cgroupVersion };
   const skip = notRunHere(snippetKey(snippet), engine);
-  if (skip) {
+  const writtenFor = snippet.engines && !snippet.engines.includes(engine.kind) ? snippet.engines : undefined;
+  if (skip || writtenFor) {
     // Loud, with its reason: the page and the report say it was not run on this engine, and why.
-    const reason = `not run on this engine (${skip.id}): ${skip.source}`;
+    const reason = skip ? `not run on this engine (${skip.id}): ${skip.source}` : `not run on this engine: the command is written for ${writtenFor!.join(', ')}`;
     await scope.remove();
     return {
       version: snippet.version, id: snippet.id, registryHash: unit.registryHash, texts: unit.texts, ran: unit.ran, ranOwn: unit.ranOwn,
       requires: unit.requires.map((s) => s.id), rewrites: unit.rewrites, placeholders: unit.placeholders,
-      exitCode: -1, stderr: reason, durationMs: 0, status: 'not-run', expectation: skip.id,
-      claims: snippet.claims.map((claim) => ({ claim, status: 'not-verifiable' as const, notVerifiable: 'not-run-on-engine' as const, evidence: [], reason, expectation: skip.id })),
+      exitCode: -1, stderr: reason, durationMs: 0, status: 'not-run', ...(skip ? { expectation: skip.id } : {}),
+      claims: snippet.claims.map((claim) => ({
+        claim, status: 'not-verifiable' as const, notVerifiable: skip ? ('not-run-on-engine' as const) : ('written-for-other-engines' as const), evidence: [], reason,
+        ...(skip ? { expectation: skip.id } : {}),
+      })),
     };
   }
   try {

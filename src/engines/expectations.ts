@@ -73,6 +73,15 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
     source: 'docs.docker.com/engine/security/rootless/tips/ "Daemon": the socket is $XDG_RUNTIME_DIR/docker.sock (docker/docs@300125dc content/manuals/engine/security/rootless/tips.md)',
   },
   {
+    id: 'rootless-published-ports-loopback-only',
+    engines: { kinds: ['rootless-docker'] },
+    snippets: ['*/rootless-run'],
+    outcome: { kind: 'claim-fails', claims: ['sandbox-reachable', 'sandbox-calls-back-app'] },
+    note: 'expectation.rootless-published-ports-loopback-only',
+    source:
+      'moby@b985e231 daemon/libnetwork/internal/rlkclient/rootlesskit_client_linux.go:96-125 (in RootlessKit\'s network namespace, published ports and their DNAT rules use a loopback address in place of the host address), so host.docker.internal:<published port> answers nothing to a container; observed here with rootless Docker 28.5.2: connection refused',
+  },
+  {
     id: 'rootless-cgroup-v1-limits',
     engines: { kinds: ['rootless-docker'], cgroupVersion: '1' },
     snippets: ['*/resource-limits', '*/hardened-complete'],

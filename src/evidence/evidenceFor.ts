@@ -14,6 +14,8 @@ export function evidenceFor(snippet: Snippet, data: VerificationData): SnippetEv
   const hash = snippetHash(snippet, requiredSnippets(snippet));
   const engines: EngineEvidence[] = data.report.runs.map((run): EngineEvidence => {
     if (run.engine.failure) return { engine: run.engine, state: 'not-verified', why: 'engine-failed' };
+    // Decided by the registry entry this build renders, whatever an older report says.
+    if (snippet.engines && !snippet.engines.includes(run.engine.kind)) return { engine: run.engine, state: 'not-verified', why: 'written-for-other-engines' };
     const result = run.snippets.find((entry) => entry.version === snippet.version && entry.id === snippet.id);
     if (!result) return { engine: run.engine, state: 'not-verified', why: 'not-run' };
     if (result.registryHash !== hash) return { engine: run.engine, state: 'not-verified', why: 'stale' };
@@ -23,6 +25,7 @@ export function evidenceFor(snippet: Snippet, data: VerificationData): SnippetEv
   const ran = engines.filter((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
   if (ran.length === 0) {
     // Not run here, as an expectation says, is still "not run" for the snippet as a whole: each engine line says why.
+    // A variant no engine of its kind ran is "not run" too: each engine line says it is for others.
     const why = engines.some((e) => e.state === 'not-verified' && e.why === 'stale') ? 'stale' : 'not-run';
     return { state: 'not-verified', why, engines };
   }

@@ -84,7 +84,9 @@ export type EngineEvidence =
   | { readonly engine: SiteEngine; readonly state: ResultState; readonly result: SiteSnippetResult }
   | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'not-run' | 'stale' | 'engine-failed' }
   /** Not run on that engine, as the engine expectation `expectation` says (its note and source say why). */
-  | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'not-run-here'; readonly expectation: string };
+  | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'not-run-here'; readonly expectation: string }
+  /** A variant written for other engines (the snippet's `engines`): not run on this one. */
+  | { readonly engine: SiteEngine; readonly state: 'not-verified'; readonly why: 'written-for-other-engines' };
 
 /** What a snippet shows: the verdict over every engine that ran it, and each engine's own. */
 export type SnippetEvidence =

@@ -3,6 +3,7 @@ import type { Command } from './commands';
 import type { ImageName } from './images';
 import type { MessageKey } from '../i18n/messages';
 import type { VersionId } from './versions/ids';
+import type { EngineKind } from '../../contracts/verification-report';
 
 /** One command of a snippet, with an optional comment line rendered above it. */
 export interface Step<I extends ImageName = ImageName> {
@@ -22,6 +23,12 @@ export interface SnippetSpec<I extends ImageName = ImageName> {
   readonly steps: readonly Step<I>[];
   /** What the prose around the snippet says it achieves; verified by the harness. */
   readonly claims: readonly Claim[];
+  /**
+   * For a variant written for some engines only (rootless Docker's socket path): the engine
+   * kinds it is run on. Elsewhere the harness reports it not run, and the page says for which
+   * engines it is. Unset: every engine.
+   */
+  readonly engines?: readonly EngineKind[];
 }
 
 /** A registry entry with where it lives: its OpenHands version and its id there. */

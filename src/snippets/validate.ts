@@ -5,6 +5,7 @@ import type { SnippetSpec, Step } from './snippet';
 import { PLACEHOLDERS, type Word } from './words';
 import { requiresChain } from './requires';
 import { MESSAGES } from '../i18n/messages';
+import { ENGINE_KINDS } from '../../contracts/verification-report';
 
 /** One thing wrong with the registry's data that its types cannot rule out. */
 export interface RegistryProblem {
@@ -80,6 +81,14 @@ interface Scope {
   folderGrant: boolean;
 }
 
+/**
+ * Variables the reader's login session sets, which a command may use without exporting them,
+ * with why they are there. The harness sets the same for its reader (scripts/harness/host-net.ts).
+ */
+export const SESSION_VARIABLES: Readonly<Record<string, string>> = {
+  XDG_RUNTIME_DIR: 'set by pam_systemd for a login session; rootless Docker keeps its socket there (docs.docker.com/engine/security/rootless/tips/)',
+};
+
 class RegistryValidator {
   readonly problems: RegistryProblem[] = [];
   private readonly order: Map<string, number>;
@@ -98,12 +107,23 @@ class RegistryValidator {
   validate(): RegistryProblem[] {
     for (const [id, spec] of Object.entries(this.snippets)) {
       this.checkRequires(id, spec);
+      this.checkEngines(id, spec);
       const scope = this.checkSteps(id, spec);
       spec.claims.forEach((claim, index) => this.checkClaim(id, `claims[${index}]`, claim, scope));
       this.checkMessageKeys(id, spec);
     }
     this.checkCycles();
     return this.problems;
+  }
+
+  /** A variant names the engines it is for: at least one, each a kind the engines module knows, once. */
+  private checkEngines(id: string, spec: SnippetSpec): void {
+    if (spec.engines === undefined) return;
+    if (spec.engines.length === 0) this.problem(id, 'engines', 'Unexpected empty engine list, expected the engine kinds the variant is for, or no `engines` for every engine');
+    spec.engines.forEach((kind, index) => {
+      if (!ENGINE_KINDS.includes(kind)) this.problem(id, `engines[${index}]`, `Unexpected engine kind \`${kind}\`, expected one of ${ENGINE_KINDS.join(', ')}`);
+      if (spec.engines!.indexOf(kind) !== index) this.problem(id, `engines[${index}]`, `Unexpected duplicate engine kind \`${kind}\`, expected each once`);
+    });
   }
 
   private checkRequires(id: string, spec: SnippetSpec): void {
@@ -198,7 +218,7 @@ class RegistryValidator {
     if (typeof word === 'string') return;
     switch (word.kind) {
       case 'variable':
-        if (!scope.variables.has(word.name)) {
+        if (!scope.variables.has(word.name) && !Object.hasOwn(SESSION_VARIABLES, word.name)) {
           this.problem(
             id,
             field,

@@ -64,6 +64,16 @@ describe('evidenceFor', () => {
     expect(evidenceFor(snippet, data({ engine: podman, snippets: [notRun] }))).toMatchObject({ state: 'not-verified', why: 'not-run' });
   });
 
+  it('says a variant for other engines was not run on an engine of another kind, even from an older report', () => {
+    const rootless: SiteEngine = { id: 'rootless', kind: 'rootless-docker', version: '28.5.2', cgroupVersion: '1', images: [] };
+    const variant = { ...snippet, engines: ['rootless-docker'] as const };
+    const registryHash = snippetHash(variant, requiredSnippets(variant));
+    const evidence = evidenceFor(variant, data({ engine: host, snippets: [result({ registryHash })] }, { engine: rootless, snippets: [result({ registryHash, status: 'expected-failure' })] }));
+    expect(evidence.engines[0]).toEqual({ engine: host, state: 'not-verified', why: 'written-for-other-engines' });
+    expect(evidence.state).toBe('expected-failure');
+    expect(evidenceFor(variant, data({ engine: host, snippets: [result({ registryHash })] }))).toMatchObject({ state: 'not-verified', why: 'not-run' });
+  });
+
   it('is not verified when the report predates a change to the command', () => {
     expect(evidenceFor(snippet, data({ engine: host, snippets: [result({ registryHash: '00000000' })] }))).toMatchObject({ state: 'not-verified', why: 'stale' });
   });

@@ -270,3 +270,20 @@ describe('memoryBytes and isIpv4', () => {
     expect(isIpv4('127.0.0')).toBe(false);
   });
 });
+
+describe('engine variants', () => {
+  it('accepts a variant for rootless Docker that uses $XDG_RUNTIME_DIR, set by the reader session', () => {
+    const run = app({ mounts: [{ source: concat(variable('XDG_RUNTIME_DIR'), '/docker.sock'), target: '/var/run/docker.sock' }] });
+    expect(problemsOf(withSnippets({ variant: { ...single(run), engines: ['rootless-docker'] } }), 'variant')).toEqual([]);
+  });
+
+  it('reports an empty engine list, an unknown kind and a duplicate', () => {
+    expect(problemsOf(withSnippets({ variant: { ...single(APP_RUN), engines: [] } }), 'variant')).toEqual([
+      'engines: Unexpected empty engine list, expected the engine kinds the variant is for, or no `engines` for every engine',
+    ]);
+    expect(problemsOf(withSnippets({ variant: { ...single(APP_RUN), engines: untyped(['docker-desktop', 'podman', 'podman']) } }), 'variant')).toEqual([
+      'engines[0]: Unexpected engine kind `docker-desktop`, expected one of docker, rootless-docker, podman',
+      'engines[2]: Unexpected duplicate engine kind `podman`, expected each once',
+    ]);
+  });
+});

@@ -20,6 +20,8 @@ const GIB = 1024 ** 3;
 
 const STATE_MOUNT = { source: home('.openhands-state'), target: '/.openhands-state' } as const;
 const SOCKET_MOUNT = { source: '/var/run/docker.sock', target: '/var/run/docker.sock' } as const;
+/** Rootless Docker's socket, in the reader's runtime folder (docs.docker.com/engine/security/rootless/tips/). */
+const ROOTLESS_SOCKET_MOUNT = { source: concat(variable('XDG_RUNTIME_DIR'), '/docker.sock'), target: '/var/run/docker.sock' } as const;
 const WORKSPACE_MOUNT = {
   source: concat(variable('WORKSPACE_BASE')),
   target: '/opt/workspace_base',
@@ -117,6 +119,32 @@ export const SNIPPETS = {
       { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
       { kind: 'workspace-files-owned-by-user', container: 'openhands-app' },
+    ],
+  },
+  'rootless-run': {
+    caption: 'caption.rootless-run',
+    engines: ['rootless-docker'],
+    requires: ['workspace-base-linux'],
+    steps: [
+      {
+        command: {
+          ...APP,
+          env: {
+            SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33'),
+            SANDBOX_USER_ID: commandOutput('id -u'),
+            WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
+          },
+          mounts: [WORKSPACE_MOUNT, ROOTLESS_SOCKET_MOUNT, STATE_MOUNT],
+          publish: [{ hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000 }],
+          addHosts: HOST_GATEWAY,
+        },
+      },
+    ],
+    claims: [
+      { kind: 'image', container: 'openhands-app', image: 'openhands-0.33' },
+      // The app starts its sandbox through rootless Docker's socket and cannot reach it
+      // (src/engines/expectations.ts: rootless-published-ports-loopback-only).
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
     ],
   },
   'bridge-gateway': {

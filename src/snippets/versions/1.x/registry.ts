@@ -15,6 +15,8 @@ const AGENT_UID = Number(FACTS.agentUid.value);
 /** 1.x keeps its state in /.openhands (FILE_STORE_PATH); upstream's docs mount ~/.openhands there. */
 const STATE_MOUNT = { source: home('.openhands'), target: FACTS.stateFolder.value } as const;
 const SOCKET_MOUNT = { source: '/var/run/docker.sock', target: '/var/run/docker.sock' } as const;
+/** Rootless Docker's socket, in the reader's runtime folder (docs.docker.com/engine/security/rootless/tips/). */
+const ROOTLESS_SOCKET_MOUNT = { source: concat(variable('XDG_RUNTIME_DIR'), '/docker.sock'), target: '/var/run/docker.sock' } as const;
 const HOST_GATEWAY = [{ name: 'host.docker.internal', address: 'host-gateway' }] as const;
 /**
  * The app on loopback for the reader's browser, and on the bridge gateway for its sandboxes:
@@ -108,6 +110,33 @@ export const SNIPPETS = {
       { kind: 'sandbox-runs-as', container: 'openhands-app', uid: AGENT_UID },
       { kind: 'agent-write-refused', container: 'openhands-app' },
       { kind: 'sandbox-ports-on-lan', container: 'openhands-app' },
+    ],
+  },
+  'rootless-run': {
+    caption: 'caption.rootless-run',
+    engines: ['rootless-docker'],
+    requires: ['workspace-base-linux'],
+    steps: [
+      {
+        command: {
+          ...APP,
+          env: {
+            SANDBOX_USER_ID: commandOutput('id -u'),
+            SANDBOX_VOLUMES: concat(variable('WORKSPACE_BASE'), `:${FACTS.agentWorkingDir.value}:rw`),
+          },
+          mounts: [ROOTLESS_SOCKET_MOUNT, STATE_MOUNT],
+          publish: [{ hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000 }],
+          addHosts: HOST_GATEWAY,
+        },
+      },
+    ],
+    claims: [
+      { kind: 'image', container: 'openhands-app', image: 'openhands-1.x' },
+      // Through rootless Docker's socket the app starts its sandbox...
+      { kind: 'sandbox-runs-as', container: 'openhands-app', uid: AGENT_UID },
+      // ...and neither reaches the other (src/engines/expectations.ts: rootless-published-ports-loopback-only).
+      { kind: 'sandbox-reachable', container: 'openhands-app' },
+      { kind: 'sandbox-calls-back-app', container: 'openhands-app' },
     ],
   },
   'workspace-grant': {
