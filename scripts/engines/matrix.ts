@@ -124,8 +124,13 @@ function summaryLine(run: EngineRun): string {
   if (run.failure) return `could not run: ${run.failure.reason}`;
   const claims = run.snippets.flatMap((s) => s.claims);
   const count = (status: string) => claims.filter((c) => c.status === status).length;
-  const notRun = run.snippets.filter((s) => s.status === 'not-run').length;
-  return `${run.engine.kind} ${run.engine.version}: ${run.snippets.length} snippets${notRun > 0 ? ` (${notRun} not run there, as an expectation says)` : ''}; claims ${count('verified')} verified, ${count('expected-failure')} fail as expected, ${count('failed')} failed, ${count('not-verifiable')} not verifiable`;
+  const notRun = run.snippets.filter((s) => s.status === 'not-run' && s.expectation).length;
+  const otherEngines = run.snippets.filter((s) => s.status === 'not-run' && !s.expectation).length;
+  const skipped = [
+    ...(notRun > 0 ? [`${notRun} not run there, as an expectation says`] : []),
+    ...(otherEngines > 0 ? [`${otherEngines} written for other engines`] : []),
+  ];
+  return `${run.engine.kind} ${run.engine.version}: ${run.snippets.length} snippets${skipped.length > 0 ? ` (${skipped.join('; ')})` : ''}; claims ${count('verified')} verified, ${count('expected-failure')} fail as expected, ${count('failed')} failed, ${count('not-verifiable')} not verifiable`;
 }
 
 main().catch((error: unknown) => {

@@ -173,7 +173,8 @@ EOF
       put "$name" port_8012 "$p8012"
       put "$name" mounts "$(cat "$OHM_STATE/mounts")"
       put "$name" status STARTING
-      put "$name" reached false
+      # Not tried yet (null in /status) until poll_sandbox reaches it or gives up.
+      put "$name" reached pending
       echo "$name" >>"$OHM_STATE/order"
       model_log "started sandbox $name from $OHM_IMAGE, ports 8000->$p8000 8001->$p8001 8011->$p8011 8012->$p8012 (all interfaces)"
       # The wait for the agent server, in the background (see poll_sandbox).

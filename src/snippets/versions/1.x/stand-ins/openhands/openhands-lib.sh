@@ -20,7 +20,8 @@ json_string() {
     END { printf "\"" }'
 }
 json_number() { if [ -z "$1" ]; then echo null; else echo "$1"; fi; }
-json_bool() { if [ "$1" = true ]; then echo true; else echo false; fi; }
+# true, false, or null for anything else (a question not answered yet).
+json_bool() { case $1 in true | false) echo "$1" ;; *) echo null ;; esac; }
 
 # ---------------------------------------------------------------------------------------
 # Logging, as the app's logger does it: the `openhands` logger (parent of every
@@ -191,6 +192,7 @@ poll_sandbox() {
     info=$(sandbox_info "$1" true)
     if [ -z "$info" ]; then
       put "$1" status MISSING
+      put "$1" reached false
       put "$1" error "Sandbox not found: $1"
       set_error "Sandbox not found: $1"
       return 1
@@ -199,6 +201,7 @@ poll_sandbox() {
     put "$1" status "$status"
     case $status in
       ERROR)
+        put "$1" reached false
         put "$1" error "Sandbox entered error state: $1 (last check: $(get "$1" last_check))"
         set_error "Sandbox entered error state: $1 (last check: $(get "$1" last_check))"
         model_log "sandbox $1 not reached: $(get "$1" last_check)"
@@ -218,6 +221,7 @@ poll_sandbox() {
     esac
     sleep 2
   done
+  put "$1" reached false
   put "$1" error "Sandbox failed to start within 120s: $1"
   set_error "Sandbox failed to start within 120s: $1"
   model_log "sandbox $1 not reached within 120 s"
