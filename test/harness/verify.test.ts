@@ -41,8 +41,14 @@ const find = (key: string) => {
 for (const snippet of snippets) {
   const key = snippetKey(snippet);
   describe(`snippet ${key}`, () => {
-    it('runs as the reader copies it', () => {
+    it('runs as the reader copies it', (ctx) => {
       const run = find(key);
+      // A variant for other engines (rootless Docker's socket), or one an engine expectation keeps
+      // off this engine: said loudly; `npm run test:engines` runs it where it belongs.
+      if (run.status === 'not-run') {
+        console.warn(`NOT RUN ON THIS ENGINE: snippet ${key}: ${run.stderr}`);
+        ctx.skip();
+      }
       expect(run.exitCode, `snippet ${key}: the commands exited ${run.exitCode}\n--- ran:\n${run.ran}\n--- stderr:\n${run.stderr}`).toBe(0);
     });
     snippet.claims.forEach((claim, index) => {
