@@ -27,6 +27,12 @@ export function snippetStatus(exitCode: number, claims: readonly ClaimResult[]):
 }
 
 /** The closing summary of a verification: per engine, the totals and every claim that did not verify. */
+/** ", 2 not run on this engine" when some were not. */
+const notRunCount = (run: EngineRun) => {
+  const n = run.snippets.filter((s) => s.status === 'not-run').length;
+  return n > 0 ? `, ${n} not run on this engine` : '';
+};
+
 export function summarize(report: VerificationReport): string {
   const lines: string[] = [];
   for (const run of report.runs) {
@@ -37,15 +43,19 @@ export function summarize(report: VerificationReport): string {
     const t = totals(run);
     lines.push(
       `Docker verification on ${run.engine.id} (${run.engine.kind} ${run.engine.version}, cgroup ${run.engine.cgroupVersion}), images: ${run.images.map((i) => `${i.name}=${i.source}`).join(', ')}`,
-      `${t.snippets} snippets run; claims: ${t.claims.verified} verified, ${t.claims['not-verifiable']} not verifiable here, ${t.claims.failed} failed`,
+      `${t.snippets} snippets${notRunCount(run)}; claims: ${t.claims.verified} verified, ${t.claims['not-verifiable']} not verifiable here, ${t.claims.failed} failed`,
     );
     for (const snippet of run.snippets) {
       const key = `${snippet.version}/${snippet.id}`;
+      if (snippet.status === 'not-run') {
+        lines.push(`  NOT RUN ON THIS ENGINE ${key}: ${snippet.stderr.trim()}`);
+        continue;
+      }
       for (const c of snippet.claims) {
         if (c.status === 'verified') continue;
-        lines.push(`  ${c.status === 'failed' ? 'FAILED' : 'NOT VERIFIABLE HERE'} ${key} ${c.claim.kind}: ${c.reason ?? ''}`);
+        lines.push(`  ${c.status === 'failed' ? 'FAILED' : c.status === 'expected-failure' ? 'FAILS AS EXPECTED' : 'NOT VERIFIABLE HERE'} ${key} ${c.claim.kind}: ${c.reason ?? ''}`);
       }
-      if (snippet.exitCode !== 0) lines.push(`  FAILED ${key}: the commands exited ${snippet.exitCode}: ${snippet.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      if (snippet.exitCode !== 0 && snippet.status !== 'expected-failure') lines.push(`  FAILED ${key}: the commands exited ${snippet.exitCode}: ${snippet.stderr.trim().split('\n').slice(-3).join(' | ')}`);
     }
   }
   return lines.join('\n');
