@@ -135,7 +135,7 @@ export const SNIPPETS = {
             WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
           },
           mounts: [WORKSPACE_MOUNT, ROOTLESS_SOCKET_MOUNT, STATE_MOUNT],
-          publish: [{ hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000 }],
+          publish: [{ hostPort: 3000, containerPort: 3000 }],
           addHosts: HOST_GATEWAY,
         },
       },

@@ -125,7 +125,7 @@ export const SNIPPETS = {
             SANDBOX_VOLUMES: concat(variable('WORKSPACE_BASE'), `:${FACTS.agentWorkingDir.value}:rw`),
           },
           mounts: [ROOTLESS_SOCKET_MOUNT, STATE_MOUNT],
-          publish: [{ hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000 }],
+          publish: [{ hostPort: 3000, containerPort: 3000 }],
           addHosts: HOST_GATEWAY,
         },
       },
