@@ -43,7 +43,7 @@ import { dirname, join, relative } from 'node:path';
 import { IMAGES, imageReference, type ImageName } from '../../src/snippets/images';
 import type { StandInSpec } from '../../src/snippets/stand-in';
 import { VERSIONS, VERSION_IDS } from '../../src/snippets/versions';
-import { docker, dockerResult, dockerSync, runProcess, runProcessSync } from './docker';
+import { docker, dockerResult, dockerSync, runProcess, runProcessSync, type DockerOptions } from './docker';
 import { LABEL, LABEL_PREFIX, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
 import { isLabelledSessionLive, type Session } from './session';
 import { UNPACKED_TOOLS } from './tool-paths';
@@ -325,14 +325,21 @@ async function dockerBuild(model: ModelName, context: BuildContext, reference: s
   return built;
 }
 
-/** Drops private tags of earlier builds of a model; an image a container still uses stays. */
+/**
+ * Drops private tags of earlier builds of a model; an image a container still uses stays.
+ * Against an engine of the matrix the host's daemon built the image (dockerBuild), so the
+ * earlier builds are there too.
+ */
 async function pruneOlderBuilds(model: ModelName, keep: string, repository = privateRepository(model), label: string = LABEL.model): Promise<void> {
-  const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(label, model)]);
-  for (const reference of out.split('\n')) {
-    if (reference.startsWith(`${repository}:`) && reference !== keep) {
-      // Its loopback registry tag and digest too, or the image would stay behind under them.
-      for (const other of await loopbackReferences(reference)) await dockerResult(['image', 'rm', other]);
-      await dockerResult(['image', 'rm', reference]);
+  const daemons: DockerOptions[] = againstEngine() ? [{}, { env: { DOCKER_HOST: '' } }] : [{}];
+  for (const opts of daemons) {
+    const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(label, model)], opts);
+    for (const reference of out.split('\n')) {
+      if (reference.startsWith(`${repository}:`) && reference !== keep) {
+        // Its loopback registry tag and digest too, or the image would stay behind under them.
+        for (const other of await loopbackReferences(reference, opts)) await dockerResult(['image', 'rm', other], opts);
+        await dockerResult(['image', 'rm', reference], opts);
+      }
     }
   }
 }

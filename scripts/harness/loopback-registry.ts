@@ -17,7 +17,7 @@ const BUSYBOX = process.env.OPENHANDS_GUIDE_BUSYBOX ?? '/bin/busybox';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dockerResult } from './docker';
+import { dockerResult, type DockerOptions } from './docker';
 import { UNPACKED_TOOLS } from './tool-paths';
 import { freeLoopbackPort } from './run/free-port';
 
@@ -106,7 +106,7 @@ async function mustSucceed(args: readonly string[]): Promise<void> {
 }
 
 /** Tags and digest references the loopback registry left on an image, for removal with it. */
-export async function loopbackReferences(reference: string): Promise<string[]> {
-  const result = await dockerResult(['image', 'inspect', '--format', '{{range .RepoTags}}{{.}} {{end}}{{range .RepoDigests}}{{.}} {{end}}', reference]);
+export async function loopbackReferences(reference: string, opts: DockerOptions = {}): Promise<string[]> {
+  const result = await dockerResult(['image', 'inspect', '--format', '{{range .RepoTags}}{{.}} {{end}}{{range .RepoDigests}}{{.}} {{end}}', reference], opts);
   return result.exitCode === 0 ? result.stdout.trim().split(' ').filter((d) => d.startsWith('127.0.0.1:')) : [];
 }

@@ -20,6 +20,8 @@ export const FACTS = {
   ignoredBinding: { value: 'SANDBOX_RUNTIME_BINDING_ADDRESS=172.17.0.1', source: 'git grep of R1.11: nothing reads SANDBOX_RUNTIME_BINDING_ADDRESS; the value is the 0.33 page\'s' },
   bridgeGateway: { value: '172.17.0.1', source: 'moby: the default bridge gateway, which host-gateway resolves to (shared/reference/facts.md)' },
   loopbackBlock: { value: '127.0.0.0/8', source: 'the IPv4 loopback block (RFC 1122 3.2.1.3)' },
+  /** The platforms part says where a port published there answers on Docker Desktop. */
+  loopbackAddress: { value: '127.0.0.1', source: 'the IPv4 loopback address (RFC 1122 3.2.1.3); Docker Desktop listens for published ports on the Mac or Windows machine itself (docs.docker.com/desktop/features/networking/)' },
   proxyPostDefault: { value: 'POST=0', source: 'Tecnativa/docker-socket-proxy@v0.4.1 Dockerfile: ENV POST=0' },
   auditNoNewPrivileges: { value: '--security-opt no-new-privileges', source: 'docker-bench-security section 5: restricted from gaining new privileges (shared/reference/facts.md)' },
   auditHostNetwork: { value: '--network host', source: 'docker-bench-security section 5: host network namespace not shared (shared/reference/facts.md)' },
