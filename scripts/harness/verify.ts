@@ -6,7 +6,8 @@ import { checkClaim } from './claims';
 import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './claims/context';
 import { docker, dockerResult } from './docker';
 import { REPORT_SCHEMA, snippetStatus, type EngineRun, type SnippetReport, type VerificationReport } from './report';
-import { createReader, removeReader, runShell, type Reader } from './run/reader';
+import { createReader, removeReader, runShell, runShell as runReaderShell, type Reader } from './run/reader';
+import { whileCreatingNetworks } from './run/network-quiet';
 import { buildUnit, type Unit, type WordParser } from './run/unit';
 import { eventually } from './claims/context';
 import { withLoopbackGuardLock } from './firewall';
@@ -260,6 +261,9 @@ const SETTLE_MS = 30_000;
  * written its status), the snippet's own commands, as root when the page says so.
  */
 async function runTerminals(unit: Unit, harness: HarnessSession, reader: Reader) {
+  // A shell that creates a network waits for isolation probes, and holds them off (run/network-quiet.ts).
+  const runShell = (text: string, reader: Reader, opts: { asRoot: boolean }) =>
+    /\bdocker\s+network\s+create\b/.test(text) ? whileCreatingNetworks(() => runReaderShell(text, reader, opts)) : runReaderShell(text, reader, opts);
   if (unit.terminals.kind === 'one') return runShell(unit.terminals.text, reader, { asRoot: unit.asRoot });
   const first = await runShell(unit.terminals.first, reader, { asRoot: false });
   if (first.exitCode !== 0) return first;

@@ -9,6 +9,7 @@ import { LABEL, labelArgs, labelFilterArgs, sessionLabels, type Role } from '../
 import { createLanNeighbour, type LanNeighbour } from '../lan';
 import { Session } from '../session';
 import { PortPool } from './free-port';
+import { whileCreatingNetworks } from './network-quiet';
 import { probeLocal } from './probes';
 import { hostNetPid } from '../host-net';
 
@@ -187,7 +188,7 @@ export class UnitScope {
     if (this.outsiderCache) return this.outsiderCache;
     const network = this.name('ohg-outside');
     const name = this.name('ohg-outsider');
-    await docker(['network', 'create', ...this.labelArgs('probe'), network]);
+    await whileCreatingNetworks(() => docker(['network', 'create', ...this.labelArgs('probe'), network]));
     await docker([
       'run', '-d', ...this.labelArgs('probe'), '--network', network, '--name', name, this.harness.probeImage,
       'sh', '-c', `mkdir -p /www && echo outsider > /www/index.html && exec httpd -f -p ${OUTSIDER_PORT} -h /www`,
