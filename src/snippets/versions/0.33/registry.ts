@@ -84,6 +84,19 @@ const CLEANED_UP = { kind: 'removed', containers: ['openhands-app', 'docker-sock
  * `SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33')` names an image of images.ts; the
  * renderer turns it into the reference, so one version constant drives every tag.
  */
+/** The Docker Runtime page's command: the reader's folder mounted as the workspace, the app reaching the daemon through its socket. */
+const WORKSPACE_RUN = {
+  ...APP,
+  env: {
+    SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33'),
+    SANDBOX_USER_ID: commandOutput('id -u'),
+    WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
+  },
+  mounts: [WORKSPACE_MOUNT, SOCKET_MOUNT, STATE_MOUNT],
+  publish: [{ hostPort: 3000, containerPort: 3000 }],
+  addHosts: HOST_GATEWAY,
+} as const satisfies DockerRun<Image>;
+
 export const SNIPPETS = {
   'workspace-base-linux': {
     caption: 'caption.workspace-base-linux',
@@ -100,17 +113,7 @@ export const SNIPPETS = {
     requires: ['workspace-base-linux'],
     steps: [
       {
-        command: {
-          ...APP,
-          env: {
-            SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33'),
-            SANDBOX_USER_ID: commandOutput('id -u'),
-            WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
-          },
-          mounts: [WORKSPACE_MOUNT, SOCKET_MOUNT, STATE_MOUNT],
-          publish: [{ hostPort: 3000, containerPort: 3000 }],
-          addHosts: HOST_GATEWAY,
-        },
+        command: WORKSPACE_RUN,
       },
     ],
     claims: [
@@ -127,17 +130,7 @@ export const SNIPPETS = {
     requires: ['workspace-base-linux'],
     steps: [
       {
-        command: {
-          ...APP,
-          env: {
-            SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33'),
-            SANDBOX_USER_ID: commandOutput('id -u'),
-            WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
-          },
-          mounts: [WORKSPACE_MOUNT, ROOTLESS_SOCKET_MOUNT, STATE_MOUNT],
-          publish: [{ hostPort: 3000, containerPort: 3000 }],
-          addHosts: HOST_GATEWAY,
-        },
+        command: { ...WORKSPACE_RUN, mounts: [WORKSPACE_MOUNT, ROOTLESS_SOCKET_MOUNT, STATE_MOUNT] },
       },
     ],
     claims: [

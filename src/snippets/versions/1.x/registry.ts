@@ -73,6 +73,18 @@ const CLEANUP_STEPS = [
 const CLEANED_UP = { kind: 'removed', containers: ['openhands-app', 'docker-socket-proxy'], networks: ['openhands-network'] } as const;
 
 /** Every command of the 1.x pages. Keys are the ids pages use in `<Snippet id="..."/>`. */
+/** The Docker Runtime page's command: the reader's folder in every sandbox, the app reaching the daemon through its socket. */
+const WORKSPACE_RUN = {
+  ...APP,
+  env: {
+    SANDBOX_USER_ID: commandOutput('id -u'),
+    SANDBOX_VOLUMES: concat(variable('WORKSPACE_BASE'), `:${FACTS.agentWorkingDir.value}:rw`),
+  },
+  mounts: [SOCKET_MOUNT, STATE_MOUNT],
+  publish: [{ hostPort: 3000, containerPort: 3000 }],
+  addHosts: HOST_GATEWAY,
+} as const satisfies DockerRun<Image>;
+
 export const SNIPPETS = {
   'workspace-base-linux': {
     caption: 'caption.workspace-base-linux',
@@ -89,16 +101,7 @@ export const SNIPPETS = {
     requires: ['workspace-base-linux'],
     steps: [
       {
-        command: {
-          ...APP,
-          env: {
-            SANDBOX_USER_ID: commandOutput('id -u'),
-            SANDBOX_VOLUMES: concat(variable('WORKSPACE_BASE'), `:${FACTS.agentWorkingDir.value}:rw`),
-          },
-          mounts: [SOCKET_MOUNT, STATE_MOUNT],
-          publish: [{ hostPort: 3000, containerPort: 3000 }],
-          addHosts: HOST_GATEWAY,
-        },
+        command: WORKSPACE_RUN,
       },
     ],
     claims: [
@@ -118,16 +121,7 @@ export const SNIPPETS = {
     requires: ['workspace-base-linux'],
     steps: [
       {
-        command: {
-          ...APP,
-          env: {
-            SANDBOX_USER_ID: commandOutput('id -u'),
-            SANDBOX_VOLUMES: concat(variable('WORKSPACE_BASE'), `:${FACTS.agentWorkingDir.value}:rw`),
-          },
-          mounts: [ROOTLESS_SOCKET_MOUNT, STATE_MOUNT],
-          publish: [{ hostPort: 3000, containerPort: 3000 }],
-          addHosts: HOST_GATEWAY,
-        },
+        command: { ...WORKSPACE_RUN, mounts: [ROOTLESS_SOCKET_MOUNT, STATE_MOUNT] },
       },
     ],
     claims: [
