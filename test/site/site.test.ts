@@ -10,12 +10,13 @@ import { axeViolations, describeViolations, failingViolations } from './support/
 import { BUILD_DIR } from './support/env';
 import { editLinkProblems, hreflangProblems, notFoundTitle, siteRootOf, visitNotFound } from './support/publishing';
 import { editUrlBase, siteAddress } from '../../src/site/address';
-import { describeProblems, openPage, problemCount, waitForHydration, waitForQuiet } from './support/browser';
+import { describeProblems, openPage, problemCount, waitForQuiet } from './support/browser';
 import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
 import { buildBaseUrl, figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PREFIXES, versionOfPath, type SitePage, type SiteVersion } from './support/pages';
 import { commandWords, expectedEvidence, firstDifference, loadReport, snippetEntry, splitKey } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
 import type { Page } from 'playwright-core';
+import { switchLocale } from './support/locale-switch';
 
 const PAGES = collectPages();
 /** The base URL build/ was made for: `/`, or e.g. `/openhands-docker-guide/` (OPENHANDS_GUIDE_BASE_URL). */
@@ -104,16 +105,6 @@ siteSuite('production build', (site) => {
     }),
   );
 
-  async function switchLocale(page: Page, to: string): Promise<void> {
-    const before = page.url();
-    const dropdown = page.locator('.navbar .dropdown:has(a.dropdown__link[lang])');
-    await dropdown.hover();
-    await dropdown.locator(`a.dropdown__link[lang="${to}"]`).click();
-    await page.waitForURL((url) => url.href !== before, { timeout: 10_000 });
-    await waitForHydration(page);
-    // Let the page finish loading: switching again earlier would abort its requests.
-    await waitForQuiet(page);
-  }
 
   // One page of each kind: every version's running-it page, the home page, the comparison and the search page.
   const SWITCH_PATHS = ['/', '/docker-runtime', '/1.x/docker-runtime', '/0.33/docker-runtime', '/versions', '/search'];

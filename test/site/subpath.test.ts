@@ -14,13 +14,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeProblems, openPage, problemCount, waitForHydration, waitForQuiet } from './support/browser';
+import { describeProblems, openPage, problemCount, waitForQuiet } from './support/browser';
 import { ROOT } from './support/env';
 import { figureIdsIn, pageHtml, pathInLocale, versionOfPath, type SitePage } from './support/pages';
 import { editLinkProblems, hreflangProblems, notFoundTitle, tagsIn, visitNotFound } from './support/publishing';
 import { expectedEvidence, loadReport } from './support/report';
 import { followNavbarResult, navbarSearch } from './support/search';
 import { browserDescribe, openSite, retryOnNetworkChange, type Site } from './support/site';
+import { switchLocale } from './support/locale-switch';
 
 /** A fork's address: a GitHub Pages project site. */
 const ADDRESS = {
@@ -195,13 +196,7 @@ browserDescribe(`the site built for ${SITE_ROOT}`, () => {
     withPage(task, async (page) => {
       await openPage(page, site().url('/docker-runtime'));
       for (const [to, expected] of [['ja', '/ja/docker-runtime'], ['en', '/docker-runtime']] as const) {
-        const before = page.url();
-        const dropdown = page.locator('.navbar .dropdown:has(a.dropdown__link[lang])');
-        await dropdown.hover();
-        await dropdown.locator(`a.dropdown__link[lang="${to}"]`).click();
-        await page.waitForURL((url) => url.href !== before, { timeout: 10_000 });
-        await waitForHydration(page);
-        await waitForQuiet(page);
+        await switchLocale(page, to);
         expect(site().pathOf(page.url()), `after switching to ${to}`).toBe(expected);
         expect(new URL(page.url()).pathname.startsWith(ADDRESS.OPENHANDS_GUIDE_BASE_URL), page.url()).toBe(true);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(to);
