@@ -21,6 +21,7 @@ import { runProcess } from '../harness/docker';
 import { Session } from '../harness/session';
 import { EngineCannotRun, engineEnvironment, startEngine, stopEngine } from './engines';
 import { unexpectedResults } from './outcomes';
+import { notRunNote, totals } from '../harness/report';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const ENGINE_REPORTS = 'reports/engines';
@@ -122,15 +123,8 @@ async function main(): Promise<void> {
 
 function summaryLine(run: EngineRun): string {
   if (run.failure) return `could not run: ${run.failure.reason}`;
-  const claims = run.snippets.flatMap((s) => s.claims);
-  const count = (status: string) => claims.filter((c) => c.status === status).length;
-  const notRun = run.snippets.filter((s) => s.status === 'not-run' && s.expectation).length;
-  const otherEngines = run.snippets.filter((s) => s.status === 'not-run' && !s.expectation).length;
-  const skipped = [
-    ...(notRun > 0 ? [`${notRun} not run there, as an expectation says`] : []),
-    ...(otherEngines > 0 ? [`${otherEngines} written for other engines`] : []),
-  ];
-  return `${run.engine.kind} ${run.engine.version}: ${run.snippets.length} snippets${skipped.length > 0 ? ` (${skipped.join('; ')})` : ''}; claims ${count('verified')} verified, ${count('expected-failure')} fail as expected, ${count('failed')} failed, ${count('not-verifiable')} not verifiable`;
+  const { snippets, claims } = totals(run);
+  return `${run.engine.kind} ${run.engine.version}: ${snippets} snippets${notRunNote(run)}; claims ${claims.verified} verified, ${claims['expected-failure']} fail as expected, ${claims.failed} failed, ${claims['not-verifiable']} not verifiable`;
 }
 
 main().catch((error: unknown) => {

@@ -26,13 +26,21 @@ export function snippetStatus(exitCode: number, claims: readonly ClaimResult[]):
   return claims.some((c) => c.status === 'not-verifiable') ? 'partly-verifiable' : 'verified';
 }
 
-/** The closing summary of a verification: per engine, the totals and every claim that did not verify. */
-/** ", 2 not run on this engine" when some were not. */
-const notRunCount = (run: EngineRun) => {
-  const n = run.snippets.filter((s) => s.status === 'not-run').length;
-  return n > 0 ? `, ${n} not run on this engine` : '';
-};
+/**
+ * " (2 not run there, as an expectation says; 2 written for other engines)", or "" when every
+ * snippet ran: the harness summary and the matrix say it the same way.
+ */
+export function notRunNote(run: Pick<EngineRun, 'snippets'>): string {
+  const byExpectation = run.snippets.filter((s) => s.status === 'not-run' && s.expectation).length;
+  const forOthers = run.snippets.filter((s) => s.status === 'not-run' && !s.expectation).length;
+  const parts = [
+    ...(byExpectation > 0 ? [`${byExpectation} not run there, as an expectation says`] : []),
+    ...(forOthers > 0 ? [`${forOthers} written for other engines`] : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
 
+/** The closing summary of a verification: per engine, the totals and every claim that did not verify. */
 export function summarize(report: VerificationReport): string {
   const lines: string[] = [];
   for (const run of report.runs) {
@@ -43,7 +51,7 @@ export function summarize(report: VerificationReport): string {
     const t = totals(run);
     lines.push(
       `Docker verification on ${run.engine.id} (${run.engine.kind} ${run.engine.version}, cgroup ${run.engine.cgroupVersion}), images: ${run.images.map((i) => `${i.name}=${i.source}`).join(', ')}`,
-      `${t.snippets} snippets${notRunCount(run)}; claims: ${t.claims.verified} verified, ${t.claims['not-verifiable']} not verifiable here, ${t.claims.failed} failed`,
+      `${t.snippets} snippets${notRunNote(run)}; claims: ${t.claims.verified} verified, ${t.claims['expected-failure']} fail as expected, ${t.claims['not-verifiable']} not verifiable here, ${t.claims.failed} failed`,
     );
     for (const snippet of run.snippets) {
       const key = `${snippet.version}/${snippet.id}`;

@@ -6,7 +6,7 @@ import { checkClaim } from './claims';
 import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './claims/context';
 import { docker, dockerResult } from './docker';
 import { REPORT_SCHEMA, snippetStatus, type EngineRun, type SnippetReport, type VerificationReport } from './report';
-import { createReader, removeReader, runShell, runShell as runReaderShell, type Reader } from './run/reader';
+import { createReader, removeReader, runShell, type Reader } from './run/reader';
 import { whileCreatingNetworks } from './run/network-quiet';
 import { buildUnit, type Unit, type WordParser } from './run/unit';
 import { eventually } from './claims/context';
@@ -261,11 +261,8 @@ const SETTLE_MS = 30_000;
  * written its status), the snippet's own commands, as root when the page says so.
  */
 async function runTerminals(unit: Unit, harness: HarnessSession, reader: Reader) {
-  // A shell that creates a network waits for isolation probes, and holds them off (run/network-quiet.ts).
-  const runShell = (text: string, reader: Reader, opts: { asRoot: boolean }) =>
-    /\bdocker\s+network\s+create\b/.test(text) ? whileCreatingNetworks(() => runReaderShell(text, reader, opts)) : runReaderShell(text, reader, opts);
-  if (unit.terminals.kind === 'one') return runShell(unit.terminals.text, reader, { asRoot: unit.asRoot });
-  const first = await runShell(unit.terminals.first, reader, { asRoot: false });
+  if (unit.terminals.kind === 'one') return runTerminal(unit.terminals.text, reader, unit.asRoot);
+  const first = await runTerminal(unit.terminals.first, reader, false);
   if (first.exitCode !== 0) return first;
   const deadline = Date.now() + SETTLE_MS;
   const { appImage, appPort } = VERSIONS[unit.snippet.version].profile;
@@ -280,8 +277,14 @@ async function runTerminals(unit: Unit, harness: HarnessSession, reader: Reader)
       return /^HTTP\/1\.[01] 200/.test((await httpFrom(nc, name, '127.0.0.1', appPort, 'GET /status HTTP/1.0\r\n\r\n')) ?? '');
     }, deadline);
   }
-  const second = await runShell(unit.terminals.second, reader, { asRoot: unit.asRoot });
+  const second = await runTerminal(unit.terminals.second, reader, unit.asRoot);
   return { ...second, stderr: [first.stderr, second.stderr].filter(Boolean).join('\n'), durationMs: first.durationMs + second.durationMs };
+}
+
+/** One terminal of a unit; one that creates a network waits for isolation probes and holds them off (run/network-quiet.ts). */
+function runTerminal(text: string, reader: Reader, asRoot: boolean) {
+  const run = () => runShell(text, reader, { asRoot });
+  return /\bdocker\s+network\s+create\b/.test(text) ? whileCreatingNetworks(run) : run();
 }
 
 async function inspectOrUndefined(name: string): Promise<ContainerFacts | undefined> {

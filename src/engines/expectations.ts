@@ -10,8 +10,8 @@ import type { MessageKey } from '../i18n/messages';
  */
 export interface EngineExpectation {
   readonly id: string;
-  /** The engines it is about: kinds, and a version range of the engine (major numbers). */
-  readonly engines: { readonly kinds: readonly EngineInfo['kind'][]; readonly belowMajor?: number; readonly fromMajor?: number; readonly cgroupVersion?: string };
+  /** The engines it is about: kinds, and the cgroup version where that matters (the loopback gap, which depends on the engine's version, is loopbackGap below). */
+  readonly engines: { readonly kinds: readonly EngineInfo['kind'][]; readonly cgroupVersion?: string };
   /** Snippets as `version/id`, or `*\/id` for that id in every version. */
   readonly snippets: readonly string[];
   /**
@@ -122,8 +122,6 @@ const major = (version: string) => Number.parseInt(version, 10);
 export function appliesTo(expectation: EngineExpectation, engine: Pick<EngineInfo, 'kind' | 'version' | 'cgroupVersion'>, snippetKey: string): boolean {
   const { engines } = expectation;
   if (!engines.kinds.includes(engine.kind)) return false;
-  if (engines.belowMajor !== undefined && !(major(engine.version) < engines.belowMajor)) return false;
-  if (engines.fromMajor !== undefined && !(major(engine.version) >= engines.fromMajor)) return false;
   if (engines.cgroupVersion !== undefined && engine.cgroupVersion !== engines.cgroupVersion) return false;
   const id = snippetKey.split('/').slice(1).join('/');
   return expectation.snippets.some((s) => s === snippetKey || s === `*/${id}`);

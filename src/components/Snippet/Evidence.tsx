@@ -70,7 +70,7 @@ function EngineLines({ snippet, evidence, t }: { snippet: Snippet; evidence: Sni
           </span>{' '}
           {engineName(e.engine, t)} (cgroup v{e.engine.cgroupVersion}): {t(`evidence.result.${e.state === 'partly-verifiable' ? 'verified' : e.state}` satisfies MessageKey)}
           {e.state === 'not-verified' ? <span className={styles.note}> {t(`evidence.why.${e.why}` satisfies MessageKey)}</span> : null}
-          {e.state === 'not-verified' && e.why === 'not-run-here' ? <NotRunNote id={e.expectation} t={t} /> : null}
+          {e.state === 'not-verified' && e.why === 'not-run-here' ? <ExpectationNote id={e.expectation} t={t} /> : null}
           {e.state !== 'not-verified' ? <span className={styles.note}> {t(imagesKey(e.engine, snippet.version))}</span> : null}
         </li>
       ))}
@@ -78,14 +78,14 @@ function EngineLines({ snippet, evidence, t }: { snippet: Snippet; evidence: Sni
   );
 }
 
-/** Why a snippet was not run on an engine: the expectation's note, and its source in the harness' words. */
-function NotRunNote({ id, t }: { id: string; t: PageTranslate }): ReactNode {
+/** An engine expectation as the page shows it: an optional lead, its note, and its source in the harness' words. */
+function ExpectationNote({ id, t, lead }: { id: string; t: PageTranslate; lead?: string }): ReactNode {
   const expectation = expectationById(id);
-  if (!expectation) return null;
   return (
     <span className={styles.note} data-expectation={id}>
       {' '}
-      {t(expectation.note)} <span lang="en">({expectation.source})</span>
+      {lead ? `${lead} ` : null}
+      {expectation ? t(expectation.note) : null} <span lang="en">({expectation?.source})</span>
     </span>
   );
 }
@@ -122,16 +122,9 @@ function ClaimResults({ snippet, evidence, t, locale }: EvidenceProps): ReactNod
                 </span>
               ) : null}
               {notVerifiable ? <span className={styles.note}> {t(`notVerifiable.${notVerifiable}` satisfies MessageKey)}</span> : null}
-              {expected.map((x) => {
-                const expectation = expectationById(x.result!.expectation!);
-                return (
-                  <span key={x.engine.id} className={styles.note} data-expectation={x.result!.expectation}>
-                    {' '}
-                    {t('evidence.expected', { engine: engineName(x.engine, t) })} {expectation ? t(expectation.note) : null}{' '}
-                    <span lang="en">({expectation?.source})</span>
-                  </span>
-                );
-              })}
+              {expected.map((x) => (
+                <ExpectationNote key={x.engine.id} id={x.result!.expectation!} t={t} lead={t('evidence.expected', { engine: engineName(x.engine, t) })} />
+              ))}
               {failures.map((f) => (
                 <span key={f.engine.id} className={styles.note} lang="en">
                   {' '}

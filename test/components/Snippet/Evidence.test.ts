@@ -1,0 +1,64 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import Evidence from '../../../src/components/Snippet/Evidence';
+import { expectationById } from '../../../src/engines/expectations';
+import { evidenceFor } from '../../../src/evidence/evidenceFor';
+import type { SiteEngine, SiteSnippetResult, VerificationData } from '../../../src/evidence/types';
+import { pageTranslator } from '../../../src/i18n/format';
+import { MESSAGES } from '../../../src/i18n/messages';
+import { getSnippet, requiredSnippets, snippetHash, type Snippet } from '../../../src/snippets';
+
+const host: SiteEngine = { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '1', images: [] };
+const podman: SiteEngine = { id: 'podman', kind: 'podman', version: '5.4.2', cgroupVersion: '1', images: [] };
+
+function result(snippet: Snippet, overrides: Partial<SiteSnippetResult> = {}): SiteSnippetResult {
+  return {
+    version: snippet.version,
+    id: snippet.id,
+    registryHash: snippetHash(snippet, requiredSnippets(snippet)),
+    status: 'verified',
+    exitCode: 0,
+    requires: [],
+    claims: snippet.claims.map((claim) => ({ kind: claim.kind, status: 'verified' as const })),
+    rewrites: [],
+    placeholders: [],
+    ...overrides,
+  };
+}
+
+function engineLine(snippet: Snippet, data: VerificationData, engine: string, locale: 'en' | 'ja' = 'en'): string {
+  const html = renderToStaticMarkup(createElement(Evidence, { snippet, evidence: evidenceFor(snippet, data), t: pageTranslator(locale), locale }));
+  const line = html.match(new RegExp(`<li[^>]*data-engine="${engine}"[^>]*>.*?</li>`))?.[0];
+  if (!line) throw new Error(`no line for engine ${engine} in:\n${html}`);
+  // As a reader reads it: the entities React writes for quotes and ampersands decoded.
+  return line.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+const data = (...runs: { engine: SiteEngine; snippets: readonly SiteSnippetResult[] }[]): VerificationData => ({
+  report: { generatedAt: '2026-11-26T00:00:00.000Z', runs },
+  absence: undefined,
+  placements: [],
+});
+
+describe('Evidence, one line per engine', () => {
+  it('says a snippet an expectation keeps off an engine was not run there, with the note and its source, never "as expected"', () => {
+    const snippet = getSnippet('1.x', 'network-binding');
+    const id = 'podman-bridge-gateway-publish';
+    const notRun = result(snippet, { status: 'not-run', expectation: id, exitCode: -1, claims: snippet.claims.map((c) => ({ kind: c.kind, status: 'not-verifiable' as const })) });
+    for (const locale of ['en', 'ja'] as const) {
+      const line = engineLine(snippet, data({ engine: host, snippets: [result(snippet)] }, { engine: podman, snippets: [notRun] }), 'podman', locale);
+      expect(line).toContain('data-engine-result="not-verified"');
+      expect(line).toContain(MESSAGES[locale]['evidence.why.not-run-here']);
+      expect(line).toContain(MESSAGES[locale][expectationById(id)!.note]);
+      expect(line).toContain(`data-expectation="${id}"`);
+      expect(line).not.toContain(MESSAGES[locale]['evidence.result.expected-failure']);
+    }
+  });
+
+  it('says a variant for other engines is not run on the host', () => {
+    const snippet = getSnippet('1.x', 'rootless-run');
+    const line = engineLine(snippet, data({ engine: host, snippets: [result(snippet, { status: 'not-run', exitCode: -1 })] }), 'host');
+    expect(line).toContain(MESSAGES.en['evidence.why.written-for-other-engines']);
+  });
+});
