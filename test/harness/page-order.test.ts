@@ -25,6 +25,16 @@ afterAll(async () => {
   await harness?.close();
 });
 
+/** Polls until the container is gone; false when it still exists after the timeout. */
+async function removedWithin(container: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await dockerResult(['container', 'inspect', container])).exitCode !== 0) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const networkId = async (name: string) => (await dockerResult(['network', 'inspect', '--format', '{{.Id}}', name])).stdout;
 
 it('after the socket proxy section and its cleanup, the network isolation section runs without an error', async () => {
@@ -56,9 +66,13 @@ it('says what happens when the cleanup is skipped: openhands-network and openhan
   expect(clash.stderr).toMatch(/network with name .* already exists/);
   expect(clash.stderr).toMatch(/is already in use/);
 
-  // Ctrl-C ends the app, and --rm removes its container; the network stays.
+  // Ctrl-C ends the app, and --rm removes its container; the network stays. The reader's
+  // attached `docker run --rm` returns only once the daemon removed it (the CLI waits with
+  // condition "removed": docker/cli v20.10.24 cli/command/container/utils.go waitExitOrRemoved);
+  // `docker stop` from here returns at the stop, and the daemon's
+  // auto-remove follows a moment later, so wait for it as the reader's terminal would.
   await docker(['stop', app]);
-  expect((await dockerResult(['container', 'inspect', app])).exitCode, '--rm removed the stopped app').not.toBe(0);
+  expect(await removedWithin(app, 15_000), '--rm removed the stopped app').toBe(true);
   const rerun = await runShell(next.unit.ranOwn, reader, { asRoot: false, pasted: true });
   expect(rerun.stderr, '"answers that the network already exists"').toMatch(/network with name .* already exists/);
   expect(rerun.exitCode, `the app starts after that harmless error\n${rerun.stderr}`).toBe(0);
