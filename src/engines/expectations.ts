@@ -50,7 +50,7 @@ const SOCKET_USERS = [
 /** Claims that need the app to start its sandboxes, or the proxy to reach the daemon. */
 const NEEDS_DOCKER_API: readonly ClaimKind[] = [
   'sandbox-reachable', 'sandbox-ports-not-on-lan', 'sandbox-ports-on-lan', 'sandbox-ports-reachable-from-other-networks', 'sandbox-calls-back-app',
-  'sandbox-runs-as', 'sandbox-unlimited', 'workspace-files-owned-by-user', 'bridge-guard-blocks-lan', 'agent-write-refused', 'agent-write-allowed',
+  'sandbox-unreachable', 'sandbox-callback-unanswered', 'sandbox-runs-as', 'sandbox-unlimited', 'workspace-files-owned-by-user', 'bridge-guard-blocks-lan', 'agent-write-refused', 'agent-write-allowed',
   'docker-api-via-proxy', 'proxy-containers-alone-refuses-sandbox', 'proxy-allows-privileged-create',
 ];
 
@@ -71,15 +71,6 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
     outcome: { kind: 'claim-fails', claims: NEEDS_DOCKER_API },
     note: 'expectation.rootless-socket-path',
     source: 'docs.docker.com/engine/security/rootless/tips/ "Daemon": the socket is $XDG_RUNTIME_DIR/docker.sock (docker/docs@300125dc content/manuals/engine/security/rootless/tips.md)',
-  },
-  {
-    id: 'rootless-published-ports-loopback-only',
-    engines: { kinds: ['rootless-docker'] },
-    snippets: ['*/rootless-run'],
-    outcome: { kind: 'claim-fails', claims: ['sandbox-reachable', 'sandbox-calls-back-app'] },
-    note: 'expectation.rootless-published-ports-loopback-only',
-    source:
-      'moby@b985e231 daemon/libnetwork/internal/rlkclient/rootlesskit_client_linux.go:96-125 (in RootlessKit\'s network namespace, published ports and their DNAT rules use a loopback address in place of the host address), so host.docker.internal:<published port> answers nothing to a container; observed here with rootless Docker 28.5.2: connection refused',
   },
   {
     id: 'rootless-cgroup-v1-limits',

@@ -62,6 +62,13 @@ export type Claim =
   | { readonly kind: 'sandbox-calls-back-app'; readonly container: ContainerName }
   /** The app, run with this variable set to the bridge gateway (as the 0.33 pages set it), publishes its sandbox ports as without it: the version does not read it. */
   | { readonly kind: 'setting-ignored'; readonly container: ContainerName; readonly variable: 'SANDBOX_RUNTIME_BINDING_ADDRESS' }
+  /**
+   * The app started its sandbox, the sandbox listens inside its own namespace, and yet its
+   * published ports do not answer the app at host.docker.internal (rootless Docker).
+   */
+  | { readonly kind: 'sandbox-unreachable'; readonly container: ContainerName }
+  /** The app listens inside its own namespace, and yet the callback URL it gave its sandbox does not answer from inside the sandbox. */
+  | { readonly kind: 'sandbox-callback-unanswered'; readonly container: ContainerName }
   /** The sandbox's processes run as this uid. */
   | { readonly kind: 'sandbox-runs-as'; readonly container: ContainerName; readonly uid: number }
   /**

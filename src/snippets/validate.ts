@@ -458,6 +458,7 @@ class RegistryValidator {
       case 'log-saved':
       case 'sandbox-ports-on-lan':
       case 'sandbox-calls-back-app':
+      case 'sandbox-callback-unanswered':
       case 'setting-ignored':
       case 'sandbox-runs-as':
       case 'runs-as-uid':
@@ -492,7 +493,8 @@ class RegistryValidator {
         if (run && !runsAsReader) fail('.kind', 'Unexpected workspace ownership claim while SANDBOX_USER_ID is unset or 0, expected -e SANDBOX_USER_ID=$(id -u)');
         if (run && env['WORKSPACE_MOUNT_PATH'] === undefined) fail('.kind', 'Unexpected workspace ownership claim without WORKSPACE_MOUNT_PATH, expected the workspace mounted');
         return;
-      case 'sandbox-reachable': {
+      case 'sandbox-reachable':
+      case 'sandbox-unreachable': {
         if (!run) return;
         if (!run.mounts?.some((mount) => mount.target === SOCKET) && env['DOCKER_HOST'] === undefined) {
           fail('.kind', `Unexpected sandbox claim for \`${claim.container}\` without Docker API access, expected ${SOCKET} mounted or DOCKER_HOST set`);

@@ -13,6 +13,7 @@ import type { EngineRun, SnippetReport } from '../../scripts/harness/report';
  * - 1.x: the folder grant left out; the app on loopback only (not on the bridge gateway);
  *   the DOCKER-USER rule left out;
  * - Agent Canvas: published on every interface; run without no-new-privileges.
+ * - the rootless-Docker command run with this engine's own socket, where app and sandbox meet.
  */
 const runOf = (snippet: Snippet, step: number) => snippet.steps[step]!.command as DockerRun;
 
@@ -54,6 +55,17 @@ function canvasWithoutNoNewPrivileges(): Snippet {
   return { ...snippet, steps: [{ command: { ...app, securityOpts: undefined } as DockerRun }] };
 }
 
+/**
+ * The rootless-Docker command run where the app and its sandbox do meet: this engine, with its
+ * own socket in place of rootless Docker's. Its claims that they do not meet must fail here.
+ */
+function rootlessRunOnThisEngine(version: '0.33' | '1.x'): Snippet {
+  const { engines: _only, ...snippet } = getSnippet(version, 'rootless-run');
+  const app = runOf(snippet as Snippet, 0);
+  const mounts = app.mounts!.map((mount) => (mount.target === '/var/run/docker.sock' ? { source: '/var/run/docker.sock', target: mount.target } : mount));
+  return { ...snippet, steps: [{ command: { ...app, mounts } as DockerRun }] } as Snippet;
+}
+
 let report: EngineRun;
 beforeAll(async () => {
   report = await verifySnippets({
@@ -66,6 +78,8 @@ beforeAll(async () => {
       withoutSteps('1.x', 'docker-user-guard'),
       canvasOnEveryInterface(),
       canvasWithoutNoNewPrivileges(),
+      rootlessRunOnThisEngine('0.33'),
+      rootlessRunOnThisEngine('1.x'),
     ],
   });
 }, 600_000);
@@ -113,6 +127,21 @@ describe('negative controls', () => {
     const result = claim('docker-user-guard', 'docker-user-guard-blocks-lan', '1.x');
     expect(result.status).toBe('failed');
     expect(result.reason).toContain('the rule from the page is in the DOCKER-USER chain');
+  });
+
+  it('rootless Docker: where the app reaches its sandbox, "does not reach it" fails (0.33 and 1.x)', () => {
+    for (const version of ['0.33', '1.x'] as const) {
+      const result = claim('rootless-run', 'sandbox-unreachable', version);
+      expect(result.status, version).toBe('failed');
+      expect(result.evidence.join('\n'), version).toMatch(/ok: .* listens on port \d+ inside its own network namespace/);
+      expect(result.reason, version).toMatch(/host\.docker\.internal \([\d.]+\):\d+ does not answer/);
+    }
+  });
+
+  it('rootless Docker: where the callback reaches the app, "unanswered" fails (1.x)', () => {
+    const result = claim('rootless-run', 'sandbox-callback-unanswered', '1.x');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/gives no HTTP answer: HTTP\/1\.[01] \d{3}/);
   });
 
   it('Agent Canvas: published on every interface, the port answers another host', () => {

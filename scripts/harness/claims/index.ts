@@ -11,12 +11,14 @@ import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portOnLoopb
 import {
   bridgeGuardBlocksLan,
   dockerUserGuardBlocksLan,
+  sandboxCallbackUnanswered,
   sandboxCallsBackApp,
   sandboxPortsNotOnLan,
   sandboxPortsOnLan,
   sandboxReachable,
   sandboxRunsAs,
   sandboxUnlimited,
+  sandboxUnreachable,
   settingIgnored,
 } from './sandbox';
 import { dockerApiViaProxy, noDockerSocket, proxyAllowsPrivilegedCreate, proxyContainersAloneRefusesSandbox, proxyDeniesUnlistedSections } from './socket';
@@ -49,6 +51,8 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'log-saved': logSaved,
   'sandbox-ports-on-lan': sandboxPortsOnLan,
   'sandbox-calls-back-app': sandboxCallsBackApp,
+  'sandbox-unreachable': sandboxUnreachable,
+  'sandbox-callback-unanswered': sandboxCallbackUnanswered,
   'setting-ignored': settingIgnored,
   'sandbox-runs-as': sandboxRunsAs,
   'agent-write-refused': agentWriteRefused,

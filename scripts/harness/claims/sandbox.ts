@@ -96,6 +96,37 @@ export const sandboxReachable = onContainer<'sandbox-reachable'>(async (claim, c
   ev.expect(reports.some((r) => r.reached === true), 'the app reports it reached its sandbox');
 });
 
+/**
+ * Rootless Docker: the app starts its sandbox through the socket, yet the two do not meet.
+ * Inside RootlessKit's network namespace the engine binds published ports (and their DNAT)
+ * on a loopback address, not on the host address asked for (moby@b985e231
+ * daemon/libnetwork/internal/rlkclient/rootlesskit_client_linux.go:96-125), so nothing
+ * answers at the bridge gateway host.docker.internal names. A refusal proves that only
+ * once the sandbox is known to listen inside its own namespace: that is checked first.
+ */
+export const sandboxUnreachable = onContainer<'sandbox-unreachable'>(async (claim, ctx, found, ev) => {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  const gateway = await hostGatewayOf(ctx, found.actual);
+  if (!ev.expect(gateway !== undefined, `host.docker.internal resolves in the app to ${gateway ?? '(nothing)'}`)) return ev.result();
+  const ports = servicePorts(ctx, created);
+  if (!ev.expect(ports.length > 0, `${sandbox} publishes ${ports.length} service port(s)`)) return ev.result();
+  for (const port of ports) {
+    if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
+    ev.expect(
+      !(await ctx.probeFrom(found.actual, gateway!, Number(port.HostPort))),
+      `from the app's network, host.docker.internal (${gateway}):${port.HostPort} does not answer`,
+    );
+  }
+  if (ctx.imageSource(ctx.profile.appImage) !== 'model') return;
+  // The stand-in's own attempt (src/snippets/versions/<v>/stand-ins): it reports what it saw.
+  let reports = sandboxReports(await ctx.modelStatus(found.actual));
+  await eventually(async () => (reports = sandboxReports(await ctx.modelStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
+  ev.see(`the app's reports of its sandboxes: ${JSON.stringify(reports)}`);
+  ev.expect(reports.length > 0 && reports.every((r) => r.reached === false), 'the app reports it did not reach its sandbox');
+});
+
 export const sandboxPortsNotOnLan = onContainer<'sandbox-ports-not-on-lan'>(async (claim, ctx, found, ev) => {
   if (!ctx.lan) return notVerifiable('no-lan-namespace');
   const created = await firstSandbox(ctx, found.actual, ev);
@@ -203,6 +234,27 @@ export const sandboxCallsBackApp = onContainer<'sandbox-calls-back-app'>(async (
   if (!(await listeningInside(ctx, found.actual, ctx.profile.appPort, ev))) return;
   const reply = await ctx.httpFrom(sandbox, address!, port, `GET ${url.pathname} HTTP/1.0\r\n\r\n`);
   ev.expect(/^HTTP\/1\.[01] \d{3}/.test(reply ?? ''), `from ${sandbox}, ${url.hostname} (${address}):${port} answers HTTP: ${reply?.split('\r\n')[0] ?? '(no answer)'}`);
+});
+
+/**
+ * The other direction of sandboxUnreachable: the sandbox's callback to the app finds nothing
+ * at host.docker.internal:<app port> (the app's published port is bound on loopback inside
+ * RootlessKit's namespace, same source). Checked only once the app listens inside its own
+ * namespace, so a refusal is the engine's doing and not an app still starting.
+ */
+export const sandboxCallbackUnanswered = onContainer<'sandbox-callback-unanswered'>(async (claim, ctx, found, ev) => {
+  const created = await firstSandbox(ctx, found.actual, ev);
+  if (isResult(created)) return created;
+  const sandbox = created.Name.replace(/^\//, '');
+  const webhook = envOf(created, 'OH_WEBHOOKS_0_BASE_URL');
+  if (!ev.expect(webhook !== undefined, `${sandbox} has OH_WEBHOOKS_0_BASE_URL = ${webhook ?? '(unset)'}`)) return;
+  const url = new URL(webhook!);
+  const address = /^[\d.]+$/.test(url.hostname) ? url.hostname : await resolveIn(ctx, sandbox, url.hostname);
+  if (!ev.expect(address !== undefined, `${url.hostname} resolves in the sandbox to ${address ?? '(nothing)'}`)) return;
+  const port = Number(url.port || 80);
+  if (!(await listeningInside(ctx, found.actual, ctx.profile.appPort, ev))) return;
+  const reply = await ctx.httpFrom(sandbox, address!, port, `GET ${url.pathname} HTTP/1.0\r\n\r\n`);
+  ev.expect(reply === undefined || !/^HTTP\/1\.[01] \d{3}/.test(reply), `from ${sandbox}, ${url.hostname} (${address}):${port} gives no HTTP answer${reply ? `: ${reply.split('\r\n')[0]}` : ''}`);
 });
 
 /**

@@ -136,8 +136,8 @@ export const SNIPPETS = {
     claims: [
       { kind: 'image', container: 'openhands-app', image: 'openhands-0.33' },
       // The app starts its sandbox through rootless Docker's socket and cannot reach it
-      // (src/engines/expectations.ts: rootless-published-ports-loopback-only).
-      { kind: 'sandbox-reachable', container: 'openhands-app' },
+      // (RootlessKit's namespace binds published ports on loopback; the checker cites moby).
+      { kind: 'sandbox-unreachable', container: 'openhands-app' },
     ],
   },
   'bridge-gateway': {

@@ -128,9 +128,9 @@ export const SNIPPETS = {
       { kind: 'image', container: 'openhands-app', image: 'openhands-1.x' },
       // Through rootless Docker's socket the app starts its sandbox...
       { kind: 'sandbox-runs-as', container: 'openhands-app', uid: AGENT_UID },
-      // ...and neither reaches the other (src/engines/expectations.ts: rootless-published-ports-loopback-only).
-      { kind: 'sandbox-reachable', container: 'openhands-app' },
-      { kind: 'sandbox-calls-back-app', container: 'openhands-app' },
+      // ...and neither reaches the other (RootlessKit's namespace binds published ports on loopback; the checkers cite moby).
+      { kind: 'sandbox-unreachable', container: 'openhands-app' },
+      { kind: 'sandbox-callback-unanswered', container: 'openhands-app' },
     ],
   },
   'workspace-grant': {
