@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { admonitionTitle } from './rules/admonition-title';
 import { headingId } from './rules/heading-id';
 import { i18nKeys } from './rules/i18n-keys';
 import { localeParity } from './rules/locale-parity';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   registryRule,
   proseValues,
   terminology,
+  admonitionTitle,
 ];
 
 export interface CheckDocsOptions {

@@ -268,3 +268,16 @@ describe('ja-terminology', () => {
     expect(messages.find((m) => m.at.startsWith('i18n/ja/terminology.md'))!.reason).toContain('inside the preferred term 「コンテナー」');
   });
 });
+
+describe('admonition-title', () => {
+  it('reports `:::note Title`, which renders as a paragraph under the v4 flags, with the bracket form to write', async () => {
+    const messages = await check({ overlay: 'admonition-legacy-title' });
+    expect(ruleIds(messages)).toEqual(['admonition-title']);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: 'docs/intro.mdx:25:1',
+        reason: 'Unexpected admonition title after a space, which renders as a paragraph with the colons, expected `:::note[Read this first]`',
+      }),
+    ]);
+  });
+});

@@ -196,6 +196,13 @@ siteSuite('production build', (site) => {
     }
   });
 
+  it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s shows no Markdown directive as text (admonitions render as callouts)', (_name, page) => {
+    const html = pageHtml(page);
+    const markdown = html.slice(html.indexOf('theme-doc-markdown'));
+    // A directive Docusaurus did not parse is left in a paragraph: `<p>:::danger Title`.
+    expect(markdown.match(/<p\b[^>]*>\s*:::[^<]{0,80}/g) ?? [], `paragraphs starting with ::: on ${label(page)}`).toEqual([]);
+  });
+
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s opens with the version note of its version, linking the same topic in the others', (_name, page) => {
     const html = pageHtml(page);
     const { version, docPath } = versionOfPath(page.localPath);
