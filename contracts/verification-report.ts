@@ -10,6 +10,9 @@ import type { VersionId } from '../src/snippets/versions/ids';
 /** Bumped when a field the site or the browser tests read changes meaning. */
 export const REPORT_SCHEMA = 3;
 
+/** The engine id of a run on the machine's own daemon (`npm test`), as opposed to a test engine of the matrix. */
+export const HOST_ENGINE_ID = 'host';
+
 /**
  * `expected-failure`: the claim does not hold on this engine, as an engine expectation with its
  * source says (src/engines/expectations.ts): a result, shown as "does not work on this engine".

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { HOST_ENGINE_ID } from '../../contracts/verification-report';
 
 /** What scripts/engines tells a harness run about the engine it runs against. */
 export const ENGINE_ENV = {
@@ -25,7 +26,7 @@ export const ENGINE_ENV = {
   xdgRuntimeDir: 'OPENHANDS_GUIDE_XDG_RUNTIME_DIR',
 } as const;
 
-export const engineId = (): string => process.env[ENGINE_ENV.id] || 'host';
+export const engineId = (): string => process.env[ENGINE_ENV.id] || HOST_ENGINE_ID;
 
 /** The pid whose network namespace is the reader's machine's, or undefined for the host. */
 export function hostNetPid(): string | undefined {

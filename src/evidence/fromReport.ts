@@ -31,7 +31,8 @@ export function siteReportFromReport(report: VerificationReport): SiteReport {
           ...(c.expectation ? { expectation: c.expectation } : {}),
         })),
         rewrites: snippet.rewrites.map(({ rule, snippet: part, from, to }) => ({ rule, snippet: part, from, to })),
-        placeholders: snippet.placeholders.map((p) => p.placeholder),
+        // Only the placeholders of this command's own text: a required command's fill belongs under that command.
+        placeholders: snippet.placeholders.filter((p) => Object.values(snippet.texts).some((text) => text.includes(p.placeholder))).map((p) => p.placeholder),
       })),
     })),
   };

@@ -13,12 +13,13 @@ const run: EngineRun = {
       version: '0.33',
       id: 'resource-limits',
       registryHash: 'abcd1234',
-      texts: { en: 'docker run ...', ja: 'docker run ...' },
+      texts: { en: 'docker run -v /path/to/workspace:/w ...', ja: 'docker run -v /path/to/workspace:/w ...' },
       ran: 'docker run --label x ...',
       ranOwn: 'docker run --label x ...',
       requires: [],
       rewrites: [{ rule: 'session-labels', reason: 'r', offset: 10, from: '', to: ' --label x', snippet: 'resource-limits' }],
-      placeholders: [{ placeholder: '/path/to/workspace', value: '/tmp/ws' }],
+      // The second was filled in a command this one requires, not in its own text.
+      placeholders: [{ placeholder: '/path/to/workspace', value: '/tmp/ws' }, { placeholder: '/path/to/your/projects', value: '/tmp/p' }],
       exitCode: 0,
       stderr: 'secret noise',
       durationMs: 12,
@@ -41,7 +42,8 @@ describe('siteReportFromReport', () => {
   const site = siteReportFromReport(report);
   it('keeps what a page shows, per engine', () => {
     expect(site.runs[0]!.engine).toMatchObject({ id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '2', images: run.images });
-    expect(site.runs[0]!.snippets[0]).toMatchObject({ version: '0.33', id: 'resource-limits', status: 'failed', placeholders: ['/path/to/workspace'] });
+    expect(site.runs[0]!.snippets[0]).toMatchObject({ version: '0.33', id: 'resource-limits', status: 'failed' });
+    expect(site.runs[0]!.snippets[0]!.placeholders, 'only the placeholders of its own text').toEqual(['/path/to/workspace']);
     expect(site.runs[0]!.snippets[0]!.rewrites).toEqual([{ rule: 'session-labels', snippet: 'resource-limits', from: '', to: ' --label x' }]);
     expect(site.runs[1]!.engine).toMatchObject({ id: 'podman-5', failure: 'no cgroups' });
   });

@@ -8,6 +8,7 @@ import type { EngineEvidence, SiteClaimResult, SiteEngine, SiteRewrite, SnippetE
 import { VERSIONS, type VersionId } from '../../snippets/versions';
 import { claimText } from './claimText';
 import { expectationById } from '../../engines/expectations';
+import { HOST_ENGINE_ID } from '../../../contracts/verification-report';
 import styles from './styles.module.css';
 
 export interface EvidenceProps {
@@ -40,8 +41,10 @@ function verdictKey(evidence: SnippetEvidence, claimCount: number): MessageKey {
 }
 
 /** "Docker Engine 20.10.24", "rootless Docker 28.5.2", "Podman 5.4.2", in the page's language. */
+/** The host run and a test engine of the same version would read alike: the host says it is the host. */
 export function engineName(engine: SiteEngine, t: PageTranslate): string {
-  return t(`engine.kind.${engine.kind}` satisfies MessageKey, { version: engine.version });
+  const name = t(`engine.kind.${engine.kind}` satisfies MessageKey, { version: engine.version });
+  return engine.id === HOST_ENGINE_ID ? t('engine.host', { name }) : name;
 }
 
 function Verdict({ snippet, evidence, t, locale }: { snippet: Snippet; evidence: SnippetEvidence; t: PageTranslate; locale: Locale }): ReactNode {
@@ -144,8 +147,8 @@ function Rewrites({ rewrites, placeholders, t }: { rewrites: readonly SiteRewrit
   const rules = [...new Set(rewrites.map((r) => r.rule))];
   return (
     <details className={styles.details}>
-      <summary>{t('evidence.rewrites', { count: rewrites.length })}</summary>
-      {rules.length === 0 ? <p>{t('evidence.noRewrites')}</p> : null}
+      <summary>{t('evidence.rewrites', { count: rewrites.length + placeholders.length })}</summary>
+      {rules.length === 0 && placeholders.length === 0 ? <p>{t('evidence.noRewrites')}</p> : null}
       <ul>
         {rules.map((rule) => (
           <li key={rule} data-rewrite-rule={rule}>

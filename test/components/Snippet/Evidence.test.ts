@@ -62,3 +62,16 @@ describe('Evidence, one line per engine', () => {
     expect(line).toContain(MESSAGES.en['evidence.why.written-for-other-engines']);
   });
 });
+
+describe('Evidence, the host run and a test engine of the same version', () => {
+  it('names the host run as this build\'s host, so the two lines read apart', () => {
+    const snippet = getSnippet('1.x', 'workspace-run');
+    const docker20: SiteEngine = { ...host, id: 'docker20' };
+    const both = data({ engine: host, snippets: [result(snippet)] }, { engine: docker20, snippets: [result(snippet)] });
+    for (const locale of ['en', 'ja'] as const) {
+      const name = MESSAGES[locale]['engine.kind.docker'].replace('{{version}}', '20.10.24');
+      expect(engineLine(snippet, both, 'host', locale)).toContain(MESSAGES[locale]['engine.host'].replace('{{name}}', name));
+      expect(engineLine(snippet, both, 'docker20', locale)).not.toContain(MESSAGES[locale]['engine.host'].replace('{{name}}', name));
+    }
+  });
+});
