@@ -27,7 +27,9 @@ export type NotVerifiableReason =
   /** An engine expectation (src/engines/expectations.ts) says not to run the snippet on this engine. */
   | 'not-run-on-engine'
   /** The snippet is a variant for other engines (its registry entry's `engines`). */
-  | 'written-for-other-engines';
+  | 'written-for-other-engines'
+  /** The commands failed on this engine as an engine expectation predicts, so the claim was never checked there. */
+  | 'command-failed-on-engine';
 
 /** The container checks of docker-bench-security section 5 the audit table shows (shared/reference/facts.md). */
 export const AUDIT_CHECKS = [

@@ -7,6 +7,7 @@ import { formatRunDate } from '../../evidence/formatRunDate';
 import type { EngineEvidence, SiteClaimResult, SiteEngine, SiteRewrite, SnippetEvidence } from '../../evidence/types';
 import { VERSIONS, type VersionId } from '../../snippets/versions';
 import { claimText } from './claimText';
+import { claimVerdict, uncheckedThere } from '../../evidence/claimVerdict';
 import { expectationById } from '../../engines/expectations';
 import { HOST_ENGINE_ID } from '../../../contracts/verification-report';
 import styles from './styles.module.css';
@@ -104,11 +105,8 @@ function ClaimResults({ snippet, evidence, t, locale }: EvidenceProps): ReactNod
         {snippet.claims.map((claim, index) => {
           const results = ran.map((e) => ({ engine: e.engine, result: e.result.claims[index] }));
           // Engines where the claim does not hold, as an engine expectation says, are listed with the
-          // expectation; the verdict is over the others.
-          const judged = results.filter((r) => r.result?.status !== 'expected-failure');
-          const states = judged.map((r) => r.result?.status ?? 'not-verified');
-          const state: ClaimResultState =
-            ran.length === 0 ? 'not-verified' : judged.length === 0 ? 'expected-failure' : states.includes('failed') ? 'failed' : states.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
+          // expectation; where the commands failed as expected, the engine's line says so.
+          const state: ClaimResultState = claimVerdict(results.map((r) => r.result));
           const expected = results.filter((r) => r.result?.status === 'expected-failure' && r.result.expectation);
           const notVerifiable = results.find((r) => r.result?.notVerifiable)?.result?.notVerifiable;
           const failures = results.filter((r) => r.result?.status === 'failed' && r.result.reason);
@@ -121,7 +119,7 @@ function ClaimResults({ snippet, evidence, t, locale }: EvidenceProps): ReactNod
               {several && ran.length > 0 ? (
                 <span className={styles.note}>
                   {' '}
-                  ({results.map((r) => `${r.engine.id} ${MARKS[r.result?.status ?? 'not-verified']}`).join(', ')})
+                  ({results.map((r) => `${r.engine.id} ${MARKS[uncheckedThere(r.result) ? 'not-verified' : (r.result?.status ?? 'not-verified')]}`).join(', ')})
                 </span>
               ) : null}
               {notVerifiable ? <span className={styles.note}> {t(`notVerifiable.${notVerifiable}` satisfies MessageKey)}</span> : null}

@@ -8,6 +8,7 @@ import { getSnippet, isSnippetId, VERSION_IDS, VERSIONS, type VersionId } from '
 import { claimText } from '../Snippet/claimText';
 import { engineName } from '../Snippet/Evidence';
 import { DOCS_VERSION_OF } from '../../evidence/docsVersion';
+import { claimVerdict } from '../../evidence/claimVerdict';
 import { evidenceFor } from '../../evidence/evidenceFor';
 import { formatRunDate } from '../../evidence/formatRunDate';
 import type { EngineEvidence, SiteReport, SiteRun, SnippetPlacement, VerificationData } from '../../evidence/types';
@@ -75,9 +76,7 @@ function Row({ placement, data, path, t, locale }: { placement: SnippetPlacement
         {snippet.claims.length === 0 && evidence.state !== 'not-verified' ? t('verification.noClaims') : null}
         <ul className={styles.claims}>
           {snippet.claims.map((claim, index) => {
-            const statuses = ran.map((e) => e.result.claims[index]?.status ?? 'not-verified').filter((s) => s !== 'expected-failure');
-            const status =
-              ran.length === 0 ? 'not-verified' : statuses.length === 0 ? 'expected-failure' : statuses.includes('failed') ? 'failed' : statuses.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
+            const status = claimVerdict(ran.map((e) => e.result.claims[index]));
             return (
               <li key={index} data-claim-result={status}>
                 <strong>{t(`evidence.result.${status}` satisfies MessageKey)}</strong>: {claimText(claim, { t, locale })}

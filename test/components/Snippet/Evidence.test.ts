@@ -75,3 +75,25 @@ describe('Evidence, the host run and a test engine of the same version', () => {
     }
   });
 });
+
+describe('Evidence, a claim on an engine where the commands failed as expected', () => {
+  it('is not shown as "does not hold" there: the claim was never checked there', () => {
+    const snippet = getSnippet('1.x', 'network-binding');
+    const rootless: SiteEngine = { id: 'rootless', kind: 'rootless-docker', version: '28.5.2', cgroupVersion: '1', images: [] };
+    const failed = result(snippet, {
+      status: 'expected-failure',
+      exitCode: 125,
+      claims: snippet.claims.map((c) => ({ kind: c.kind, status: 'not-verifiable' as const, notVerifiable: 'command-failed-on-engine' as const, expectation: 'rootless-binds-on-host' })),
+    });
+    const html = renderToStaticMarkup(
+      createElement(Evidence, { snippet, evidence: evidenceFor(snippet, data({ engine: host, snippets: [result(snippet)] }, { engine: rootless, snippets: [failed] })), t: pageTranslator('en'), locale: 'en' }),
+    );
+    const claims = [...html.matchAll(/<li data-claim-kind="[^"]+" data-claim-result="([^"]+)">(.*?)<\/li>/g)];
+    expect(claims.length).toBe(snippet.claims.length);
+    for (const [, state, text] of claims) {
+      expect(state, 'the verdict over the engines where it was checked').toBe('verified');
+      expect(text).toContain('rootless ○');
+      expect(text).not.toContain(MESSAGES.en['evidence.expected'].split('{{')[0]!);
+    }
+  });
+});
