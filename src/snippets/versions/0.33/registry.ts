@@ -121,6 +121,8 @@ export const SNIPPETS = {
       { kind: 'port-reachable-from-lan', container: 'openhands-app', port: 3000 },
       { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
+      // SANDBOX_RUNTIME_BINDING_ADDRESS unset: 0.33 publishes sandbox ports on 0.0.0.0 (facts.md, sandbox_config.py).
+      { kind: 'sandbox-ports-on-lan', container: 'openhands-app' },
       { kind: 'workspace-files-owned-by-user', container: 'openhands-app' },
     ],
   },
