@@ -118,7 +118,7 @@ export default function VerificationTable(): ReactNode {
         return (
           <section key={version} data-verification-version={version}>
             <h3 id={`version-${version.replace('.', '-')}`}>{t(`version.${version}` satisfies MessageKey)}</h3>
-            <p>{t('verification.versionModelled', { release: VERSIONS[version].profile.release })}</p>
+            <p>{t('verification.versionModelled', { version: t(`version.${version}` satisfies MessageKey), release: VERSIONS[version].profile.release })}</p>
             <div className={styles.scroll}>
               <table>
                 <thead>

@@ -11,9 +11,10 @@ import styles from './styles.module.css';
 /**
  * A page's first paragraph: which OpenHands version (and release) it covers, and the
  * same page (same doc id) in the other versions, so a reader on the wrong version finds
- * theirs in one click. Versions without that page are left out.
+ * theirs in one click. Versions without that page are left out. A page about every version
+ * (the comparison, the verification) says so instead (`scope="all"`).
  */
-export default function VersionNote(): ReactNode {
+export default function VersionNote({ scope = 'version' }: { readonly scope?: 'version' | 'all' }): ReactNode {
   const { t } = usePageLocale();
   const version = versionOfDocs(useDocsVersion().version);
   const docId = useDoc().metadata.id;
@@ -22,6 +23,14 @@ export default function VersionNote(): ReactNode {
     const path = versions.find((v) => v.name === DOCS_VERSION_OF[other])?.docs.find((d) => d.id === docId)?.path;
     return path ? [{ other, path }] : [];
   });
+  if (scope === 'all') {
+    const names = VERSION_IDS.map((id) => t(`version.${id}` satisfies MessageKey)).join(t('versionNote.separator'));
+    return (
+      <p className={styles.note} data-version-note={version} data-version-scope="all">
+        {t('versionNote.coversAll', { versions: names })}
+      </p>
+    );
+  }
   return (
     <p className={styles.note} data-version-note={version}>
       {t('versionNote.covers', { version: t(`version.${version}` satisfies MessageKey), release: VERSIONS[version].profile.release })}

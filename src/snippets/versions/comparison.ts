@@ -126,7 +126,7 @@ export const COMPARISON: readonly ComparisonRow[] = [
     cells: {
       canvas: { text: 'comparison.cell.named-volume', code: ['/home/openhands/.openhands'], backing: claim('canvas-run', 'api-key-file') },
       '1.x': { code: ['~/.openhands', '/.openhands'], backing: source(`${R1_11} containers/app/Dockerfile: ENV FILE_STORE_PATH=/.openhands; openhands/app_server/config.py get_default_persistence_dir`) },
-      '0.33': { code: ['~/.openhands-state', '/.openhands-state'], backing: source(`${OH0_33} containers/app/Dockerfile: ENV FILE_STORE_PATH=/.openhands-state (shared/reference/facts.md); the 0.33 pages mount ~/.openhands-state there`) },
+      '0.33': { code: ['~/.openhands-state', '/.openhands-state'], backing: source(`${OH0_33} containers/app/Dockerfile: ENV FILE_STORE_PATH=/.openhands-state; the 0.33 pages mount ~/.openhands-state there`) },
     },
   },
   {
