@@ -440,6 +440,7 @@ class RegistryValidator {
         if (proxy && literal((proxy.env ?? {})['POST' as never]) !== '1') fail('.proxy', `Unexpected claim that \`${claim.proxy}\` forwards a create request without POST=1, expected POST=1 on its \`docker run\``);
         return;
       case 'bridge-guard-blocks-lan':
+      case 'bridge-guard-blocks-lan-app':
         if (!scope.bridgeRule) fail('.kind', 'Unexpected bridge guard claim without the bridge guard rule, expected a `bridge-guard-rule` step in the snippet or its requires');
         return;
       case 'image-by-digest':

@@ -11,7 +11,7 @@ import type { EngineRun, SnippetReport } from '../../scripts/harness/report';
  * - the socket proxy with CONTAINERS=1 alone, as older versions of the page had it;
  * - the workspace run without WORKSPACE_MOUNT_PATH;
  * - 1.x: the folder grant left out; the app on loopback only (not on the bridge gateway);
- *   the DOCKER-USER rule left out;
+ *   the DOCKER-USER rule left out; the bridge rule left out, with the app on its own network;
  * - Agent Canvas: published on every interface; run without no-new-privileges.
  * - the rootless-Docker command run with this engine's own socket, where app and sandbox meet.
  */
@@ -76,6 +76,7 @@ beforeAll(async () => {
       withoutSteps('1.x', 'workspace-grant'),
       appOnLoopbackOnly(),
       withoutSteps('1.x', 'docker-user-guard'),
+      withoutSteps('1.x', 'bridge-guard'),
       canvasOnEveryInterface(),
       canvasWithoutNoNewPrivileges(),
       rootlessRunOnThisEngine('0.33'),
@@ -142,6 +143,13 @@ describe('negative controls', () => {
     const result = claim('rootless-run', 'sandbox-callback-unanswered', '1.x');
     expect(result.status).toBe('failed');
     expect(result.reason).toMatch(/gives no HTTP answer: HTTP\/1\.[01] \d{3}/);
+  });
+
+  it('1.x: with the app on its own network and no bridge rule, a host routing the bridge subnet reaches the app at the gateway', () => {
+    const result = claim('bridge-guard', 'bridge-guard-blocks-lan-app', '1.x');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toContain('the rule from the page is in the raw table');
+    expect(result.reason).toMatch(/with the rule, a host routing the bridge subnet via this machine is refused at [\d.]+:\d+/);
   });
 
   it('Agent Canvas: published on every interface, the port answers another host', () => {

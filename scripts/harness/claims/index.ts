@@ -10,6 +10,7 @@ import { appIsolatedFromOtherNetworks, networkExists, networks, sandboxPortsReac
 import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portOnLoopbackAndGateway, portReachableFromLan } from './ports';
 import {
   bridgeGuardBlocksLan,
+  bridgeGuardBlocksLanApp,
   dockerUserGuardBlocksLan,
   sandboxCallbackUnanswered,
   sandboxCallsBackApp,
@@ -46,6 +47,7 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   image,
   'loopback-guard-blocks-lan': loopbackGuardBlocksLan,
   'bridge-guard-blocks-lan': bridgeGuardBlocksLan,
+  'bridge-guard-blocks-lan-app': bridgeGuardBlocksLanApp,
   'image-by-digest': imageByDigest,
   removed,
   'log-saved': logSaved,

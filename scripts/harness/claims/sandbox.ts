@@ -157,7 +157,16 @@ export const sandboxPortsNotOnLan = onContainer<'sandbox-ports-not-on-lan'>(asyn
  * answers that neighbour, while the app still reaches its sandbox. Then the rule is
  * removed and the neighbour must get in again: otherwise the rule proved nothing.
  */
-export const bridgeGuardBlocksLan = onContainer<'bridge-guard-blocks-lan'>(async (claim, ctx, found, ev) => {
+export const bridgeGuardBlocksLan = onContainer<'bridge-guard-blocks-lan'>((claim, ctx, found, ev) => bridgeGuard(ctx, found, ev));
+
+/**
+ * The same rule where the app itself is published on the bridge gateway and runs on a network
+ * of its own (1.x's network isolation): Docker forwards that port to the app's network, past a
+ * DOCKER-USER rule for docker0, while the raw-table rule drops the packet before any of that.
+ */
+export const bridgeGuardBlocksLanApp = onContainer<'bridge-guard-blocks-lan-app'>((claim, ctx, found, ev) => bridgeGuard(ctx, found, ev, claim.port));
+
+async function bridgeGuard(ctx: ClaimContext, found: { actual: string; facts: ContainerFacts }, ev: Evidence, appPort?: number): Promise<ClaimResult | void> {
   if (!ctx.lan) return notVerifiable('no-lan-namespace');
   const created = await firstSandbox(ctx, found.actual, ev);
   if (isResult(created)) return created;
@@ -167,9 +176,22 @@ export const bridgeGuardBlocksLan = onContainer<'bridge-guard-blocks-lan'>(async
   const gateway = await hostGatewayOf(ctx, found.actual);
   ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
   const targets: { address: string; port: number; via: 'host' | 'container' }[] = [];
-  for (const port of publishedPorts(created)) {
+  if (appPort !== undefined) {
+    const onGateway = (found.facts.HostConfig.PortBindings?.[`${appPort}/tcp`] ?? []).find((b) => gateway !== undefined && b.HostIp === gateway);
+    if (ev.expect(onGateway !== undefined, `${found.actual} publishes port ${appPort} on the bridge gateway ${gateway ?? '(unresolved)'}`) && (await listeningInside(ctx, found.actual, appPort, ev))) {
+      targets.push({ address: gateway!, port: Number(onGateway!.HostPort), via: 'host' });
+      ev.expect(
+        await eventually(() => ctx.probeFrom(sandbox, gateway!, Number(onGateway!.HostPort))),
+        `with the rule, the sandbox still reaches the app at host.docker.internal (${gateway}):${onGateway!.HostPort}`,
+      );
+    }
+  }
+  // The ports the sandbox serves on (1.x's 8001/8011/8012 serve nothing until used).
+  for (const port of servicePorts(ctx, created)) {
     if (!(await listeningInside(ctx, sandbox, port.containerPort, ev))) continue;
-    targets.push({ address: port.HostIp, port: Number(port.HostPort), via: 'host' });
+    // Published on every interface (1.x): the neighbour tries the bridge gateway, which is one of them.
+    const hostAddress = port.HostIp === '' || port.HostIp === '0.0.0.0' ? gateway : port.HostIp;
+    if (hostAddress) targets.push({ address: hostAddress, port: Number(port.HostPort), via: 'host' });
     if (own) targets.push({ address: own, port: port.containerPort, via: 'container' });
     if (gateway) {
       ev.expect(
@@ -192,7 +214,7 @@ export const bridgeGuardBlocksLan = onContainer<'bridge-guard-blocks-lan'>(async
       ev.expect(await reach(target), `without the rule, the same host reaches ${target.address}:${target.port}: the rule is what closes it`);
     }
   }
-});
+}
 
 const DIRECT_ACCESS_FIX_MAJOR = 28;
 

@@ -19,6 +19,7 @@ export const FACTS = {
   /** The variable 0.33 read and 1.x does not (no reader in the R1.11 tree). */
   ignoredBinding: { value: 'SANDBOX_RUNTIME_BINDING_ADDRESS=172.17.0.1', source: 'git grep of R1.11: nothing reads SANDBOX_RUNTIME_BINDING_ADDRESS; the value is the 0.33 page\'s' },
   bridgeGateway: { value: '172.17.0.1', source: 'moby: the default bridge gateway, which host-gateway resolves to (shared/reference/facts.md)' },
+  bridgeSubnet: { value: '172.17.0.0/16', source: 'moby: the default bridge subnet of the default address pool' },
   loopbackBlock: { value: '127.0.0.0/8', source: 'the IPv4 loopback block (RFC 1122 3.2.1.3)' },
   /** The platforms part says where a port published there answers on Docker Desktop. */
   loopbackAddress: { value: '127.0.0.1', source: 'the IPv4 loopback address (RFC 1122 3.2.1.3); Docker Desktop listens for published ports on the Mac or Windows machine itself (docs.docker.com/desktop/features/networking/)' },

@@ -1,7 +1,7 @@
 import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
-import { bridgeGatewayOf, commandOutput, concat, digestOf, home, placeholder, variable } from '../../words';
+import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, placeholder, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -248,6 +248,15 @@ export const SNIPPETS = {
       { kind: 'sandbox-calls-back-app', container: 'openhands-app' },
       { kind: 'sandbox-ports-reachable-from-other-networks', container: 'openhands-app' },
     ],
+  },
+  'bridge-guard': {
+    caption: 'caption.v1.bridge-guard',
+    requires: ['network-isolation'],
+    steps: [
+      { comment: 'comment.bridge-subnet', command: { kind: 'export', name: 'BRIDGE_SUBNET', value: BRIDGE_SUBNET_COMMAND } },
+      { comment: 'comment.bridge-guard', command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('BRIDGE_SUBNET') } },
+    ],
+    claims: [{ kind: 'bridge-guard-blocks-lan-app', container: 'openhands-app', port: 3000 }],
   },
   'hardened-complete': {
     caption: 'caption.hardened-complete',
