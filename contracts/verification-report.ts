@@ -70,16 +70,12 @@ export interface ClaimResult {
   readonly expectation?: string;
 }
 
-/** The only changes the harness makes to the text a reader copies (scripts/harness/run/rewrites.ts). */
-export type RewriteRule =
-  | 'no-tty'
-  | 'no-pull'
-  | 'unique-name'
-  | 'session-labels'
-  | 'free-host-port'
-  | 'firewall-comment'
-  | 'session-filter'
-  | 'app-host-port';
+/**
+ * The only changes the harness makes to the text a reader copies (scripts/harness/run/rewrites.ts).
+ * The verification page lists them from here, so the list cannot leave one out.
+ */
+export const REWRITE_RULES = ['no-tty', 'no-pull', 'unique-name', 'session-labels', 'free-host-port', 'firewall-comment', 'session-filter', 'app-host-port'] as const;
+export type RewriteRule = (typeof REWRITE_RULES)[number];
 
 export interface ReportedRewrite {
   readonly rule: RewriteRule;

@@ -1,5 +1,6 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import AuditTable from '@site/src/components/AuditTable';
+import RewriteRules from '@site/src/components/RewriteRules';
 import Snippet from '@site/src/components/Snippet';
 import VerificationTable from '@site/src/components/VerificationTable';
 import VersionComparison from '@site/src/components/VersionComparison';
@@ -9,6 +10,7 @@ import VersionNote from '@site/src/components/VersionNote';
 export default {
   ...MDXComponents,
   AuditTable,
+  RewriteRules,
   Snippet,
   VerificationTable,
   VersionComparison,

@@ -16,6 +16,7 @@ import { buildBaseUrl, figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PR
 import { commandWords, expectedEvidence, firstDifference, loadReport, snippetEntry, splitKey } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
 import type { Page } from 'playwright-core';
+import { REWRITE_RULES } from '../../contracts/verification-report';
 import { switchLocale } from './support/locale-switch';
 
 const PAGES = collectPages();
@@ -194,6 +195,14 @@ siteSuite('production build', (site) => {
         );
       }
     }
+  });
+
+  it.each(PAGES.filter((p) => samePath(p.localPath, '/verification')).map((page) => [label(page), page] as const))('%s lists every change the harness may make to a command (the report contract\'s rules)', (_name, page) => {
+    const html = pageHtml(page);
+    // The page's list only: each command's details carry the same attribute for the changes made to it.
+    const list = /data-rewrite-rules[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+    const listed = [...list.matchAll(/data-rewrite-rule=["']?([\w-]+)/g)].map((m) => m[1]);
+    expect(listed).toEqual([...REWRITE_RULES, 'placeholders']);
   });
 
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s shows no Markdown directive as text (admonitions render as callouts)', (_name, page) => {
