@@ -15,7 +15,9 @@ import styles from './styles.module.css';
  * (the comparison, the verification) says so instead (`scope="all"`).
  */
 export default function VersionNote({ scope = 'version' }: { readonly scope?: 'version' | 'all' }): ReactNode {
-  const { t } = usePageLocale();
+  const { t, locale } = usePageLocale();
+  // Japanese sets no space after 。 or ：; English separates the sentences with one.
+  const gap = locale === 'ja' ? '' : ' ';
   const version = versionOfDocs(useDocsVersion().version);
   const docId = useDoc().metadata.id;
   const versions = useAllDocsData().default?.versions ?? [];
@@ -36,8 +38,9 @@ export default function VersionNote({ scope = 'version' }: { readonly scope?: 'v
       {t('versionNote.covers', { version: t(`version.${version}` satisfies MessageKey), release: VERSIONS[version].profile.release })}
       {others.length > 0 ? (
         <>
-          {' '}
-          {t('versionNote.others')}{' '}
+          {gap}
+          {t('versionNote.others')}
+          {gap}
           {others.map(({ other, path }, index) => (
             <Fragment key={other}>
               {index > 0 ? t('versionNote.separator') : null}
