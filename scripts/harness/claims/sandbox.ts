@@ -239,12 +239,14 @@ export const sandboxPortsOnLan = onContainer<'sandbox-ports-on-lan'>(async (clai
 });
 
 /**
- * The sandbox calls the app back (1.x: OH_WEBHOOKS_0_BASE_URL =
- * http://host.docker.internal:<SANDBOX_HOST_PORT>/api/v1/webhooks, docker_sandbox_service.py):
- * from the sandbox's own network, that address must answer HTTP.
+ * The sandbox's callback to the app (1.x: OH_WEBHOOKS_0_BASE_URL =
+ * http://host.docker.internal:<SANDBOX_HOST_PORT>/api/v1/webhooks, docker_sandbox_service.py),
+ * tried from the sandbox's own network once the app listens inside its own namespace (so a
+ * refusal is the network's doing, not an app still starting): the first status line, or
+ * undefined when nothing answered; a claim result of its own when it could not be tried.
  */
-export const sandboxCallsBackApp = onContainer<'sandbox-calls-back-app'>(async (claim, ctx, found, ev) => {
-  const created = await firstSandbox(ctx, found.actual, ev);
+async function callBack(ctx: ClaimContext, app: string, ev: Evidence): Promise<{ sandbox: string; target: string; reply: string | undefined } | ClaimResult | void> {
+  const created = await firstSandbox(ctx, app, ev);
   if (isResult(created)) return created;
   const sandbox = created.Name.replace(/^\//, '');
   const webhook = envOf(created, 'OH_WEBHOOKS_0_BASE_URL');
@@ -253,30 +255,31 @@ export const sandboxCallsBackApp = onContainer<'sandbox-calls-back-app'>(async (
   const address = /^[\d.]+$/.test(url.hostname) ? url.hostname : await resolveIn(ctx, sandbox, url.hostname);
   if (!ev.expect(address !== undefined, `${url.hostname} resolves in the sandbox to ${address ?? '(nothing)'}`)) return;
   const port = Number(url.port || 80);
-  if (!(await listeningInside(ctx, found.actual, ctx.profile.appPort, ev))) return;
+  if (!(await listeningInside(ctx, app, ctx.profile.appPort, ev))) return;
   const reply = await ctx.httpFrom(sandbox, address!, port, `GET ${url.pathname} HTTP/1.0\r\n\r\n`);
-  ev.expect(/^HTTP\/1\.[01] \d{3}/.test(reply ?? ''), `from ${sandbox}, ${url.hostname} (${address}):${port} answers HTTP: ${reply?.split('\r\n')[0] ?? '(no answer)'}`);
+  const status = reply !== undefined && /^HTTP\/1\.[01] \d{3}/.test(reply) ? reply.split('\r\n')[0] : undefined;
+  return { sandbox, target: `${url.hostname} (${address}):${port}`, reply: status };
+}
+
+const isCallBack = (value: Awaited<ReturnType<typeof callBack>>): value is { sandbox: string; target: string; reply: string | undefined } =>
+  value !== undefined && 'target' in value;
+
+/** From inside the sandbox, the callback address the app gave it answers HTTP. */
+export const sandboxCallsBackApp = onContainer<'sandbox-calls-back-app'>(async (claim, ctx, found, ev) => {
+  const tried = await callBack(ctx, found.actual, ev);
+  if (!isCallBack(tried)) return tried;
+  ev.expect(tried.reply !== undefined, `from ${tried.sandbox}, ${tried.target} answers HTTP: ${tried.reply ?? '(no answer)'}`);
 });
 
 /**
  * The other direction of sandboxUnreachable: the sandbox's callback to the app finds nothing
  * at host.docker.internal:<app port> (the app's published port is bound on loopback inside
- * RootlessKit's namespace, same source). Checked only once the app listens inside its own
- * namespace, so a refusal is the engine's doing and not an app still starting.
+ * RootlessKit's namespace, same source).
  */
 export const sandboxCallbackUnanswered = onContainer<'sandbox-callback-unanswered'>(async (claim, ctx, found, ev) => {
-  const created = await firstSandbox(ctx, found.actual, ev);
-  if (isResult(created)) return created;
-  const sandbox = created.Name.replace(/^\//, '');
-  const webhook = envOf(created, 'OH_WEBHOOKS_0_BASE_URL');
-  if (!ev.expect(webhook !== undefined, `${sandbox} has OH_WEBHOOKS_0_BASE_URL = ${webhook ?? '(unset)'}`)) return;
-  const url = new URL(webhook!);
-  const address = /^[\d.]+$/.test(url.hostname) ? url.hostname : await resolveIn(ctx, sandbox, url.hostname);
-  if (!ev.expect(address !== undefined, `${url.hostname} resolves in the sandbox to ${address ?? '(nothing)'}`)) return;
-  const port = Number(url.port || 80);
-  if (!(await listeningInside(ctx, found.actual, ctx.profile.appPort, ev))) return;
-  const reply = await ctx.httpFrom(sandbox, address!, port, `GET ${url.pathname} HTTP/1.0\r\n\r\n`);
-  ev.expect(reply === undefined || !/^HTTP\/1\.[01] \d{3}/.test(reply), `from ${sandbox}, ${url.hostname} (${address}):${port} gives no HTTP answer${reply ? `: ${reply.split('\r\n')[0]}` : ''}`);
+  const tried = await callBack(ctx, found.actual, ev);
+  if (!isCallBack(tried)) return tried;
+  ev.expect(tried.reply === undefined, `from ${tried.sandbox}, ${tried.target} gives no HTTP answer${tried.reply ? `: ${tried.reply}` : ''}`);
 });
 
 /**
