@@ -34,12 +34,12 @@ export interface CommandSubstitution {
 /**
  * Commands whose output a snippet substitutes: the reader's uid, the sandbox containers
  * OpenHands 0.33 names `openhands-runtime-<id>` (docker_runtime.py CONTAINER_NAME_PREFIX),
- * and the digest reference of an image (digestOf).
+ * the digest reference of an image (digestOf), and the subnet of a network (subnetOf).
  */
 export type SubstitutedCommand =
   | 'id -u'
   | `docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk ${string} '/host.docker.internal/ {print $1; exit}' /etc/hosts`
-  | "docker network inspect bridge --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'"
+  | `docker network inspect ${string} --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'`
   | `docker ps -aq --filter name=${string}`
   | `docker image inspect --format '{{index .RepoDigests 0}}' ${string}`;
 
@@ -73,7 +73,7 @@ export type PlaceholderId = keyof typeof PLACEHOLDERS;
  * Variables a snippet may expand. Only those a snippet also exports, or the reader's login
  * session sets (XDG_RUNTIME_DIR: src/snippets/validate.ts, SESSION_VARIABLES).
  */
-export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE' | 'BRIDGE_GATEWAY' | 'BRIDGE_SUBNET' | 'XDG_RUNTIME_DIR';
+export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE' | 'BRIDGE_GATEWAY' | 'BRIDGE_SUBNET' | 'APP_SUBNET' | 'XDG_RUNTIME_DIR';
 
 export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
 export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });
@@ -93,6 +93,8 @@ export const home = (path: string): HomePath => ({ kind: 'home', path });
  */
 export const bridgeGatewayOf = (imageReference: string): CommandSubstitution =>
   commandOutput(`docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk ${imageReference} '/host.docker.internal/ {print $1; exit}' /etc/hosts`);
+/** The subnet Docker gave a network on the reader's engine. */
+export const subnetOf = (network: string): CommandSubstitution => commandOutput(`docker network inspect ${network} --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'`);
 /** The subnet of the reader's engine's default bridge network. */
-export const BRIDGE_SUBNET_COMMAND = commandOutput("docker network inspect bridge --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'");
+export const BRIDGE_SUBNET_COMMAND = subnetOf('bridge');
 export const concat = (...parts: Exclude<Word, Concat>[]): Concat => ({ kind: 'concat', parts });

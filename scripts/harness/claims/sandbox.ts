@@ -180,6 +180,9 @@ async function bridgeGuard(ctx: ClaimContext, found: { actual: string; facts: Co
     const onGateway = (found.facts.HostConfig.PortBindings?.[`${appPort}/tcp`] ?? []).find((b) => gateway !== undefined && b.HostIp === gateway);
     if (ev.expect(onGateway !== undefined, `${found.actual} publishes port ${appPort} on the bridge gateway ${gateway ?? '(unresolved)'}`) && (await listeningInside(ctx, found.actual, appPort, ev))) {
       targets.push({ address: gateway!, port: Number(onGateway!.HostPort), via: 'host' });
+      // Routed to the app's own address on its network: Engine < 28 forwards that too (the page's second rule).
+      const appAddress = Object.values(found.facts.NetworkSettings.Networks)[0]?.IPAddress;
+      if (appAddress) targets.push({ address: appAddress, port: appPort, via: 'container' });
       ev.expect(
         await eventually(() => ctx.probeFrom(sandbox, gateway!, Number(onGateway!.HostPort))),
         `with the rule, the sandbox still reaches the app at host.docker.internal (${gateway}):${onGateway!.HostPort}`,

@@ -117,10 +117,23 @@ function listingEdits(word: WordSpan, ctx: RewriteContext): Edit[] {
   return edits;
 }
 
+const INSPECT = /^docker network inspect\b/;
+
+/**
+ * `export X=$(docker network inspect openhands-network ...)` reads what an earlier command
+ * created: the name inside is renamed like the network itself, or it would read the reader's
+ * own network of that name (or none).
+ */
+function inspectEdits(word: WordSpan, ctx: RewriteContext): Edit[] {
+  const inspects = (word.parts ?? []).some((part) => part.kind === 'command' && part.command !== undefined && INSPECT.test(part.command));
+  return inspects ? renameEdits(word, ctx) : [];
+}
+
 function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
   const words = command.words;
   const [first, second, third] = words;
   const edits: Edit[] = [];
+  if (first?.raw === 'export') return words.slice(1).flatMap((word) => inspectEdits(word, ctx));
   if (first?.raw === 'iptables') {
     const last = words[words.length - 1]!;
     const comment = ` -m comment --comment ${ctx.firewallComment}`;

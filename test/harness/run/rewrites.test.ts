@@ -57,6 +57,14 @@ describe('applyRewrites through buildUnit', () => {
     expect(unit.ranOwn).toContain('-p 127.0.0.1:41235:8000');
   });
 
+  it('renames the network a substituted `docker network inspect` reads, so it reads the run\'s own network, never the reader\'s', async () => {
+    const unit = await buildUnit(getSnippet('1.x', 'bridge-guard'), parse, context, fill);
+    expect(unit.ranOwn).toContain('export APP_SUBNET=$(docker network inspect openhands-network-t3st --format');
+    // The default bridge is nobody's to rename.
+    expect(unit.ranOwn).toContain('export BRIDGE_SUBNET=$(docker network inspect bridge --format');
+    expect(unit.rewrites.filter((r) => r.rule === 'unique-name' && r.snippet === 'bridge-guard').map((r) => r.from)).toEqual(['openhands-network']);
+  });
+
   it('never renames an image reference that contains a documented name', async () => {
     const unit = await buildUnit(getSnippet('0.33', 'socket-proxy'), parse, context, fill);
     expect(unit.ranOwn).toContain('tecnativa/docker-socket-proxy:');
