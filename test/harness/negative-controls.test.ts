@@ -149,7 +149,7 @@ describe('negative controls', () => {
     const result = claim('bridge-guard', 'bridge-guard-blocks-lan-app', '1.x');
     expect(result.status).toBe('failed');
     expect(result.reason).toContain('the rule from the page is in the raw table');
-    expect(result.reason).toMatch(/with the rule, a host routing the bridge subnet via this machine is refused at [\d.]+:\d+/);
+    expect(result.reason).toMatch(/with the rule, a host routing Docker's subnets via this machine is refused at [\d.]+:\d+/);
   });
 
   it('Agent Canvas: published on every interface, the port answers another host', () => {

@@ -205,7 +205,7 @@ async function bridgeGuard(ctx: ClaimContext, found: { actual: string; facts: Co
   }
   const reach = (t: (typeof targets)[number]) => (t.via === 'host' ? lan.probe(t.address, t.port) : lan.probeContainer(t.address, t.port));
   for (const target of targets) {
-    ev.expect(!(await reach(target)), `with the rule, a host routing the bridge subnet via this machine is refused at ${target.address}:${target.port}`);
+    ev.expect(!(await reach(target)), `with the rule, a host routing Docker's subnets via this machine is refused at ${target.address}:${target.port}`);
   }
   await ctx.firewall.remove();
   for (const target of targets) {
