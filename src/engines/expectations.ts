@@ -32,7 +32,7 @@ export interface EngineExpectation {
 /** 0.33 snippets whose app publishes sandbox ports on the bridge gateway (SANDBOX_RUNTIME_BINDING_ADDRESS). */
 const GATEWAY_PUBLISHERS_0_33 = [
   'network-binding', 'events-log', 'loopback-guard', 'bridge-guard', 'socket-non-root', 'socket-proxy', 'socket-proxy-cleanup',
-  'resource-limits', 'network-isolation', 'hardened-complete', 'digest-pinning', 'hardened-cleanup',
+  'resource-limits', 'network-isolation', 'subnet-guard', 'hardened-complete', 'digest-pinning', 'hardened-cleanup',
 ].map((id) => `0.33/${id}`);
 
 const GATEWAY_PUBLISHERS_1X = [
@@ -120,6 +120,24 @@ export function appliesTo(expectation: EngineExpectation, engine: Pick<EngineInf
 
 export function expectationById(id: string): EngineExpectation | undefined {
   return EXPECTATIONS.find((e) => e.id === id);
+}
+
+/**
+ * Whether a neighbour that routes a Docker network's subnet to this machine reaches a
+ * container's published port at the container's own address, per engine, with why. The
+ * subnet-guard claims expect exactly this once their rule is removed.
+ */
+export function directRoute(engine: Pick<EngineInfo, 'kind' | 'version'>): { readonly open: boolean; readonly source: string } {
+  switch (engine.kind) {
+    case 'docker':
+      return major(engine.version) >= 28
+        ? { open: false, source: 'Docker Engine 28.0.0 drops packets for container addresses from other interfaces (moby PR #49325, filterDirectAccess)' }
+        : { open: true, source: `Docker Engine ${engine.version} < 28.0.0 accepts forwarded packets for a published container port from any interface (seen here on 20.10 and 26.1)` };
+    case 'rootless-docker':
+      return { open: false, source: 'rootless Docker\'s networks are inside RootlessKit\'s network namespace, which the host does not route to' };
+    case 'podman':
+      return { open: true, source: 'observed here with Podman 5.4.2 (netavark)' };
+  }
 }
 
 /**

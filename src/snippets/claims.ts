@@ -50,6 +50,8 @@ export type Claim =
   | { readonly kind: 'loopback-guard-blocks-lan'; readonly container: ContainerName; readonly port: number }
   /** With the bridge guard rule, a host routing the bridge subnet via this one reaches no sandbox port; the app still reaches its sandbox. */
   | { readonly kind: 'bridge-guard-blocks-lan'; readonly container: ContainerName }
+  /** With the rule for the app's own network, a host routing that subnet via this machine no longer reaches the app's port at the app's own address; the app still answers on this machine. */
+  | { readonly kind: 'subnet-guard-blocks-lan'; readonly container: ContainerName; readonly port: number }
   /** The same, where the app is published on the bridge gateway on a network of its own: the neighbour no longer reaches that port either, and the sandbox still does. */
   | { readonly kind: 'bridge-guard-blocks-lan-app'; readonly container: ContainerName; readonly port: number }
   /** The container runs the image by a digest reference (`repository@sha256:...`) of the documented image. */

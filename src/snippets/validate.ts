@@ -441,6 +441,7 @@ class RegistryValidator {
         return;
       case 'bridge-guard-blocks-lan':
       case 'bridge-guard-blocks-lan-app':
+      case 'subnet-guard-blocks-lan':
         if (!scope.bridgeRule) fail('.kind', 'Unexpected bridge guard claim without the bridge guard rule, expected a `bridge-guard-rule` step in the snippet or its requires');
         return;
       case 'image-by-digest':

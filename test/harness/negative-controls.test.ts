@@ -12,7 +12,8 @@ import type { EngineRun, SnippetReport } from '../../scripts/harness/report';
  * - the workspace run without WORKSPACE_MOUNT_PATH;
  * - 1.x: the folder grant left out; the app on loopback only (not on the bridge gateway);
  *   the DOCKER-USER rule left out; the bridge rule left out, with the app on its own network;
- * - Agent Canvas: published on every interface; run without no-new-privileges.
+ * - Agent Canvas: published on every interface; run without no-new-privileges; on its own
+ *   network without the subnet rule.
  * - the rootless-Docker command run with this engine's own socket, where app and sandbox meet.
  */
 const runOf = (snippet: Snippet, step: number) => snippet.steps[step]!.command as DockerRun;
@@ -77,6 +78,7 @@ beforeAll(async () => {
       appOnLoopbackOnly(),
       withoutSteps('1.x', 'docker-user-guard'),
       withoutSteps('1.x', 'bridge-guard'),
+      withoutSteps('canvas', 'subnet-guard'),
       canvasOnEveryInterface(),
       canvasWithoutNoNewPrivileges(),
       rootlessRunOnThisEngine('0.33'),
@@ -150,6 +152,16 @@ describe('negative controls', () => {
     expect(result.status).toBe('failed');
     expect(result.reason).toContain('the rule from the page is in the raw table');
     expect(result.reason).toMatch(/with the rule, a host routing Docker's subnets via this machine is refused at [\d.]+:\d+/);
+  });
+
+  it('Agent Canvas: on its own network and without the subnet rule, a host routing that subnet reaches the container (Engine < 28)', () => {
+    const result = claim('subnet-guard', 'subnet-guard-blocks-lan', 'canvas');
+    expect(result.status).toBe('failed');
+    expect(result.reason).toContain('the rule from the page is in the raw table');
+    // Engine 28 refuses that host itself (moby PR #49325); before it, only the rule did.
+    if (report.engine.kind === 'docker' && Number.parseInt(report.engine.version, 10) < 28) {
+      expect(result.reason).toMatch(/with the rule, a host routing the app's subnet via this machine is refused at [\d.]+:8000/);
+    }
   });
 
   it('Agent Canvas: published on every interface, the port answers another host', () => {

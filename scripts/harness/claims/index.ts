@@ -7,7 +7,7 @@ import { appRunsAs, image, imageByDigest, noNewPrivileges, runsAsUid, workspaceF
 import { logSaved, removed } from './lifecycle';
 import { cpuLimit, memoryLimit, pidsLimit } from './limits';
 import { appIsolatedFromOtherNetworks, networkExists, networks, sandboxPortsReachableFromOtherNetworks } from './networks';
-import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portOnLoopbackAndGateway, portReachableFromLan } from './ports';
+import { loopbackGuardBlocksLan, noPublishedPorts, portLoopbackOnly, portOnLoopbackAndGateway, portReachableFromLan, subnetGuardBlocksLan } from './ports';
 import {
   bridgeGuardBlocksLan,
   bridgeGuardBlocksLanApp,
@@ -48,6 +48,7 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'loopback-guard-blocks-lan': loopbackGuardBlocksLan,
   'bridge-guard-blocks-lan': bridgeGuardBlocksLan,
   'bridge-guard-blocks-lan-app': bridgeGuardBlocksLanApp,
+  'subnet-guard-blocks-lan': subnetGuardBlocksLan,
   'image-by-digest': imageByDigest,
   removed,
   'log-saved': logSaved,

@@ -1,4 +1,4 @@
-import { loopbackGap } from '../../../src/engines/expectations';
+import { directRoute, loopbackGap } from '../../../src/engines/expectations';
 import { eventually, listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts } from './context';
 
 
@@ -89,3 +89,27 @@ async function gatewayOf(ctx: ClaimContext, container: string): Promise<string |
   const line = hosts?.split('\n').find((l) => l.trim().split(/\s+/).slice(1).includes('host.docker.internal'));
   return line?.trim().split(/\s+/)[0];
 }
+
+/**
+ * The page's raw-table rule for the app's own network against a neighbour that routes that
+ * subnet through this machine and so addresses the app's container directly. With the rule
+ * the neighbour is refused at the app's address while the app still answers on this machine;
+ * then the rule is removed and the neighbour must get in again where the engine lets it
+ * (src/engines/expectations.ts directRoute): otherwise the rule proved nothing.
+ */
+export const subnetGuardBlocksLan = onContainer<'subnet-guard-blocks-lan'>(async (claim, ctx, found, ev) => {
+  if (!ctx.lan) return notVerifiable('no-lan-namespace');
+  const lan = ctx.lan;
+  const address = Object.values(found.facts.NetworkSettings.Networks)[0]?.IPAddress;
+  if (!ev.expect(Boolean(address), `${found.actual} has an address on its network: ${address || '(none)'}`)) return ev.result();
+  ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
+  if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
+  const hostPort = ctx.hostPort(claim.port);
+  ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `with the rule, 127.0.0.1:${hostPort} still answers on this machine`);
+  ev.expect(!(await lan.probeContainer(address!, claim.port)), `with the rule, a host routing the app's subnet via this machine is refused at ${address}:${claim.port}`);
+  await ctx.firewall.remove();
+  const route = directRoute({ kind: ctx.engineKind, version: ctx.engineVersion });
+  const reached = await lan.probeContainer(address!, claim.port);
+  if (route.open) ev.expect(reached, `without the rule, the same host reaches ${address}:${claim.port}: the rule is what closes it (${route.source})`);
+  else ev.expect(!reached, `without the rule, the same host is refused at ${address}:${claim.port} by the engine itself (${route.source})`);
+});

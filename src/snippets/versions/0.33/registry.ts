@@ -1,7 +1,7 @@
 import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
-import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, image, placeholder, variable } from '../../words';
+import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, image, placeholder, subnetOf, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -258,6 +258,15 @@ export const SNIPPETS = {
       { kind: 'sandbox-reachable', container: 'openhands-app' },
       { kind: 'sandbox-ports-reachable-from-other-networks', container: 'openhands-app' },
     ],
+  },
+  'subnet-guard': {
+    caption: 'caption.subnet-guard',
+    requires: ['network-isolation'],
+    steps: [
+      { comment: 'comment.app-subnet', command: { kind: 'export', name: 'APP_SUBNET', value: subnetOf('openhands-network') } },
+      { comment: 'comment.bridge-guard', command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('APP_SUBNET') } },
+    ],
+    claims: [{ kind: 'subnet-guard-blocks-lan', container: 'openhands-app', port: 3000 }],
   },
   'hardened-complete': {
     caption: 'caption.hardened-complete',

@@ -1,6 +1,6 @@
 import type { DockerRun } from '../../commands';
 import type { SnippetSpec } from '../../snippet';
-import { placeholder, variable } from '../../words';
+import { placeholder, subnetOf, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -114,6 +114,15 @@ export const SNIPPETS = {
       { kind: 'app-isolated-from-other-networks', container: 'agent-canvas' },
       { kind: 'internal-port-reachable-on-network', container: 'agent-canvas', port: Number(FACTS.agentServerPort.value) },
     ],
+  },
+  'subnet-guard': {
+    caption: 'caption.subnet-guard',
+    requires: ['network-isolation'],
+    steps: [
+      { comment: 'comment.app-subnet', command: { kind: 'export', name: 'APP_SUBNET', value: subnetOf('openhands-network') } },
+      { comment: 'comment.bridge-guard', command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('APP_SUBNET') } },
+    ],
+    claims: [{ kind: 'subnet-guard-blocks-lan', container: 'agent-canvas', port: Number(FACTS.appPort.value) }],
   },
   'hardened-complete': {
     caption: 'caption.hardened-complete',
