@@ -71,10 +71,15 @@ async function runOn(id: EngineId, session: Session, reports: string): Promise<E
     throw error;
   }
   try {
+    // The inner vitest keeps its transformed modules in the system temp folder and removes them
+    // only when it closes; interrupted (Ctrl-C), it would leave them there. Under the engine's
+    // own folder they go with the engine, on every path out (stopEngine, the crash sweep).
+    const tmp = join(engine.dir, 'tmp');
+    await mkdir(tmp, { recursive: true });
     const vitest = await runProcess(
       join(ROOT, 'node_modules/.bin/vitest'),
       ['run', '--project', 'harness', 'test/harness/verify.test.ts', '--reporter=dot', '--outputFile.junit', join(reports, `junit-${id}.xml`)],
-      { cwd: ROOT, env: { ...engineEnvironment(engine), OPENHANDS_GUIDE_REPORT_OUT: out }, timeout: 1_200_000 },
+      { cwd: ROOT, env: { ...engineEnvironment(engine), OPENHANDS_GUIDE_REPORT_OUT: out, TMPDIR: tmp }, timeout: 1_200_000 },
     );
     try {
       const report = JSON.parse(await readFile(out, 'utf8')) as VerificationReport;

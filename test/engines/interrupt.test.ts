@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the user\'s container is untouched', async () => {
-  const before = { folders: engineFolders(), namespaces: await namespaces() };
+  const before = { folders: engineFolders(), namespaces: await namespaces(), temp: readdirSync(tmpdir()) };
   const reports = join(tmpdir(), `ohg-test-reports-${process.pid}`);
   // Every Agent Canvas snippet: long enough to be interrupted in the middle.
   const run = matrix('docker28', reports, 'canvas');
@@ -56,6 +56,9 @@ it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the us
   expect(await engineContainers(), 'engine containers after Ctrl-C').toEqual([]);
   expect(engineFolders().filter((f) => !before.folders.includes(f)), 'engine folders after Ctrl-C').toEqual([]);
   expect((await namespaces()).filter((n) => !before.namespaces.includes(n)), 'network namespaces after Ctrl-C').toEqual([]);
+  // Nothing new in the system temp folder either (an interrupted vitest leaves its module cache: seen).
+  const reportsName = `ohg-test-reports-${process.pid}`;
+  expect(readdirSync(tmpdir()).filter((entry) => !before.temp.includes(entry) && entry !== reportsName), 'new entries in the temp folder after Ctrl-C').toEqual([]);
   expect((await dockerResult(['container', 'inspect', BYSTANDER], { reject: false })).exitCode, 'the user\'s container is still there').toBe(0);
   expect(existsSync(join(reports, 'docker28.json'))).toBe(false);
 }, 300_000);
