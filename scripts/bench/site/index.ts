@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitForQuiet, watchActivity, type ActivityReport } from '../activity';
@@ -93,7 +93,11 @@ export async function benchSite(options: SiteOptions): Promise<SiteBench> {
     };
     writeBlankSite(dirs.blank, root);
     await snapshot();
-    const env = { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: '1' };
+    // Docusaurus' config loader (jiti) caches in the system temp folder and never removes it:
+    // under the bench's own folder it goes with the rest (seen: /tmp/node-jiti left behind).
+    const ownTmp = join(temp, 'tmp');
+    mkdirSync(ownTmp, { recursive: true });
+    const env = { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: '1', TMPDIR: ownTmp };
 
     const build = async (site: SiteName, round: number, attempt: number): Promise<BuildRun> => {
       const out = join(temp, site, `out-${round}-${attempt}`);
