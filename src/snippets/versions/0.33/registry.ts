@@ -1,7 +1,8 @@
 import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
-import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, image, placeholder, subnetOf, variable } from '../../words';
+import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
+import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, image, placeholder, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -262,10 +263,7 @@ export const SNIPPETS = {
   'subnet-guard': {
     caption: 'caption.subnet-guard',
     requires: ['network-isolation'],
-    steps: [
-      { comment: 'comment.app-subnet', command: { kind: 'export', name: 'APP_SUBNET', value: subnetOf('openhands-network') } },
-      { comment: 'comment.bridge-guard', command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('APP_SUBNET') } },
-    ],
+    steps: APP_SUBNET_GUARD_STEPS,
     claims: [{ kind: 'subnet-guard-blocks-lan', container: 'openhands-app', port: 3000 }],
   },
   'hardened-complete': {

@@ -1,7 +1,8 @@
 import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
-import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, placeholder, subnetOf, variable } from '../../words';
+import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
+import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, placeholder, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -256,8 +257,7 @@ export const SNIPPETS = {
       { comment: 'comment.bridge-subnet', command: { kind: 'export', name: 'BRIDGE_SUBNET', value: BRIDGE_SUBNET_COMMAND } },
       { comment: 'comment.bridge-guard', command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('BRIDGE_SUBNET') } },
       // Engine < 28 forwards packets routed to the app's own address on its network too (direct routing).
-      { comment: 'comment.app-subnet', command: { kind: 'export', name: 'APP_SUBNET', value: subnetOf('openhands-network') } },
-      { comment: 'comment.bridge-guard', command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('APP_SUBNET') } },
+      ...APP_SUBNET_GUARD_STEPS,
     ],
     claims: [{ kind: 'bridge-guard-blocks-lan-app', container: 'openhands-app', port: 3000 }],
   },

@@ -1,6 +1,7 @@
 import type { DockerRun } from '../../commands';
 import type { SnippetSpec } from '../../snippet';
-import { placeholder, subnetOf, variable } from '../../words';
+import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
+import { placeholder, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -118,10 +119,7 @@ export const SNIPPETS = {
   'subnet-guard': {
     caption: 'caption.subnet-guard',
     requires: ['network-isolation'],
-    steps: [
-      { comment: 'comment.app-subnet', command: { kind: 'export', name: 'APP_SUBNET', value: subnetOf('openhands-network') } },
-      { comment: 'comment.bridge-guard', command: { kind: 'bridge-guard-rule', inInterface: placeholder('lanInterface'), subnet: variable('APP_SUBNET') } },
-    ],
+    steps: APP_SUBNET_GUARD_STEPS,
     claims: [{ kind: 'subnet-guard-blocks-lan', container: 'agent-canvas', port: Number(FACTS.appPort.value) }],
   },
   'hardened-complete': {
