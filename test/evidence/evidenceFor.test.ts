@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceFor } from '../../src/evidence/evidenceFor';
-import type { SiteEngine, SiteSnippetResult, VerificationData } from '../../src/evidence/types';
+import type { SiteEngine, SiteSnippetResult } from '../../src/evidence/types';
 import { getSnippet, requiredSnippets, snippetHash } from '../../src/snippets';
+import { siteData, siteResult } from './support/site-data';
 
 const snippet = getSnippet('0.33', 'network-binding');
 const host: SiteEngine = { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '1', images: [] };
 const docker28: SiteEngine = { id: 'docker-28', kind: 'docker', version: '28.5.2', cgroupVersion: '1', images: [] };
 
-function result(overrides: Partial<SiteSnippetResult> = {}): SiteSnippetResult {
-  return {
-    version: '0.33',
-    id: snippet.id,
-    registryHash: snippetHash(snippet, requiredSnippets(snippet)),
-    status: 'verified',
-    exitCode: 0,
-    requires: [],
-    claims: snippet.claims.map((claim) => ({ kind: claim.kind, status: 'verified' as const })),
-    rewrites: [],
-    placeholders: [],
-    ...overrides,
-  };
-}
-
-function data(...runs: { engine: SiteEngine; snippets: readonly SiteSnippetResult[] }[]): VerificationData {
-  return { report: { generatedAt: '2026-11-22T00:00:00.000Z', runs }, absence: undefined, placements: [] };
-}
+const result = (overrides: Partial<SiteSnippetResult> = {}): SiteSnippetResult => siteResult(snippet, overrides);
+const data = siteData;
 
 describe('evidenceFor', () => {
   it('shows the report entry made from this very registry entry, per engine', () => {

@@ -41,8 +41,10 @@ function verdictKey(evidence: SnippetEvidence, claimCount: number): MessageKey {
   return evidence.state === 'verified' && claimCount === 0 ? 'evidence.state.ran' : `evidence.state.${evidence.state}`;
 }
 
-/** "Docker Engine 20.10.24", "rootless Docker 28.5.2", "Podman 5.4.2", in the page's language. */
-/** The host run and a test engine of the same version would read alike: the host says it is the host. */
+/**
+ * "Docker Engine 20.10.24", "rootless Docker 28.5.2", "Podman 5.4.2", in the page's language; the
+ * host run says it is this build's host, or it would read like the test engine of its version.
+ */
 export function engineName(engine: SiteEngine, t: PageTranslate): string {
   const name = t(`engine.kind.${engine.kind}` satisfies MessageKey, { version: engine.version });
   return engine.id === HOST_ENGINE_ID ? t('engine.host', { name }) : name;

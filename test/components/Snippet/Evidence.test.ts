@@ -4,28 +4,16 @@ import { describe, expect, it } from 'vitest';
 import Evidence from '../../../src/components/Snippet/Evidence';
 import { expectationById } from '../../../src/engines/expectations';
 import { evidenceFor } from '../../../src/evidence/evidenceFor';
-import type { SiteEngine, SiteSnippetResult, VerificationData } from '../../../src/evidence/types';
+import type { SiteEngine, VerificationData } from '../../../src/evidence/types';
 import { pageTranslator } from '../../../src/i18n/format';
 import { MESSAGES } from '../../../src/i18n/messages';
-import { getSnippet, requiredSnippets, snippetHash, type Snippet } from '../../../src/snippets';
+import { getSnippet, type Snippet } from '../../../src/snippets';
+import { siteData, siteResult } from '../../evidence/support/site-data';
 
 const host: SiteEngine = { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '1', images: [] };
 const podman: SiteEngine = { id: 'podman', kind: 'podman', version: '5.4.2', cgroupVersion: '1', images: [] };
 
-function result(snippet: Snippet, overrides: Partial<SiteSnippetResult> = {}): SiteSnippetResult {
-  return {
-    version: snippet.version,
-    id: snippet.id,
-    registryHash: snippetHash(snippet, requiredSnippets(snippet)),
-    status: 'verified',
-    exitCode: 0,
-    requires: [],
-    claims: snippet.claims.map((claim) => ({ kind: claim.kind, status: 'verified' as const })),
-    rewrites: [],
-    placeholders: [],
-    ...overrides,
-  };
-}
+const result = siteResult;
 
 function engineLine(snippet: Snippet, data: VerificationData, engine: string, locale: 'en' | 'ja' = 'en'): string {
   const html = renderToStaticMarkup(createElement(Evidence, { snippet, evidence: evidenceFor(snippet, data), t: pageTranslator(locale), locale }));
@@ -35,11 +23,7 @@ function engineLine(snippet: Snippet, data: VerificationData, engine: string, lo
   return line.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-const data = (...runs: { engine: SiteEngine; snippets: readonly SiteSnippetResult[] }[]): VerificationData => ({
-  report: { generatedAt: '2026-11-26T00:00:00.000Z', runs },
-  absence: undefined,
-  placements: [],
-});
+const data = siteData;
 
 describe('Evidence, one line per engine', () => {
   it('says a snippet an expectation keeps off an engine was not run there, with the note and its source, never "as expected"', () => {
