@@ -9,7 +9,9 @@ export function unexpectedResults(run: EngineRun): string[] {
   const lines: string[] = [];
   for (const snippet of run.snippets) {
     for (const result of snippet.claims) {
-      if (result.status === 'failed') lines.push(`${run.engine.id} ${snippet.version}/${snippet.id}: ${result.claim.kind}: ${result.reason ?? ''}`.trim());
+      // With the evidence's own explanation of a failed probe (claims/ports.ts), so CI's log says why.
+      const why = result.evidence.filter((line) => line.startsWith('why: ')).map((line) => ` (${line})`).join('');
+      if (result.status === 'failed') lines.push(`${run.engine.id} ${snippet.version}/${snippet.id}: ${result.claim.kind}: ${result.reason ?? ''}${why}`.trim());
     }
     if (snippet.claims.length === 0 && snippet.status === 'failed') lines.push(`${run.engine.id} ${snippet.version}/${snippet.id}: the commands exited ${snippet.exitCode}`);
   }

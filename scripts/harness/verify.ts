@@ -8,6 +8,7 @@ import { docker, dockerResult } from './docker';
 import { REPORT_SCHEMA, snippetStatus, type EngineRun, type SnippetReport, type VerificationReport } from './report';
 import { createReader, removeReader, runShell, type Reader } from './run/reader';
 import { whileCreatingNetworks } from './run/network-quiet';
+import { routeFacts } from './run/route-facts';
 import { buildUnit, type Unit, type WordParser } from './run/unit';
 import { eventually } from './claims/context';
 import { withLoopbackGuardLock } from './firewall';
@@ -354,6 +355,7 @@ function liveContext(
         .map((cols) => ({ uid: Number(cols[1]), args: cols.slice(2).join(' ') }));
     },
     probeLocal: (address, port) => probeLocal(address, port),
+    routeFacts: (address) => routeFacts(address, harness.firewallComment),
     lan,
     sandboxesOf: async (container) => ((await inspectOrUndefined(container)) ? sessionSandboxes() : []),
     sessionSandboxes,

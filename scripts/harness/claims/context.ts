@@ -74,6 +74,8 @@ export interface ClaimContext {
   processes(container: string): Promise<{ uid: number; args: string }[]>;
   /** TCP connect from this machine. */
   probeLocal(address: string, port: number): Promise<boolean>;
+  /** For the evidence of a failed probe: how this machine routes the address, and this run's rules in place (run/route-facts.ts). */
+  routeFacts(address: string): Promise<string>;
   /** Undefined when no neighbour could be made here (needs root and iproute2). */
   readonly lan: LanProbe | undefined;
   /** Containers of this session that the app created (its sandboxes); none when the app is gone. */

@@ -1,6 +1,17 @@
 import { directRoute, loopbackGap } from '../../../src/engines/expectations';
-import { eventually, listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts } from './context';
+import { eventually, listeningInside, notVerifiable, onContainer, type ClaimContext, type ContainerFacts, type Evidence } from './context';
 
+
+/**
+ * A failed probe's evidence says how this machine routed it (the container's address and the
+ * run's rules at that moment), so a failure in CI explains itself without a rerun.
+ */
+async function explain(ctx: ClaimContext, ev: Evidence, ok: boolean, address: string | undefined): Promise<boolean> {
+  if (!ok && address) ev.see(`why: ${await ctx.routeFacts(address)}`);
+  return ok;
+}
+
+const addressOf = (facts: ContainerFacts): string | undefined => Object.values(facts.NetworkSettings.Networks)[0]?.IPAddress || undefined;
 
 export function bindings(facts: ContainerFacts, containerPort: number) {
   return facts.HostConfig.PortBindings?.[`${containerPort}/tcp`] ?? [];
@@ -15,7 +26,7 @@ export const portLoopbackOnly = onContainer<'port-loopback-only'>(async (claim, 
   );
   if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
   // A positive control: given time, as a port forward can come up after the process listens.
-  ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `127.0.0.1:${hostPort} answers on this machine`);
+  await explain(ctx, ev, ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `127.0.0.1:${hostPort} answers on this machine`), addressOf(found.facts));
   if (!ctx.lan) return notVerifiable('no-lan-namespace', ev.lines);
   const fromLan = await ctx.lan.probe(ctx.lan.hostAddress, hostPort);
   ev.expect(!fromLan, `another host on the LAN is refused at the host's address ${ctx.lan.hostAddress}:${hostPort}`);
@@ -51,7 +62,7 @@ export const loopbackGuardBlocksLan = onContainer<'loopback-guard-blocks-lan'>(a
   const hostPort = ctx.hostPort(claim.port);
   ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
   if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
-  ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `127.0.0.1:${hostPort} still answers on this machine`);
+  await explain(ctx, ev, ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `127.0.0.1:${hostPort} still answers on this machine`), addressOf(found.facts));
   ev.expect(
     !(await ctx.lan.probeRoutedLoopback(hostPort)),
     `with the rule, another host routing 127.0.0.0/8 via this machine is refused at 127.0.0.1:${hostPort}`,
@@ -100,13 +111,13 @@ async function gatewayOf(ctx: ClaimContext, container: string): Promise<string |
 export const subnetGuardBlocksLan = onContainer<'subnet-guard-blocks-lan'>(async (claim, ctx, found, ev) => {
   if (!ctx.lan) return notVerifiable('no-lan-namespace');
   const lan = ctx.lan;
-  const address = Object.values(found.facts.NetworkSettings.Networks)[0]?.IPAddress;
+  const address = addressOf(found.facts);
   if (!ev.expect(Boolean(address), `${found.actual} has an address on its network: ${address || '(none)'}`)) return ev.result();
   ev.expect(await ctx.firewall.present(), 'the rule from the page is in the raw table');
   if (!(await listeningInside(ctx, found.actual, claim.port, ev))) return ev.result();
   const hostPort = ctx.hostPort(claim.port);
-  ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `with the rule, 127.0.0.1:${hostPort} still answers on this machine`);
-  ev.expect(!(await lan.probeContainer(address!, claim.port)), `with the rule, a host routing the app's subnet via this machine is refused at ${address}:${claim.port}`);
+  await explain(ctx, ev, ev.expect(await eventually(() => ctx.probeLocal('127.0.0.1', hostPort), Date.now() + 10_000), `with the rule, 127.0.0.1:${hostPort} still answers on this machine`), address);
+  await explain(ctx, ev, ev.expect(!(await lan.probeContainer(address!, claim.port)), `with the rule, a host routing the app's subnet via this machine is refused at ${address}:${claim.port}`), address);
   await ctx.firewall.remove();
   const route = directRoute({ kind: ctx.engineKind, version: ctx.engineVersion });
   const reached = await lan.probeContainer(address!, claim.port);

@@ -1,0 +1,26 @@
+import { runProcess } from '../docker';
+import { listGuideRulesSync } from '../firewall';
+import { inHostNet } from '../host-net';
+
+/**
+ * What the reader's machine (host-net.ts) does with packets for an address, for the evidence
+ * of a probe that failed: the route it takes, whether that interface accepts the machine's own
+ * 127.0.0.1 traffic (route_localnet: engines that forward loopback connections to a container
+ * without masquerading, as Podman's netavark does, need it there), and which of this run's
+ * firewall rules are in place at that moment. It explains a result; it never decides one.
+ */
+export async function routeFacts(address: string, firewallComment: string): Promise<string> {
+  const route = await runProcess(...inHostNet('ip', ['-4', '-o', 'route', 'get', address]));
+  const line = route.exitCode === 0 ? route.stdout.trim().split('\n')[0]!.replace(/\s*\\\s*/g, ' ').replace(/\s+/g, ' ').trim() : `no route (${route.stderr.trim()})`;
+  const dev = /\bdev (\S+)/.exec(line)?.[1];
+  const localnet = dev ? await sysctl(`net/ipv4/conf/${dev}/route_localnet`) : undefined;
+  const rules = listGuideRulesSync()
+    .filter((rule) => rule.comment === firewallComment)
+    .map((rule) => `${rule.table} ${rule.chain} ${rule.spec.join(' ').replace(/ ?-m comment --comment \S+/, '')}`);
+  return `route to ${address}: ${line}${dev ? `; route_localnet on ${dev} = ${localnet ?? '?'}` : ''}; this run's rules: ${rules.length ? rules.join(' | ') : 'none'}`;
+}
+
+async function sysctl(path: string): Promise<string | undefined> {
+  const result = await runProcess(...inHostNet('cat', [`/proc/sys/${path}`]));
+  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
