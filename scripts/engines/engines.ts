@@ -4,6 +4,7 @@
  * engines are found and removed by the next run's sweep, and nothing else is touched.
  * Build, start and stop are the shell scripts beside this file.
  */
+import { readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENGINES, type EngineId } from '../../src/engines';
 import { ENGINE_ENV } from '../harness/host-net';
@@ -56,10 +57,28 @@ export async function startEngine(id: EngineId, session: Session): Promise<Runni
     await stopEngine({ id, name, dir });
     throw new EngineCannotRun(id, `the engine did not start or answer (exit ${started.exitCode})`, started.stderr.trim());
   }
-  const pid = (await runProcess('docker', ['inspect', '--format', '{{.State.Pid}}', name])).stdout.trim();
+  const pid = await netnsAnchor(id, name, dir);
   // Rootless Docker pulls and pushes from RootlessKit's namespace, not the engine container's.
   const daemonPid = ENGINES[id].kind === 'rootless-docker' ? await processPid(name, 'dockerd') : undefined;
   return { id, name, dir, dockerHost: `unix://${join(dir, 'api', 'docker.sock')}`, pid, ...(daemonPid ? { daemonPid } : {}) };
+}
+
+/**
+ * The host pid of the engine container's anchor (start.sh), whose network namespace is the
+ * engine's for as long as it runs. Not the engine's main process: Podman's can end up in one
+ * of its containers' namespaces (seen here: probes and the page's firewall rule went to a
+ * namespace with no route at all, while the LAN neighbour still reached the engine's).
+ */
+async function netnsAnchor(id: EngineId, name: string, dir: string): Promise<string> {
+  const main = (await runProcess('docker', ['inspect', '--format', '{{.State.Pid}}', name])).stdout.trim();
+  const anchor = (await readFile(join(dir, 'api', 'netns-anchor.pid'), 'utf8').catch(() => '')).trim();
+  const netns = (pid: string) => readlink(`/proc/${pid}/ns/net`).catch(() => undefined);
+  const [own, anchored] = await Promise.all([netns(main), /^\d+$/.test(anchor) ? netns(anchor) : undefined]);
+  if (!anchored || anchored !== own) {
+    await stopEngine({ id, name, dir });
+    throw new EngineCannotRun(id, `the engine's network namespace anchor (pid ${anchor || 'none'}) is not in the engine's namespace (${anchored ?? 'gone'} vs ${own ?? 'gone'})`, '');
+  }
+  return anchor;
 }
 
 /** The host pid of the engine's process named `command` (the engine shares the host's pid namespace). */

@@ -47,6 +47,11 @@ if [ "$OHG_KIND" = podman ]; then
   done
 fi
 CG=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/self/cgroup)
+# The harness enters the engine's network namespace through this process, never through the
+# engine's own: Podman makes each container's namespace on a Go thread it never unlocks
+# (containers/common@50870e9b pkg/netns/netns_linux.go, newNSPath), and when that thread is
+# the main one Go keeps it, so /proc/<engine pid>/ns/net then names a container's namespace.
+sleep infinity & echo $! >/ohg-engine/netns-anchor.pid
 EOS
 args+=(-e "OHG_KIND=$KIND")
 

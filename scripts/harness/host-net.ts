@@ -13,7 +13,7 @@ import { HOST_ENGINE_ID } from '../../contracts/verification-report';
 export const ENGINE_ENV = {
   /** The engine's id in the report (src/engines); unset: `host`. */
   id: 'OPENHANDS_GUIDE_ENGINE',
-  /** Host pid of a process in the engine's network namespace (its container's init). */
+  /** Host pid of a process that stays in the engine's network namespace (the anchor scripts/engines/start.sh starts). */
   pid: 'OPENHANDS_GUIDE_ENGINE_PID',
   /** A folder the engine sees at the same path: the readers' folders live in it. */
   shared: 'OPENHANDS_GUIDE_SHARED_DIR',

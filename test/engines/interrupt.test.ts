@@ -17,6 +17,8 @@ const BYSTANDER = `ohg-bystander-${process.pid}`;
 const engineContainers = async () =>
   (await docker(['ps', '-a', '--format', '{{.Names}} {{.Label "org.openhands-guide.session"}}', '--filter', `label=${LABEL.role}=engine`])).split('\n').filter(Boolean);
 const engineFolders = () => readdirSync(tmpdir()).filter((entry) => /^ohg-[0-9a-f]{6}-engine-/.test(entry));
+/** The engines' namespace anchors (scripts/engines/start.sh): they must go with their engine. */
+const anchors = async () => (await execa('pgrep', ['-x', '-f', 'sleep infinity'], { reject: false })).stdout.split('\n').filter(Boolean);
 const namespaces = async () => (await execa('ip', ['netns', 'list'], { reject: false })).stdout.split('\n').filter((l) => l.startsWith('ohg-'));
 
 function matrix(engines: string, reports: string, snippets: string): ResultPromise {
@@ -41,7 +43,7 @@ afterAll(async () => {
 });
 
 it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the user\'s container is untouched', async () => {
-  const before = { folders: engineFolders(), namespaces: await namespaces(), temp: readdirSync(tmpdir()) };
+  const before = { folders: engineFolders(), namespaces: await namespaces(), temp: readdirSync(tmpdir()), anchors: await anchors() };
   const reports = join(tmpdir(), `ohg-test-reports-${process.pid}`);
   // Every Agent Canvas snippet: long enough to be interrupted in the middle.
   const run = matrix('docker28', reports, 'canvas');
@@ -56,6 +58,7 @@ it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the us
   expect(await engineContainers(), 'engine containers after Ctrl-C').toEqual([]);
   expect(engineFolders().filter((f) => !before.folders.includes(f)), 'engine folders after Ctrl-C').toEqual([]);
   expect((await namespaces()).filter((n) => !before.namespaces.includes(n)), 'network namespaces after Ctrl-C').toEqual([]);
+  expect((await anchors()).filter((pid) => !before.anchors.includes(pid)), 'engine namespace anchors still running after Ctrl-C').toEqual([]);
   // Nothing new in the system temp folder either (an interrupted vitest leaves its module cache: seen).
   const reportsName = `ohg-test-reports-${process.pid}`;
   expect(readdirSync(tmpdir()).filter((entry) => !before.temp.includes(entry) && entry !== reportsName), 'new entries in the temp folder after Ctrl-C').toEqual([]);

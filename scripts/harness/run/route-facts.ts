@@ -1,6 +1,7 @@
 import { runProcess } from '../docker';
 import { listGuideRulesSync } from '../firewall';
-import { inHostNet } from '../host-net';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { hostNetPid, inHostNet } from '../host-net';
 
 /**
  * What the reader's machine (host-net.ts) does with packets for an address, for the evidence
@@ -17,10 +18,21 @@ export async function routeFacts(address: string, firewallComment: string): Prom
   const rules = listGuideRulesSync()
     .filter((rule) => rule.comment === firewallComment)
     .map((rule) => `${rule.table} ${rule.chain} ${rule.spec.join(' ').replace(/ ?-m comment --comment \S+/, '')}`);
-  return `route to ${address}: ${line}${dev ? `; route_localnet on ${dev} = ${localnet ?? '?'}` : ''}; this run's rules: ${rules.length ? rules.join(' | ') : 'none'}`;
+  return `${machine()}route to ${address}: ${line}${dev ? `; route_localnet on ${dev} = ${localnet ?? '?'}` : ''}; this run's rules: ${rules.length ? rules.join(' | ') : 'none'}`;
 }
 
 async function sysctl(path: string): Promise<string | undefined> {
   const result = await runProcess(...inHostNet('cat', [`/proc/sys/${path}`]));
   return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Which network namespace "this machine" was: the engine's process it was entered through. */
+function machine(): string {
+  const pid = hostNetPid();
+  if (!pid) return '';
+  try {
+    return `machine: pid ${pid} (${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()}, ${readlinkSync(`/proc/${pid}/ns/net`)}); `;
+  } catch (error) {
+    return `machine: pid ${pid} (${(error as Error).message}); `;
+  }
 }
