@@ -90,15 +90,6 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
       'observed here with Podman 5.4.2 (netavark): publishing on the podman0 gateway answered "cannot assign requested address", hung for minutes, or worked, from one run to the next. The failures: containers/podman@c6580b4a52 libpod/container_internal_linux.go:86-92 (bindPorts before createNetNS) and libpod/oci_util.go:34-95 (bind to HostIP:port); containers/netavark@9a10e462 src/network/bridge.rs:461-520 (the bridge is deleted with its last container), so the bind fails unless another container is attached',
   },
   {
-    id: 'podman-loopback-rule-cuts-replies',
-    engines: { kinds: ['podman'] },
-    snippets: ['*/loopback-guard'],
-    outcome: { kind: 'not-run' },
-    note: 'expectation.podman-loopback-rule-cuts-replies',
-    source:
-      'observed here with Podman 5.4.2 (netavark): with the rule, 127.0.0.1:PORT stopped answering on the machine itself in some runs and not in others; netavark forwards the machine\'s own loopback connections over podman0, with route_localnet=1 there',
-  },
-  {
     id: 'rootless-user-namespace',
     engines: { kinds: ['rootless-docker'] },
     snippets: ['canvas/projects-grant'],
