@@ -1,14 +1,15 @@
+import { readFileSync, readlinkSync } from 'node:fs';
 import { runProcess } from '../docker';
 import { listGuideRulesSync } from '../firewall';
-import { readFileSync, readlinkSync } from 'node:fs';
 import { hostNetPid, inHostNet } from '../host-net';
 
 /**
  * What the reader's machine (host-net.ts) does with packets for an address, for the evidence
- * of a probe that failed: the route it takes, whether that interface accepts the machine's own
- * 127.0.0.1 traffic (route_localnet: engines that forward loopback connections to a container
- * without masquerading, as Podman's netavark does, need it there), and which of this run's
- * firewall rules are in place at that moment. It explains a result; it never decides one.
+ * of a probe that failed: which namespace it ran in, the route it takes, whether that interface
+ * lets the machine's own 127.0.0.1 connections out once they are forwarded to a container
+ * (route_localnet; netavark sets it on each bridge it creates, containers/netavark@9a10e462
+ * src/network/bridge.rs), and which of this run's firewall rules are in place at that moment.
+ * It explains a result; it never decides one.
  */
 export async function routeFacts(address: string, firewallComment: string): Promise<string> {
   const route = await runProcess(...inHostNet('ip', ['-4', '-o', 'route', 'get', address]));
