@@ -234,7 +234,7 @@ async function rawSnippet(entry: SnippetReport, session: Session, dirs: Dirs): P
       networks: networks.length,
     };
   };
-  // The rule acts on the whole host: hold the harness's host-wide lock while it exists.
+  // The rule acts on the whole reader's machine: hold that namespace's lock while it exists.
   const timing = firewall ? await withLoopbackGuardLock(measure) : await measure();
   return { ...timing, leftovers: await removeLeftovers(session, firewall) };
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runDir } from '../harness/session';
+import { loopbackGuardLockDir } from '../harness/firewall';
 
 /**
  * Runs the bench's child programs: timed wall clock, output kept (to a file for long
@@ -24,12 +24,17 @@ export function removeTemporary(dir: string): void {
 }
 
 /**
- * The host-wide loopback-guard lock (scripts/harness/firewall.ts), when this process holds
+ * The loopback-guard lock (scripts/harness/firewall.ts), when this process holds
  * it: an interrupt inside withLoopbackGuardLock skips its release. Others would take over
  * a lock whose owner is gone anyway; this hands it back at once.
  */
 function releaseLoopbackGuardLockIfOurs(): void {
-  const dir = join(runDir(), 'loopback-guard.lock');
+  let dir: string;
+  try {
+    dir = loopbackGuardLockDir();
+  } catch {
+    return;
+  }
   try {
     if (readFileSync(join(dir, 'owner'), 'utf8').split(' ')[0] === String(process.pid)) rmSync(dir, { recursive: true, force: true });
   } catch {

@@ -7,11 +7,11 @@
  * rule it adds can be found and removed by that comment, and rules of crashed sessions
  * can be told from everything else on the host.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOOPBACK_GUARD_ARGS } from '../../src/snippets/render';
 import { runProcess, runProcessSync } from './docker';
-import { inHostNet } from './host-net';
+import { hostNetPid, inHostNet } from './host-net';
 import { FIREWALL_COMMENT_PREFIX, isPidAlive, processStartTime, runDir } from './session';
 
 const TABLES = ['raw', 'filter', 'nat', 'mangle'] as const;
@@ -108,18 +108,26 @@ async function iptables(args: readonly string[]): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------
-// One host, one raw table: while any run has the guard rule in place, every routed
-// 127.0.0.0/8 probe on the host fails, whichever run it belongs to. Code that adds the
-// rule and checks with it, and code that probes routed loopback expecting no rule, hold
-// this host-wide lock. It is re-entrant within a process.
+// One network namespace, one raw table: while any run has the guard rule in place, every
+// routed 127.0.0.0/8 probe into that namespace fails, whichever run it belongs to. Code that
+// adds the rule and checks with it, and code that probes routed loopback expecting no rule,
+// hold this lock, one per namespace: the engines of the matrix each have their own (so a
+// rootless engine's long firewall phase never holds up another engine's probes), and runs
+// on the host share the host's. It is re-entrant within a process.
 
 const LOCK_POLL_MS = 100;
 const LOCK_TIMEOUT_MS = 180_000;
 let heldDepth = 0;
 
-function lockDir(): string {
-  return join(runDir(), 'loopback-guard.lock');
+/** The lock of the reader's machine's namespace (host-net.ts), named by its inode. */
+export function loopbackGuardLockDir(): string {
+  const link = readlinkSync(`/proc/${hostNetPid() ?? 'self'}/ns/net`);
+  const inode = /^net:\[(\d+)\]$/.exec(link)?.[1];
+  if (!inode) throw new Error(`Unexpected network namespace link ${link}, expected net:[<inode>]`);
+  return join(runDir(), `loopback-guard-${inode}.lock`);
 }
+
+const lockDir = loopbackGuardLockDir;
 
 function tryTakeLock(): boolean {
   const dir = lockDir();

@@ -36,7 +36,7 @@ export interface LanNeighbour {
   probe(address: string, port: number): Promise<boolean>;
   /**
    * TCP connect from the neighbour to 127.0.0.1:port, with 127.0.0.0/8 routed via the host.
-   * Holds the host-wide loopback guard lock (firewall.ts) while it probes.
+   * Holds the loopback guard lock of this namespace (firewall.ts) while it probes.
    */
   probeRoutedLoopback(port: number): Promise<boolean>;
   /**

@@ -45,7 +45,7 @@ export interface SnippetTiming {
   readonly id: string;
   /** Rendering, parsing and rewriting the text; picking free ports. */
   prepareMs: number;
-  /** Waiting for the host-wide loopback-guard lock (only snippets that add the firewall rule). */
+  /** Waiting for the loopback-guard lock of this namespace (only snippets that add the firewall rule). */
   lockWaitMs: number;
   /** The reader's shell running the text. */
   runMs: number;
@@ -186,8 +186,8 @@ async function verifySnippet(
   const prepared = await prepareUnit(snippet, harness, reader, parse);
   const timing: SnippetTiming = { id: snippetKey(snippet), prepareMs: performance.now() - started, lockWaitMs: 0, runMs: 0, checksMs: 0, cleanupMs: 0, totalMs: 0 };
   const run = () => runUnit(prepared, harness, reader, timing);
-  // The page's firewall rule acts on the whole host: while it is in place, no other run may
-  // probe routed loopback, so the unit holds the host-wide lock until the rule is gone.
+  // The page's firewall rule acts on the whole reader's machine (its network namespace): while it is in place, no other run there may
+  // probe routed loopback, so the unit holds its namespace's lock until the rule is gone.
   const locking = performance.now();
   const report = await (prepared.unit.asRoot ? withLoopbackGuardLock(() => ((timing.lockWaitMs = performance.now() - locking), run())) : run());
   timing.totalMs = performance.now() - started;
