@@ -7,11 +7,11 @@
  * rule it adds can be found and removed by that comment, and rules of crashed sessions
  * can be told from everything else on the host.
  */
-import { mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOOPBACK_GUARD_ARGS } from '../../src/snippets/render';
 import { runProcess, runProcessSync } from './docker';
-import { hostNetPid, inHostNet } from './host-net';
+import { hostNetNamespace, inHostNet } from './host-net';
 import { FIREWALL_COMMENT_PREFIX, isPidAlive, processStartTime, runDir } from './session';
 
 const TABLES = ['raw', 'filter', 'nat', 'mangle'] as const;
@@ -121,16 +121,15 @@ let heldDepth = 0;
 
 /** The lock of the reader's machine's namespace (host-net.ts), named by its inode. */
 export function loopbackGuardLockDir(): string {
-  const link = readlinkSync(`/proc/${hostNetPid() ?? 'self'}/ns/net`);
+  const link = hostNetNamespace();
   const inode = /^net:\[(\d+)\]$/.exec(link)?.[1];
   if (!inode) throw new Error(`Unexpected network namespace link ${link}, expected net:[<inode>]`);
   return join(runDir(), `loopback-guard-${inode}.lock`);
 }
 
-const lockDir = loopbackGuardLockDir;
 
 function tryTakeLock(): boolean {
-  const dir = lockDir();
+  const dir = loopbackGuardLockDir();
   mkdirSync(runDir(), { recursive: true });
   try {
     mkdirSync(dir);
@@ -160,7 +159,7 @@ export async function withLoopbackGuardLock<T>(fn: () => Promise<T>): Promise<T>
   if (heldDepth === 0) {
     const deadline = Date.now() + LOCK_TIMEOUT_MS;
     while (!tryTakeLock()) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lockDir()}; if no harness run is active, remove that directory`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${loopbackGuardLockDir()}; if no harness run is active, remove that directory`);
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
   }
@@ -169,6 +168,6 @@ export async function withLoopbackGuardLock<T>(fn: () => Promise<T>): Promise<T>
     return await fn();
   } finally {
     heldDepth -= 1;
-    if (heldDepth === 0) rmSync(lockDir(), { recursive: true, force: true });
+    if (heldDepth === 0) rmSync(loopbackGuardLockDir(), { recursive: true, force: true });
   }
 }

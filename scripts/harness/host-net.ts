@@ -5,6 +5,7 @@
  * published ports and firewall, so the reader's shell, the LAN neighbour's link, local
  * probes and firewall rules all act there, never on the host's own network.
  */
+import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { HOST_ENGINE_ID } from '../../contracts/verification-report';
@@ -34,6 +35,11 @@ export function hostNetPid(): string | undefined {
   if (pid === undefined || pid === '') return undefined;
   if (!/^\d+$/.test(pid)) throw new Error(`Unexpected ${ENGINE_ENV.pid}=${pid}, expected a process id`);
   return pid;
+}
+
+/** The reader's machine's network namespace, as the kernel names it (`net:[<inode>]`). */
+export function hostNetNamespace(): string {
+  return readlinkSync(`/proc/${hostNetPid() ?? 'self'}/ns/net`);
 }
 
 /** A command as it runs on the reader's machine: unchanged on the host, through nsenter for an engine. */

@@ -1,7 +1,7 @@
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { runProcess } from '../docker';
 import { listGuideRulesSync } from '../firewall';
-import { hostNetPid, inHostNet } from '../host-net';
+import { hostNetNamespace, hostNetPid, inHostNet } from '../host-net';
 
 /**
  * What the reader's machine (host-net.ts) does with packets for an address, for the evidence
@@ -32,7 +32,7 @@ function machine(): string {
   const pid = hostNetPid();
   if (!pid) return '';
   try {
-    return `machine: pid ${pid} (${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()}, ${readlinkSync(`/proc/${pid}/ns/net`)}); `;
+    return `machine: pid ${pid} (${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()}, ${hostNetNamespace()}); `;
   } catch (error) {
     return `machine: pid ${pid} (${(error as Error).message}); `;
   }
