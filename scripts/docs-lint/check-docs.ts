@@ -8,6 +8,7 @@ import { noHandWrittenCommand } from './rules/no-hand-written-command';
 import { proseValues } from './rules/prose-values';
 import { terminology } from './rules/terminology';
 import { registry as registryRule } from './rules/registry';
+import { releaseRange } from './rules/release-range';
 import type { Rule } from './rules/rule';
 import { unknownSnippet } from './rules/unknown-snippet';
 import { unusedSnippet } from './rules/unused-snippet';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   proseValues,
   terminology,
   admonitionTitle,
+  releaseRange,
 ];
 
 export interface CheckDocsOptions {

@@ -8,6 +8,7 @@ import { LOCALES, type Locale } from '../../src/i18n/messages';
 import type { SnippetSpec } from '../../src/snippets/snippet';
 import { VERSIONS, VERSION_IDS, type VersionId } from '../../src/snippets/versions';
 import type { StatedFact } from '../../src/snippets/versions/facts';
+import type { ReleaseLine } from '../../src/snippets/versions/release-facts';
 import { parsePage } from './parse-page';
 import { report } from './report';
 import { pointAt } from './source-points';
@@ -56,6 +57,9 @@ export interface SiteVersion {
   readonly facts: Facts;
   /** The registry's source; messages about snippets point into it. Empty if it does not exist. */
   readonly registryFile: VFile;
+  /** The release the version's pages document, and its release line when it has one (release-range). */
+  readonly release: string | undefined;
+  readonly releaseLine: ReleaseLine | undefined;
 }
 
 export interface Site {
@@ -155,10 +159,15 @@ async function loadThemeTranslations(root: string): Promise<VFile[]> {
 }
 
 /** Each version's registry and facts; tests pass a fixture's instead of the real ones. */
-export type SiteRegistries = Readonly<Partial<Record<VersionId, { readonly registry: Registry; readonly facts?: Facts }>>>;
+export type SiteRegistries = Readonly<
+  Partial<Record<VersionId, { readonly registry: Registry; readonly facts?: Facts; readonly release?: string; readonly releaseLine?: ReleaseLine }>>
+>;
 
 export const REAL_REGISTRIES: SiteRegistries = Object.fromEntries(
-  VERSION_IDS.map((version) => [version, { registry: VERSIONS[version].snippets, facts: VERSIONS[version].facts }]),
+  VERSION_IDS.map((version) => {
+    const { snippets, facts, profile, releases } = VERSIONS[version];
+    return [version, { registry: snippets, facts, release: profile.release, releaseLine: releases }];
+  }),
 );
 
 export async function loadSite(root: string, registries: SiteRegistries = REAL_REGISTRIES): Promise<Site> {
@@ -170,7 +179,14 @@ export async function loadSite(root: string, registries: SiteRegistries = REAL_R
     if (Object.keys(entry.registry).length === 0 && !existsSync(path.join(root, pageDir(version, 'en')))) continue;
     const file = registryFile(version);
     const registryVFile = new VFile({ cwd: root, path: file, value: (await readIfExists(path.join(root, file))) ?? '' });
-    versions.push({ version, registry: entry.registry, facts: entry.facts ?? {}, registryFile: registryVFile });
+    versions.push({
+      version,
+      registry: entry.registry,
+      facts: entry.facts ?? {},
+      registryFile: registryVFile,
+      release: entry.release,
+      releaseLine: entry.releaseLine,
+    });
   }
   const pages = (
     await Promise.all(versions.flatMap(({ version }) => LOCALES.map((locale) => loadPages(root, version, locale, otherFiles))))

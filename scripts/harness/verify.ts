@@ -169,6 +169,8 @@ export async function prepareUnit(
     workspaceDir: reader.workspace,
     wslWorkspaceDir: reader.workspace,
     projectsDir: reader.workspace,
+    // A fresh key per unit: the reader chooses one of their own, no two alike.
+    apiKey: randomBytes(32).toString('hex'),
     // The rule then acts on the neighbour's link only: the host's real interfaces stay untouched.
     lanInterface: harness.lan?.hostInterface ?? PLACEHOLDERS.lanInterface,
   });

@@ -98,8 +98,21 @@ export type Claim =
   | { readonly kind: 'ui-embeds-key'; readonly container: ContainerName; readonly port: number }
   /** The generated API key is kept in the state folder, mode 600, owned by the image's user. */
   | { readonly kind: 'api-key-file'; readonly container: ContainerName }
-  /** Setting LOCAL_BACKEND_API_KEY yourself leaves the agent server's API open without a key (v1.6.1 entrypoint). */
+  /** Setting LOCAL_BACKEND_API_KEY yourself leaves the agent server's API open without a key (Agent Canvas 1.6.1 to 1.12.0 entrypoints). */
   | { readonly kind: 'env-key-leaves-api-open'; readonly container: ContainerName }
+  /**
+   * The web page, as the snippet's container serves it (without AGENT_CANVAS_ALLOW_LAN_SESSION_KEY)
+   * and as a container of the same image with `AGENT_CANVAS_ALLOW_LAN_SESSION_KEY=true` serves
+   * it: each either carries the API key or asks the visitor for it (releases after 1.20.0).
+   */
+  | { readonly kind: 'ui-key-policy'; readonly container: ContainerName; readonly port: number; readonly withoutVariable: PagePolicy; readonly withVariable: PagePolicy }
+  /**
+   * The bundled editor's own port: a container on the same network reaches it, it refuses a
+   * request without its connection token, and it takes the app's API key as that token.
+   */
+  | { readonly kind: 'editor-reachable-on-network'; readonly container: ContainerName; readonly port: number }
+  /** What the web port does with the editor's path `/vscode/`: no route to the editor (redirected into the app), or the editor asking for its token. */
+  | { readonly kind: 'editor-route'; readonly container: ContainerName; readonly port: number; readonly route: 'not-routed' | 'asks-token' }
   /** A container on the same network reaches the agent server's own port directly, past the ingress. */
   | { readonly kind: 'internal-port-reachable-on-network'; readonly container: ContainerName; readonly port: number }
   /** The audit table of docker-bench-security section 5, generated from the live container. */
@@ -108,3 +121,6 @@ export type Claim =
   | { readonly kind: 'network-exists'; readonly network: NetworkName };
 
 export type ClaimKind = Claim['kind'];
+
+/** What a page the app serves does with the API key: carries it, or asks whoever loads it. */
+export type PagePolicy = 'embeds-key' | 'asks-for-key';

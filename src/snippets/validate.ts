@@ -1,4 +1,4 @@
-import type { Claim } from './claims';
+import type { Claim, ClaimKind } from './claims';
 import type { Command, DockerRun } from './commands';
 import { IMAGES } from './images';
 import type { SnippetSpec, Step } from './snippet';
@@ -27,6 +27,8 @@ const MIB = 1024 ** 2;
 const MEMORY = /^(\d+(?:\.\d+)?)([gm])$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Claims about a port inside the container, which its `docker run` does not publish. */
+const UNPUBLISHED_PORT_CLAIMS: ReadonlySet<ClaimKind> = new Set(['internal-port-reachable-on-network', 'editor-reachable-on-network']);
 const SOCKET = '/var/run/docker.sock';
 /** How a publish on the bridge gateway reads: the address the reader read from their engine. */
 const BRIDGE_GATEWAY = '"$BRIDGE_GATEWAY"';
@@ -374,8 +376,8 @@ class RegistryValidator {
 
     if ('port' in claim) {
       if (!isPort(claim.port)) fail('.port', `Unexpected port ${claim.port}, expected an integer from 1 to 65535`);
-      // A port inside the container (the agent server past the ingress) is not published.
-      if (run && claim.kind !== 'internal-port-reachable-on-network') this.checkClaimedPort(id, field, claim, run);
+      // A port inside the container (the agent server or the editor, past the ingress) is not published.
+      if (run && !UNPUBLISHED_PORT_CLAIMS.has(claim.kind)) this.checkClaimedPort(id, field, claim, run);
     }
 
     switch (claim.kind) {
@@ -470,7 +472,12 @@ class RegistryValidator {
       case 'api-key-file':
       case 'env-key-leaves-api-open':
       case 'internal-port-reachable-on-network':
+      case 'ui-key-policy':
+      case 'editor-route':
       case 'audit':
+        return;
+      case 'editor-reachable-on-network':
+        if (run && !run.network) fail('.kind', `Unexpected editor claim for \`${claim.container}\` on the default bridge, expected --network on its \`docker run\` (a neighbour joins that network)`);
         return;
       case 'agent-write-refused':
         if (scope.folderGrant) fail('.kind', 'Unexpected refused write after a `grant-folder-access` step, expected `agent-write-allowed`');

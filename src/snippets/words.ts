@@ -64,6 +64,8 @@ export const PLACEHOLDERS = {
   wslWorkspaceDir: '/mnt/c/path/to/your/code',
   /** Agent Canvas' projects folder (its docs mount ~/projects at /projects). */
   projectsDir: '/path/to/your/projects',
+  /** A key of the reader's own choosing for Agent Canvas; the harness fills in a random one. */
+  apiKey: 'your-long-random-key',
   /** The reader's network interface; the harness fills in its LAN neighbour's link. */
   lanInterface: 'eth0',
 } as const;

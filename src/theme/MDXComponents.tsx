@@ -1,5 +1,6 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import AuditTable from '@site/src/components/AuditTable';
+import ReleaseFacts from '@site/src/components/ReleaseFacts';
 import RewriteRules from '@site/src/components/RewriteRules';
 import Snippet from '@site/src/components/Snippet';
 import VerificationTable from '@site/src/components/VerificationTable';
@@ -10,6 +11,7 @@ import VersionNote from '@site/src/components/VersionNote';
 export default {
   ...MDXComponents,
   AuditTable,
+  ReleaseFacts,
   RewriteRules,
   Snippet,
   VerificationTable,

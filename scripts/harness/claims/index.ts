@@ -1,6 +1,7 @@
 import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { Checker, ClaimContext, ClaimResult } from './context';
-import { apiKeyFile, apiRequiresKey, envKeyLeavesApiOpen, internalPortReachableOnNetwork, uiEmbedsKey } from './api';
+import { apiKeyFile, apiRequiresKey, envKeyLeavesApiOpen, internalPortReachableOnNetwork, uiEmbedsKey, uiKeyPolicy } from './api';
+import { editorReachableOnNetwork, editorRoute } from './editor';
 import { audit } from './audit';
 import { agentWriteAllowed, agentWriteRefused } from './agent-writes';
 import { appRunsAs, image, imageByDigest, noNewPrivileges, runsAsUid, workspaceFilesOwnedByUser } from './identity';
@@ -71,12 +72,15 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'api-key-file': apiKeyFile,
   'env-key-leaves-api-open': envKeyLeavesApiOpen,
   'internal-port-reachable-on-network': internalPortReachableOnNetwork,
+  'ui-key-policy': uiKeyPolicy,
+  'editor-reachable-on-network': editorReachableOnNetwork,
+  'editor-route': editorRoute,
   audit,
 };
 
 export class UnknownClaimError extends Error {
   constructor(snippetId: string, kind: string) {
-    super(`snippet ${snippetId}: unknown claim kind "${kind}"; expected one of ${Object.keys(CHECKERS).join(', ')}. Add a checker in scripts/harness/claims/ or fix the claim in src/snippets/registry.ts.`);
+    super(`snippet ${snippetId}: unknown claim kind "${kind}"; expected one of ${Object.keys(CHECKERS).join(', ')}. Add a checker in scripts/harness/claims/ or fix the claim in the version's src/snippets/versions/<version>/registry.ts.`);
   }
 }
 

@@ -44,6 +44,9 @@ const FORMATTERS: { readonly [K in ClaimField]: (value: FieldValue<K>, context: 
   cpus: (cpus) => String(cpus),
   bytes: (bytes) => formatBytes(bytes),
   user: (user, { t }) => t(`user.${user}` satisfies MessageKey),
+  withoutVariable: (policy, { t }) => t(`pagePolicy.${policy}` satisfies MessageKey),
+  withVariable: (policy, { t }) => t(`pagePolicy.${policy}` satisfies MessageKey),
+  route: (route, { t }) => t(`editorRoute.${route}` satisfies MessageKey),
 };
 
 function formatField<K extends ClaimField>(field: K, value: FieldValue<K>, context: FormatContext): ReactNode {

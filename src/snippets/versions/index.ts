@@ -4,6 +4,8 @@ import { FACTS as FACTS_0_33 } from './0.33/facts';
 import { PROFILE as PROFILE_0_33 } from './0.33/profile';
 import { SNIPPETS as SNIPPETS_0_33 } from './0.33/registry';
 import type { StatedFact } from './facts';
+import type { ReleaseLine } from './release-facts';
+import { RELEASE_LINE as RELEASES_CANVAS } from './canvas/releases';
 import { PROFILE as PROFILE_1_X } from './1.x/profile';
 import { PROFILE as PROFILE_CANVAS } from './canvas/profile';
 import { FACTS as FACTS_CANVAS } from './canvas/facts';
@@ -25,13 +27,15 @@ export interface VersionData {
   readonly profile: VersionProfile;
   /** The version's own images (its snippets may also run the shared socket proxy). */
   readonly images: readonly ImageName[];
+  /** Its releases and the findings bound to them (release-facts.ts), for a version whose pages speak of several. */
+  readonly releases?: ReleaseLine;
 }
 
 const keys = <T extends object>(table: T) => Object.keys(table) as (keyof T & ImageName)[];
 
 /** Every version's registry, facts, profile and stand-ins; one folder each under src/snippets/versions. */
 export const VERSIONS: Readonly<Record<VersionId, VersionData>> = {
-  canvas: { snippets: SNIPPETS_CANVAS, facts: FACTS_CANVAS, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS) },
+  canvas: { snippets: SNIPPETS_CANVAS, facts: FACTS_CANVAS, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS), releases: RELEASES_CANVAS },
   '1.x': { snippets: SNIPPETS_1_X, facts: FACTS_1_X, profile: PROFILE_1_X, images: keys(IMAGES_1_X) },
   '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, images: keys(IMAGES_0_33) },
 };

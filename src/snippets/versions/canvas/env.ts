@@ -2,11 +2,22 @@ import type { Word } from '../../words';
 
 /**
  * Environment variables of the Agent Canvas image that the guide sets, and only those its
- * entrypoint reads at v1.6.1 (docker/entrypoint.sh; CITATIONS.md).
+ * entrypoint reads at 1.12.0 (docker/entrypoint.sh; CITATIONS.md). Variables of later releases
+ * (AGENT_CANVAS_ALLOW_LAN_SESSION_KEY, OH_CONVERSATION_RUNTIME) are not here: 1.12.0 does not
+ * read them, so no command of these pages may set them.
  */
 export interface AgentCanvasEnv {
-  /** The API key clients send as X-Session-API-Key; generated and kept in ~/.openhands/agent-canvas/api-key.txt when unset. */
+  /**
+   * A key of the reader's own. In 1.12.0 it reaches the page and the automation server but
+   * not the agent server (entrypoint.sh lines 92-103), which then answers its API without one.
+   */
   readonly LOCAL_BACKEND_API_KEY?: Word;
+  /**
+   * The agent server's first session key (software-agent-sdk v1.40.1 config.py line 23). Set,
+   * it is the key of every part: the entrypoint generates none (line 92) and uses it for the
+   * page and the automation server (line 108).
+   */
+  readonly OH_SESSION_API_KEYS_0?: Word;
   /** The ingress port inside the container (default 8000). */
   readonly PORT?: Word;
 }

@@ -75,8 +75,19 @@ export const SNIPPETS = {
     claims: [
       { kind: 'port-loopback-only', container: 'agent-canvas', port: 8000 },
       { kind: 'ui-embeds-key', container: 'agent-canvas', port: 8000 },
+      { kind: 'ui-key-policy', container: 'agent-canvas', port: 8000, withoutVariable: 'embeds-key', withVariable: 'embeds-key' },
       { kind: 'api-requires-key', container: 'agent-canvas', port: 8000 },
       { kind: 'env-key-leaves-api-open', container: 'agent-canvas' },
+      { kind: 'editor-route', container: 'agent-canvas', port: 8000, route: 'not-routed' },
+    ],
+  },
+  'own-key': {
+    caption: 'caption.canvas.own-key',
+    steps: [{ comment: 'comment.canvas.own-key', command: { ...CANVAS, env: { OH_SESSION_API_KEYS_0: placeholder('apiKey') } } }],
+    claims: [
+      { kind: 'port-loopback-only', container: 'agent-canvas', port: 8000 },
+      { kind: 'api-requires-key', container: 'agent-canvas', port: 8000 },
+      { kind: 'ui-embeds-key', container: 'agent-canvas', port: 8000 },
     ],
   },
   'loopback-guard': {
@@ -114,6 +125,7 @@ export const SNIPPETS = {
       { kind: 'networks', container: 'agent-canvas', networks: ['openhands-network'] },
       { kind: 'app-isolated-from-other-networks', container: 'agent-canvas' },
       { kind: 'internal-port-reachable-on-network', container: 'agent-canvas', port: Number(FACTS.agentServerPort.value) },
+      { kind: 'editor-reachable-on-network', container: 'agent-canvas', port: Number(FACTS.editorPort.value) },
     ],
   },
   'subnet-guard': {

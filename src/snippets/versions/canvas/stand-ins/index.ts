@@ -17,6 +17,8 @@ export const STAND_INS = {
       'ingress-handler.sh': `${STANDIN}/ingress-handler.sh`,
       'automation-server-model.sh': `${STANDIN}/automation-server-model.sh`,
       'automation-handler.sh': `${STANDIN}/automation-handler.sh`,
+      'openvscode-server': 'openhands/.openvscode-server/bin/openvscode-server',
+      'editor-handler.sh': `${STANDIN}/editor-handler.sh`,
       'standin-lib.sh': `${STANDIN}/standin-lib.sh`,
       passwd: 'etc/passwd',
       group: 'etc/group',

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Model of OpenHands/agent-canvas v1.6.1 (43f091baf135142ed6c146f888f44a957141193f)
-# docker/entrypoint.sh, in busybox sh, at the image path upstream uses (/opt/agent-canvas/
+# Model of Agent Canvas 1.12.0's docker/entrypoint.sh (OpenHands/OpenHands release commit
+# 4d0fe4983b6b8e52c104c7ffa4b7be8c7ab5a364, "chore(main): release 1.12.0 (#16402)"; see
+# ../../CITATIONS.md for how that commit is known to be upstream's release), in busybox sh, at the image path upstream uses (/opt/agent-canvas/
 # entrypoint.sh, docker/Dockerfile lines 142-144). "line N" below means a line of that file.
 # Kept as upstream has them: the order of steps, the variables and their defaults, the key
 # logic, the log lines (log() to stdout, log_error() to stderr), and `set -uo pipefail`
@@ -10,9 +11,9 @@
 # Harness additions, marked "harness:": a state file and an error list under
 # /tmp/agent-canvas-standin for GET /status, and one "agent-canvas-standin status:" line on
 # stderr. The key itself is never logged or written anywhere but the key file.
-# Upstream runs this under tini (ENTRYPOINT ["tini", "--", ...], docker/Dockerfile line 168);
-# the stand-in has no tini, so this script is PID 1 and traps TERM/INT itself (it does anyway,
-# line 154).
+# Upstream runs this under tini (ENTRYPOINT ["tini", "--", ...], docker/Dockerfile line 168,
+# as in every release since 1.6.1); the stand-in has no tini, so this script is PID 1 and traps
+# TERM/INT itself (it does anyway, line 154). No claim reads PID 1.
 set -uo pipefail
 
 log() { printf '[agent-canvas] %s\n' "$*"; }
@@ -78,10 +79,10 @@ export OH_SECRET_KEY
 
 # API key (lines 87-103): only when neither LOCAL_BACKEND_API_KEY nor OH_SESSION_API_KEYS_0
 # is set, read api-key.txt or generate and persist one exactly like the secret key, then
-# export OH_SESSION_API_KEYS_0. Note what follows from this at v1.6.1: when only
+# export OH_SESSION_API_KEYS_0. Note what follows from this at 1.12.0 (and 1.6.1): when only
 # LOCAL_BACKEND_API_KEY is set, OH_SESSION_API_KEYS_0 is NOT exported (line 102 is inside the
 # if), and the agent server reads only OH_SESSION_API_KEYS_<n> or SESSION_API_KEY
-# (software-agent-sdk v1.37.0 config.py lines 22-41, 199-209, env_parser.py ListEnvParser) -
+# (software-agent-sdk v1.40.1 config.py lines 22-43, 216-226, env_parser.py ListEnvParser) -
 # see openhands-agent-server for what its empty key list means.
 API_KEY_FILE="${STATE_DIR}/api-key.txt"
 KEY_SOURCE=env          # harness
@@ -114,12 +115,12 @@ if [ -z "${LOCAL_BACKEND_API_KEY:-}" ] && [ -z "${OH_SESSION_API_KEYS_0:-}" ]; t
 fi
 
 # harness: whether the agent server will have a session key (its rule: OH_SESSION_API_KEYS_0,
-# _1, ... else SESSION_API_KEY, else none - config.py lines 30-41 and 199-209).
+# _1, ... else SESSION_API_KEY, else none - config.py lines 32-43 and 216-219).
 if [ -n "${OH_SESSION_API_KEYS_0+set}" ] || [ -n "${SESSION_API_KEY:-}" ]; then
   AGENT_SERVER_AUTH=session-key
 else
   AGENT_SERVER_AUTH=none
-  record_error "the agent server has no session API key (only LOCAL_BACKEND_API_KEY was set, and entrypoint.sh v1.6.1 exports OH_SESSION_API_KEYS_0 only when it reads or generates the key): its /api answers without any key"
+  record_error "the agent server has no session API key (only LOCAL_BACKEND_API_KEY was set, and entrypoint.sh 1.12.0 exports OH_SESSION_API_KEYS_0 only when it reads or generates the key): its /api answers without any key"
 fi
 write_state() {
   {
@@ -163,8 +164,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # -- 1. Agent server (lines 156-169): `openhands-agent-server --port $AGENT_SERVER_PORT`, no
-# --host, so the SDK default 0.0.0.0 applies. The stand-in's openhands-agent-server is a
-# script at the binary's path (SDK v1.37.0 agent-server Dockerfile line 368).
+# --host, so the SDK's default applies. The stand-in's openhands-agent-server is a
+# script at the binary's path (SDK v1.40.1 agent-server Dockerfile line 368). With no --host,
+# SDK v1.40.1 binds 0.0.0.0 when it has a session key and 127.0.0.1 when it has none (see
+# openhands-agent-server).
 log "Starting agent-server on port $AGENT_SERVER_PORT..."
 if command -v openhands-agent-server >/dev/null 2>&1; then
   openhands-agent-server --port "$AGENT_SERVER_PORT" &
@@ -174,9 +177,8 @@ else
 fi
 PIDS="$PIDS $!"
 
-# -- 2. Automation server (lines 171-217)
+# -- 2. Automation server (lines 171-214)
 log "Starting automation server on port $AUTOMATION_PORT..."
-export AUTOMATION_FRONTEND_DIR=""
 export FILE_STORE="${FILE_STORE:-local}"
 export LOCAL_STORAGE_PATH="${LOCAL_STORAGE_PATH:-${OPENHANDS_DIR}/storage}"
 recorded mkdir -p "$LOCAL_STORAGE_PATH"
@@ -193,7 +195,7 @@ fi
 /opt/agent-canvas-standin/automation-server-model.sh --host 0.0.0.0 --port "$AUTOMATION_PORT" &
 PIDS="$PIDS $!"
 
-# -- 3. Wait for both backends, up to 60 s each, in parallel (lines 219-238). A backend that
+# -- 3. Wait for both backends, up to 60 s each, in parallel (lines 216-235). A backend that
 # never listens only costs the wait and a WARNING: the ingress starts regardless.
 wait_for_port() {
   port=$1 name=$2 max_wait=${3:-30}
@@ -215,7 +217,7 @@ WAIT_PID2=$!
 wait "$WAIT_PID1"
 wait "$WAIT_PID2"
 
-# -- 4. Ingress: static frontend + proxy (lines 240-277). Upstream: node static-server.mjs
+# -- 4. Ingress: static frontend + proxy (lines 237-272). Upstream: node static-server.mjs
 # --host :: (dual-stack) with --session-api-key "$EFFECTIVE_SESSION_KEY", so the key is also
 # on that process's command line, as it is here. (--runtime-services-info: not modelled.)
 log "Starting frontend + proxy on port $PORT..."
@@ -236,7 +238,7 @@ set -- $(routes)
 STATIC_PID=$!
 PIDS="$PIDS $STATIC_PID"
 
-# -- 5. Optional public-mode ingress (lines 279-304): same frontend, --auth-required, no key.
+# -- 5. Optional public-mode ingress (lines 274-299): same frontend, --auth-required, no key.
 if [ -n "${PUBLIC_MODE_PORT:-}" ]; then
   log "Starting public-mode frontend on port $PUBLIC_MODE_PORT (--auth-required)..."
   /opt/agent-canvas-standin/static-server-model.sh \
@@ -256,7 +258,7 @@ tries=0
 while [ "$tries" -lt 50 ] && ! port_listening "$PORT"; do sleep 0.1; tries=$((tries + 1)); done
 log_status
 
-# Keep running while the ingress runs (lines 308-323).
+# Keep running while the ingress runs (lines 303-318).
 while kill -0 "$STATIC_PID" 2>/dev/null; do
   sleep 10 &
   wait $!

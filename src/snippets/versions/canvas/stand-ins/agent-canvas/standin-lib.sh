@@ -45,6 +45,8 @@ record_error() {
 #   keyFile                   - ${HOME}/.openhands/agent-canvas/api-key.txt
 #   keyFileMode, keyFileUid   - of that file now (null when it does not exist or cannot be stat'ed)
 #   keyPersisted              - for "generated": whether the file now holds the generated key
+#   agentServerHost           - the address the agent server would bind (0.0.0.0 with a key,
+#                               127.0.0.1 without; the stand-in's socket binds every address)
 #   agentServerAuth           - "session-key" when the agent server has session keys, "none" when
 #                               its key list is empty (an unsecured agent server, config.py line 203)
 #   listening                 - TCP ports listening in the container now
@@ -58,17 +60,18 @@ status_json() {
     mode=$(stat -c '%a' "$KEY_FILE" 2>/dev/null)
     owner=$(stat -c '%u' "$KEY_FILE" 2>/dev/null)
   fi
+  host=$(cat "$STANDIN_STATE/agent-server-host" 2>/dev/null)
   ports=$(listening_ports | tr '\n' ',' | sed 's/,$//')
   writes=$(cat "$STANDIN_STATE/agent-writes.json" 2>/dev/null)
   errors=
   if [ -s "$STANDIN_STATE/errors" ]; then
     errors=$(grep -v '^$' "$STANDIN_STATE/errors" | awk 'BEGIN { ORS = "" } { if (NR > 1) print "; "; print }')
   fi
-  printf '{"uid":%s,"gid":%s,"home":%s,"keySource":%s,"keyEnv":%s,"keyFile":%s,"keyFileMode":%s,"keyFileUid":%s,"keyPersisted":%s,"agentServerAuth":%s,"listening":[%s],"agentWrites":%s,"error":%s}' \
+  printf '{"uid":%s,"gid":%s,"home":%s,"keySource":%s,"keyEnv":%s,"keyFile":%s,"keyFileMode":%s,"keyFileUid":%s,"keyPersisted":%s,"agentServerHost":%s,"agentServerAuth":%s,"listening":[%s],"agentWrites":%s,"error":%s}' \
     "$(id -u)" "$(id -g)" "$(json_string "$STATUS_HOME")" \
     "$(json_string "$KEY_SOURCE")" "$(json_string "$KEY_ENV")" "$(json_string "$KEY_FILE")" \
     "$(json_string "$mode")" "$(json_number "$owner")" "${KEY_PERSISTED:-null}" \
-    "$(json_string "$AGENT_SERVER_AUTH")" "$ports" "${writes:-[]}" "$(json_string "$errors")"
+    "$(json_string "$host")" "$(json_string "$AGENT_SERVER_AUTH")" "$ports" "${writes:-[]}" "$(json_string "$errors")"
 }
 
 # One harness log line with the status, on stderr (never with the key).
