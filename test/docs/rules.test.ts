@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocs } from '../../scripts/docs-lint/check-docs';
 import type { Registry } from '../../scripts/docs-lint/site';
+import type { ReleaseLine } from '../../src/snippets/versions/release-facts';
 import { fixtureSite, flatMessages, JA_DIR, ruleIds, type FixtureOptions } from './fixture-site';
 import { SNIPPETS, WITH_BAD_CLAIM, WITH_SPARE, withLimits } from './fixtures/good/src/snippets/versions/canvas/registry';
 
@@ -279,5 +280,50 @@ describe('admonition-title', () => {
         reason: 'Unexpected admonition title after a space, which renders as a paragraph with the colons, expected `:::note[Read this first]`',
       }),
     ]);
+  });
+});
+
+describe('release-range', () => {
+  /** Three releases; the finding holds for the first two, and the fixture's demo-app claims it. */
+  const line: ReleaseLine = {
+    releases: { '1.0.0': 'test', '1.1.0': 'test', '1.2.0': 'test' },
+    facts: {
+      'loopback-page': {
+        statement: 'claim.port-loopback-only',
+        holds: { from: '1.0.0', to: '1.1.0' },
+        claims: ['port-loopback-only'],
+        sources: ['test'],
+        advice: 'claim.port-loopback-only',
+      },
+    },
+  };
+  const checkAt = async (release: string, options: FixtureOptions = {}) =>
+    flatMessages(await checkDocs({ root: fixtureSite(options), registries: { canvas: { registry: SNIPPETS, release, releaseLine: line } } }));
+
+  it('reports nothing when the documented release is within the range of every finding a claim states', async () => {
+    expect(await checkAt('1.1.0')).toEqual([]);
+  });
+
+  it('reports a claim whose finding does not hold for the documented release, at its snippet in the registry', async () => {
+    const messages = await checkAt('1.2.0');
+    expect(ruleIds(messages)).toEqual(['release-range']);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        at: expect.stringMatching(/^src\/snippets\/versions\/canvas\/registry\.ts:\d+:\d+$/),
+        reason:
+          'Unexpected claim `port-loopback-only` in snippet `demo-app`: it states the finding `loopback-page`, which holds for 1.0.0 to 1.1.0, while version canvas documents 1.2.0; expected the claim to say what 1.2.0 does, or the finding\'s range in src/snippets/versions/canvas/releases.ts moved, with its source',
+      }),
+    ]);
+  });
+
+  it('reports another release named in running text, where it stands, and not one in code or the documented one', async () => {
+    const messages = await checkAt('1.1.0', { overlay: 'release-in-prose' });
+    expect(messages.map((m) => `${m.at} ${m.ruleId}`)).toEqual(['docs/intro.mdx:13:12 release-range']);
+    expect(messages[0]!.reason).toContain('Unexpected release 1.0.0 in running text of a page of canvas, which documents 1.1.0');
+  });
+
+  it('reports a documented release the line does not know', async () => {
+    const messages = await checkAt('2.0.0');
+    expect(messages.map((m) => m.reason)).toEqual([expect.stringContaining('Unexpected documented release 2.0.0 of version canvas')]);
   });
 });
