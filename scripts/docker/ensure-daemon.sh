@@ -117,7 +117,9 @@ start_dockerd() {
     say "dockerd started earlier by this script (pid $(cat "$PID_FILE")) is still starting"
   else
     say "starting dockerd in the background"
-    nohup dockerd >>"$LOG_FILE" 2>&1 &
+    # Not with the caller's TMPDIR: npm test gives its steps a temp directory that it removes
+    # at the end (scripts/temp-guard), and the daemon outlives the run.
+    env -u TMPDIR -u TMP -u TEMP nohup dockerd >>"$LOG_FILE" 2>&1 &
     echo $! >"$PID_FILE"
   fi
   local waited=0

@@ -1,23 +1,16 @@
 /**
- * `vite-node scripts/temp-guard/index.ts save|check`: the first and last steps of
- * `npm test`. `check` exits 1 and names every entry the run left in the temp directory.
+ * `vite-node scripts/temp-guard/index.ts -- COMMAND [ARGS...]`: how `npm test` runs its steps.
+ * The command runs with a temp directory of its own, and fails when it leaves anything there
+ * (run.ts).
  */
-import { join } from 'node:path';
-import { describeLeftovers, entriesSince, saveEntries } from './entries';
+import { runGuarded } from './run';
 
-const SNAPSHOT = join(__dirname, '..', '..', 'reports', 'temp-entries-before.json');
-
-const [command] = process.argv.slice(2);
-if (command === 'save') {
-  saveEntries(SNAPSHOT);
-} else if (command === 'check') {
-  const { dir, added } = entriesSince(SNAPSHOT);
-  if (added.length > 0) {
-    console.error(describeLeftovers(dir, added));
-    process.exit(1);
-  }
-  console.log(`temp-guard: no new entries in ${dir}`);
-} else {
-  console.error(`Unexpected command ${JSON.stringify(command ?? '')}, expected save or check (scripts/temp-guard/index.ts)`);
+const args = process.argv.slice(2);
+const [command, ...rest] = args[0] === '--' ? args.slice(1) : args;
+if (!command) {
+  console.error('Unexpected empty command, expected `temp-guard -- COMMAND [ARGS...]` (scripts/temp-guard/index.ts)');
   process.exit(2);
 }
+const { exitCode, dir, left } = await runGuarded(command, rest);
+if (exitCode === 0 && left.length === 0) console.log(`temp-guard: the run left nothing in its temp directory (${dir}, now removed)`);
+process.exit(exitCode);

@@ -90,7 +90,7 @@ describe('renderSnippet', () => {
     expect(references).toContain(`docker.all-hands.dev/all-hands-ai/runtime:${OPENHANDS_VERSION}-nikolaik`);
     expect(texts).not.toContain('0.29');
     expect(references).toContain('docker.openhands.dev/openhands/openhands:1.11');
-    expect(references).toContain('ghcr.io/openhands/agent-canvas:1.6.1');
+    expect(references).toContain('ghcr.io/openhands/agent-canvas:1.12.0');
   });
 
   it('renders the 1.x workspace mount, the folder grant and the Agent Canvas state volume as a reader types them', () => {

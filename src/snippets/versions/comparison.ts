@@ -27,7 +27,7 @@ export interface ComparisonRow {
 }
 
 const R1_11 = 'OpenHands/OpenHands@11ca68ab2e15dcd85c21e4d7d3409e7a259369ac (1.11.0)';
-const AC1_6_1 = 'OpenHands/agent-canvas@43f091baf135142ed6c146f888f44a957141193f (v1.6.1)';
+const AC1_12_0 = 'OpenHands/OpenHands@4d0fe4983b6b8e52c104c7ffa4b7be8c7ab5a364 (Agent Canvas 1.12.0)';
 const OH0_33 = 'All-Hands-AI/OpenHands@0.33.0';
 
 const claim = (snippet: string, kind: ClaimKind): Backing => ({ kind: 'claim', snippet, claim: kind });
@@ -61,7 +61,7 @@ export const COMPARISON: readonly ComparisonRow[] = [
     id: 'sandbox-image-variable',
     label: 'comparison.row.sandbox-image-variable',
     cells: {
-      canvas: { text: 'comparison.cell.none', backing: source(`${AC1_6_1} docker/entrypoint.sh: starts the agent server in the container, no image setting`) },
+      canvas: { text: 'comparison.cell.none', backing: source(`${AC1_12_0} docker/entrypoint.sh: starts the agent server in the container, no image setting`) },
       '1.x': { code: ['AGENT_SERVER_IMAGE_REPOSITORY', 'AGENT_SERVER_IMAGE_TAG'], backing: source(`${R1_11} openhands/app_server/sandbox/sandbox_spec_service.py lines 17-35, 119-138`) },
       '0.33': { code: ['SANDBOX_RUNTIME_CONTAINER_IMAGE'], backing: claim('workspace-run', 'sandbox-reachable') },
     },
@@ -88,7 +88,7 @@ export const COMPARISON: readonly ComparisonRow[] = [
     id: 'binding-variable',
     label: 'comparison.row.binding-variable',
     cells: {
-      canvas: { text: 'comparison.cell.none', backing: source(`${AC1_6_1} docker/entrypoint.sh: no bind-address variable`) },
+      canvas: { text: 'comparison.cell.none', backing: source(`${AC1_12_0} docker/entrypoint.sh: no bind-address variable`) },
       '1.x': { text: 'comparison.cell.ignored', code: ['SANDBOX_RUNTIME_BINDING_ADDRESS'], backing: claim('network-binding', 'setting-ignored') },
       '0.33': { code: ['SANDBOX_RUNTIME_BINDING_ADDRESS'], backing: claim('network-binding', 'sandbox-ports-not-on-lan') },
     },
