@@ -89,6 +89,30 @@ browserDescribe('the browser checks, on fixture pages', () => {
     await page.close();
   });
 
+  it('does not count a request the next navigation cancels (net::ERR_ABORTED), and counts one aborted without a navigation', async () => {
+    const { page, problems } = await load('clean');
+    // A chunk still loading when the reader goes to another page: the navigation cancels it.
+    await page.route('**/slow-chunk.js', () => undefined);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.src = '/slow-chunk.js';
+      document.head.append(script);
+    });
+    await page.goto(`${server.origin}/clean`, { waitUntil: 'load' });
+    await waitForQuiet(page);
+    expect(problems.failedRequests).toEqual([]);
+    // The same error without a navigation is a failure of the page's own.
+    await page.evaluate(async () => {
+      const controller = new AbortController();
+      const request = fetch('/clean', { signal: controller.signal, cache: 'no-store' }).catch(() => undefined);
+      controller.abort();
+      await request;
+    });
+    await expect.poll(() => problems.failedRequests.length).toBe(1);
+    expect(problems.failedRequests[0]).toContain('net::ERR_ABORTED');
+    await page.close();
+  });
+
   it('says when a page never hydrates', async () => {
     const page = await guarded.context.newPage();
     await expect(openPage(page, `${server.origin}/clean`, 500)).rejects.toThrow(/did not hydrate within 0\.5 s/);

@@ -141,9 +141,20 @@ export function watchPage(page: Page): PageProblems {
     problems.consoleErrors.push(`${message.text()}${where} on ${page.url()}`);
   });
   page.on('pageerror', (error) => problems.pageErrors.push(`${error.name}: ${error.message} on ${page.url()}`));
+  // A navigation of the page cancels what its previous document still had in flight (a chunk,
+  // a prefetch): Chromium reports those as net::ERR_ABORTED, by design, not as failures.
+  let navigations = 0;
+  const issuedAt = new WeakMap<Request, number>();
+  // Counted when the navigation's own request starts: Chromium cancels the old document's
+  // requests then, before the frame reports that it navigated.
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+    else issuedAt.set(request, navigations);
+  });
   page.on('requestfailed', (request) => {
     const failure = request.failure()?.errorText ?? 'unknown error';
     if (failure.includes('ERR_BLOCKED_BY_CLIENT')) return; // recorded by the guard
+    if (failure.includes('ERR_ABORTED') && !request.isNavigationRequest() && (issuedAt.get(request) ?? navigations) < navigations) return;
     problems.failedRequests.push(`${request.method()} ${request.url()}: ${failure} (on ${page.url()})`);
   });
   page.on('response', (response) => {
