@@ -11,7 +11,8 @@
 #   whenever the port answers: the non-deferred lifespan marks initialization complete before
 #   uvicorn binds (api.py lines 260-264).
 # - /server_info fields: uptime, idle_time (whole seconds since start, as floats), title,
-#   capabilities, docs, redoc (server_details_router.py lines 34-67, 111-117). NOT modelled:
+#   capabilities (at v1.40.1 three: server_details_router.py lines 61-67; v1.37.0 had only
+#   credential_binding_v1), docs, redoc (lines 34-67, 111-117 at v1.37.0). NOT modelled:
 #   version, sdk_version, tools_version, workspace_version, build_git_sha, build_git_ref,
 #   python_version, usable_tools, runtime_idle_timeout_seconds,
 #   max_foreground_terminal_timeout_seconds (their values in the real image are unknown here),
@@ -77,7 +78,7 @@ handle() {
     /server_info)
       [ "$REQUEST_METHOD" = GET ] || { not_modelled "$REQUEST_METHOD $REQUEST_PATH"; return; }
       s=$(seconds_since_start)
-      respond_json '200 OK' "{\"uptime\":$s,\"idle_time\":$s,\"title\":\"OpenHands Agent Server\",\"capabilities\":[\"credential_binding_v1\"],\"docs\":\"/docs\",\"redoc\":\"/redoc\"}" ;;
+      respond_json '200 OK' "{\"uptime\":$s,\"idle_time\":$s,\"title\":\"OpenHands Agent Server\",\"capabilities\":[\"credential_binding_v1\",\"credential_binding_readiness_probe_v1\",\"credential_binding_activation_guard_v1\"],\"docs\":\"/docs\",\"redoc\":\"/redoc\"}" ;;
     /docs | /redoc)
       [ "$REQUEST_METHOD" = GET ] || { not_modelled "$REQUEST_METHOD $REQUEST_PATH"; return; }
       respond '200 OK' 'text/html; charset=utf-8' '<!doctype html><title>OpenHands Agent Server (harness stand-in page)</title>' ;;
