@@ -8,11 +8,11 @@ import type { StatedFact } from '../facts';
  * agent server 1.12.0 pins, its base image).
  */
 export const FACTS = {
-  agentUid: { value: '10001', source: 'SDK1.40 openhands-agent-server/openhands/agent_server/docker/Dockerfile line 8, 142-144: ARG UID=10001; AC1.12.0 docker/Dockerfile line 155: USER openhands' },
-  appPort: { value: '8000', source: 'AC1.12.0 docker/entrypoint.sh line 56: PORT defaults to the proxy port 8000 (config/defaults.json)' },
-  agentServerPort: { value: '18000', source: 'AC1.12.0 docker/entrypoint.sh lines 57, 159-161 and config/defaults.json: AGENT_SERVER_PORT 18000, started without --host; SDK1.40 __main__.py lines 282-285: 0.0.0.0 when it has a session key' },
-  editorPort: { value: '8001', source: 'SDK1.40 openhands-agent-server/openhands/agent_server/config.py (vscode_port, default 8001) and vscode_service.py lines 156-176: openvscode-server --host 0.0.0.0 --port 8001' },
-  automationPort: { value: '18001', source: 'AC1.12.0 docker/entrypoint.sh lines 58, 200-211: AUTOMATION_PORT 18001 on 0.0.0.0' },
+  agentUid: { value: '10001', source: 'SDK1.40 openhands-agent-server/openhands/agent_server/docker/Dockerfile lines 8, 142-144: ARG UID=10001; AC1.12.0 docker/Dockerfile line 155: USER openhands' },
+  appPort: { value: '8000', source: 'AC1.12.0 docker/entrypoint.sh line 56: PORT defaults to the proxy port 8000 (config/defaults.json line 22)' },
+  agentServerPort: { value: '18000', source: 'AC1.12.0 docker/entrypoint.sh lines 57, 159-161 and config/defaults.json line 20: AGENT_SERVER_PORT 18000, started without --host; SDK1.40 __main__.py lines 282-285: 0.0.0.0 when it has a session key' },
+  editorPort: { value: '8001', source: 'SDK1.40 openhands-agent-server/openhands/agent_server/config.py lines 293-298 (vscode_port, default 8001) and vscode_service.py lines 156-176: openvscode-server --host 0.0.0.0 --port 8001' },
+  automationPort: { value: '18001', source: 'AC1.12.0 docker/entrypoint.sh lines 58, 201-211: AUTOMATION_PORT 18001 on 0.0.0.0' },
   keyFile: { value: '~/.openhands/agent-canvas/api-key.txt', source: 'AC1.12.0 docker/entrypoint.sh lines 87-103: the generated key, mode 600' },
   stateFolder: { value: '/home/openhands/.openhands', source: 'AC1.12.0 docker/Dockerfile line 162: VOLUME; entrypoint.sh line 63: ${HOME}/.openhands' },
   projectsFolder: { value: '/projects', source: 'AC1.12.0 docker/Dockerfile lines 149-153, 162; README.md lines 92-99 at the same commit' },

@@ -1,26 +1,28 @@
 # Request handler of the agent-server stand-in (openhands-agent-server), sourced by
-# http-server.sh once per connection. It models OpenHands/software-agent-sdk v1.37.0
-# (c248ec0aefa17a7e4776b5b6e65e4e7866cc780a); paths are under
+# http-server.sh once per connection. It models OpenHands/software-agent-sdk v1.40.1
+# (c1877b44129696cb99535c0e074d22a324cc7312); paths are under
 # openhands-agent-server/openhands/agent_server/ at that tag. JSON bodies are compact, as
 # Starlette's JSONResponse renders them.
 #
 # Modelled:
 # - GET /alive, /health -> 200 {"status":"ok"}; GET /ready -> 200 {"status":"ready"}; GET
 #   /server_info -> 200 JSON; no key needed for any of them (server_details_router.py lines
-#   85-117, mounted outside the authenticated /api group, api.py line 402). /ready is "ready"
+#   91-123, mounted outside the authenticated /api group, api.py line 405). /ready is "ready"
 #   whenever the port answers: the non-deferred lifespan marks initialization complete before
-#   uvicorn binds (api.py lines 260-264).
+#   uvicorn binds (api.py lines 262-266).
 # - /server_info fields: uptime, idle_time (whole seconds since start, as floats), title,
-#   capabilities, docs, redoc (server_details_router.py lines 34-67, 111-117). NOT modelled:
-#   version, sdk_version, tools_version, workspace_version, build_git_sha, build_git_ref,
+#   capabilities (the three of lines 61-67; v1.37.0 had only credential_binding_v1), docs,
+#   redoc (server_details_router.py lines 34-73, 117-123). NOT modelled: version,
+#   sdk_version, tools_version, workspace_version, build_git_sha, build_git_ref,
 #   python_version, usable_tools, runtime_idle_timeout_seconds,
 #   max_foreground_terminal_timeout_seconds (their values in the real image are unknown here),
-#   and idle_time being reset by agent activity.
+#   idle_time being reset by agent activity, and the runtime_services field that the 1.12.0
+#   ingress adds to this answer (see ingress-handler.sh).
 # - GET /docs, /redoc, /openapi.json -> 200 without a key (FastAPI defaults, no auth
-#   dependency: api.py lines 364-377); their bodies here are stand-in text.
+#   dependency: api.py lines 366-380); their bodies here are stand-in text.
 # - /api/*: the X-Session-API-Key header must be one of the session keys, else 401
 #   {"detail":"Unauthorized"} (dependencies.py lines 18, 24-36: HTTPException(401) without a
-#   detail; api.py lines 618-662 return {"detail": exc.detail}). With an empty key list the
+#   detail; api.py lines 634-678 return {"detail": exc.detail}). With an empty key list the
 #   check passes for everyone. Not the Authorization header, not a query parameter.
 #   Simplification: the stand-in holds no route table, so an /api path with no real route
 #   also gets 401 without a key (the real server: 404, as routing comes before the
@@ -28,8 +30,9 @@
 # - GET /api/file/home with a valid key -> {"home": Path.home(), "favorites": [top-level
 #   non-hidden directories of home, not symlinks, sorted case-insensitively, at most 50],
 #   "locations": [{"label":"/","path":"/"}]}; include_hidden=true adds hidden directories
-#   (file_router.py lines 654-722).
-# - GET /api/init -> 404 with the detail of init_router.py lines 283-292 (no deferred init).
+#   (file_router.py lines 666-734).
+# - GET /api/init -> 404 with the detail of init_router.py lines 283-292 (no deferred init;
+#   the route needs no session key, api.py lines 407-414, init_router.py lines 334-344).
 # - any other path -> 404 {"detail":"Not Found"} (FastAPI's answer for a path with no route).
 # Everything else (other /api routes with a valid key, WebSockets on /sockets, the workspace
 # cookie oh_workspace_session_key, other methods) answers 501 with a "harness stand-in" body.
@@ -77,7 +80,7 @@ handle() {
     /server_info)
       [ "$REQUEST_METHOD" = GET ] || { not_modelled "$REQUEST_METHOD $REQUEST_PATH"; return; }
       s=$(seconds_since_start)
-      respond_json '200 OK' "{\"uptime\":$s,\"idle_time\":$s,\"title\":\"OpenHands Agent Server\",\"capabilities\":[\"credential_binding_v1\"],\"docs\":\"/docs\",\"redoc\":\"/redoc\"}" ;;
+      respond_json '200 OK' "{\"uptime\":$s,\"idle_time\":$s,\"title\":\"OpenHands Agent Server\",\"capabilities\":[\"credential_binding_v1\",\"credential_binding_readiness_probe_v1\",\"credential_binding_activation_guard_v1\"],\"docs\":\"/docs\",\"redoc\":\"/redoc\"}" ;;
     /docs | /redoc)
       [ "$REQUEST_METHOD" = GET ] || { not_modelled "$REQUEST_METHOD $REQUEST_PATH"; return; }
       respond '200 OK' 'text/html; charset=utf-8' '<!doctype html><title>OpenHands Agent Server (harness stand-in page)</title>' ;;

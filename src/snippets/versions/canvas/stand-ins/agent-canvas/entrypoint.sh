@@ -1,8 +1,10 @@
 #!/bin/sh
 # Model of Agent Canvas 1.12.0's docker/entrypoint.sh (OpenHands/OpenHands release commit
 # 4d0fe4983b6b8e52c104c7ffa4b7be8c7ab5a364, "chore(main): release 1.12.0 (#16402)"; see
-# ../../CITATIONS.md for how that commit is known to be upstream's release), in busybox sh, at the image path upstream uses (/opt/agent-canvas/
-# entrypoint.sh, docker/Dockerfile lines 142-144). "line N" below means a line of that file.
+# ../../releases.ts (FORK) and ../../CITATIONS.md for how that commit is known to be
+# upstream's release), in busybox sh, at the image path upstream uses
+# (/opt/agent-canvas/entrypoint.sh, docker/Dockerfile lines 142-144). "line N" below means a
+# line of that entrypoint.sh.
 # Kept as upstream has them: the order of steps, the variables and their defaults, the key
 # logic, the log lines (log() to stdout, log_error() to stderr), and `set -uo pipefail`
 # WITHOUT -e (line 44): a failed mkdir, key-file write or chmod does not stop the script.
@@ -12,8 +14,9 @@
 # /tmp/agent-canvas-standin for GET /status, and one "agent-canvas-standin status:" line on
 # stderr. The key itself is never logged or written anywhere but the key file.
 # Upstream runs this under tini (ENTRYPOINT ["tini", "--", ...], docker/Dockerfile line 168,
-# as in every release since 1.6.1); the stand-in has no tini, so this script is PID 1 and traps
-# TERM/INT itself (it does anyway, line 154). No claim reads PID 1.
+# the same line at every release commit from 1.6.1 to 1.12.0); the stand-in has no tini, so
+# this script is PID 1 and traps TERM/INT itself (it does anyway, line 154). No claim reads
+# PID 1.
 set -uo pipefail
 
 log() { printf '[agent-canvas] %s\n' "$*"; }
@@ -94,7 +97,7 @@ if [ -z "${LOCAL_BACKEND_API_KEY:-}" ] && [ -z "${OH_SESSION_API_KEYS_0:-}" ]; t
   if [ -f "$API_KEY_FILE" ]; then
     KEY_SOURCE=file
     LOCAL_BACKEND_API_KEY="$(cat "$API_KEY_FILE")"
-    # harness: an unreadable file gives an empty key, and line 109 then stops the script.
+    # harness: an unreadable file gives an empty key, and lines 108-112 then stop the script.
     [ -z "$LOCAL_BACKEND_API_KEY" ] && record_error "read an empty key from $API_KEY_FILE"
   else
     KEY_SOURCE=generated
@@ -131,7 +134,7 @@ write_state() {
 }
 write_state
 
-# lines 105-115: one key for both backends; no key at all stops the container.
+# lines 105-116: one key for both backends; no key at all stops the container.
 EFFECTIVE_SESSION_KEY="${OH_SESSION_API_KEYS_0:-${LOCAL_BACKEND_API_KEY:-}}"
 if [ -z "$EFFECTIVE_SESSION_KEY" ]; then
   log "ERROR: No session API key available — cannot configure automation auth"
@@ -143,7 +146,8 @@ export OPENHANDS_AUTOMATION_API_KEY="${OPENHANDS_AUTOMATION_API_KEY:-${EFFECTIVE
 export AUTOMATION_LOCAL_API_KEY="${AUTOMATION_LOCAL_API_KEY:-${EFFECTIVE_SESSION_KEY}}"
 export AUTOMATION_AGENT_SERVER_API_KEY="${AUTOMATION_AGENT_SERVER_API_KEY:-${EFFECTIVE_SESSION_KEY}}"
 export OPENHANDS_REMOTE_WS_READY_REQUIRED="${OPENHANDS_REMOTE_WS_READY_REQUIRED:-false}"
-# (lines 117-126, PostHog telemetry settings for the automation server: not modelled.)
+# (lines 117-126, PostHog telemetry settings for the automation server: not modelled, and
+# defaults.env leaves out the CONFIG_POSTHOG_* values they read.)
 
 # lines 128-141
 export AGENT_SERVER_URL="${AGENT_SERVER_URL:-http://127.0.0.1:${AGENT_SERVER_PORT}}"
@@ -177,7 +181,7 @@ else
 fi
 PIDS="$PIDS $!"
 
-# -- 2. Automation server (lines 171-214)
+# -- 2. Automation server (lines 171-214; 1.6.1's `export AUTOMATION_FRONTEND_DIR=""` is gone)
 log "Starting automation server on port $AUTOMATION_PORT..."
 export FILE_STORE="${FILE_STORE:-local}"
 export LOCAL_STORAGE_PATH="${LOCAL_STORAGE_PATH:-${OPENHANDS_DIR}/storage}"
@@ -219,7 +223,9 @@ wait "$WAIT_PID2"
 
 # -- 4. Ingress: static frontend + proxy (lines 237-272). Upstream: node static-server.mjs
 # --host :: (dual-stack) with --session-api-key "$EFFECTIVE_SESSION_KEY", so the key is also
-# on that process's command line, as it is here. (--runtime-services-info: not modelled.)
+# on that process's command line, as it is here. Not modelled: RUNTIME_SERVICES_INFO (lines
+# 240-251, the JSON of node runtime-services-info.mjs) and --runtime-services-info (line 260),
+# which the ingress injects into index.html and, at 1.12.0, adds to /server_info.
 log "Starting frontend + proxy on port $PORT..."
 routes() {
   for prefix in /api/automation; do printf '%s\n' "--route" "$prefix=http://127.0.0.1:${AUTOMATION_PORT}"; done

@@ -1,12 +1,19 @@
 # Request handler of the ingress stand-in (static-server-model.sh), sourced by http-server.sh
-# once per connection. It models OpenHands/agent-canvas v1.6.1
-# (43f091baf135142ed6c146f888f44a957141193f) scripts/static-server.mjs and
+# once per connection. It models Agent Canvas 1.12.0 (OpenHands/OpenHands release commit
+# 4d0fe4983b6b8e52c104c7ffa4b7be8c7ab5a364) scripts/static-server.mjs and
 # scripts/proxy-utils.mjs; "line N" means a line of static-server.mjs unless said otherwise.
 #
-# Order, as upstream's request handler (lines 558-579): a path matching a --route prefix is
+# Order, as upstream's request handler (lines 560-589): a path matching a --route prefix is
 # proxied; everything else is static. Two harness hooks come first and are NOT upstream
 # endpoints: GET /status and GET /agent-write (on the real image both would be 308 redirects
 # to /canvas/status and /canvas/agent-write).
+# Not modelled: GET/HEAD /server_info, which 1.12.0 no longer passes through as is when the
+# entrypoint gives --runtime-services-info (it always does): the ingress fetches the agent
+# server's answer and adds a runtime_services field, the JSON of that flag, with
+# Cache-Control no-store (lines 563-570; proxy-utils.mjs lines 64-185), and a refused
+# connection there gives the same "Bad Gateway: <message>" body without a Content-Type
+# (proxy-utils.mjs lines 158-168). Here /server_info is proxied like any other path, so it
+# lacks that field and keeps the other paths' 502.
 
 . /opt/agent-canvas-standin/standin-lib.sh
 
@@ -24,13 +31,13 @@ respond_with() {
 
 is_get_or_head() { [ "$REQUEST_METHOD" = GET ] || [ "$REQUEST_METHOD" = HEAD ]; }
 
-# matchesPathPrefix (proxy-utils.mjs lines 11-17), on the raw URL with its query.
+# matchesPathPrefix (proxy-utils.mjs lines 14-20), on the raw URL with its query.
 matches_prefix() {
   case $1 in "$2" | "$2"/* | "$2"\?*) return 0 ;; esac
   return 1
 }
 
-# looksLikeAssetRequest (lines 47-72, 411-414): the last path segment has a known extension.
+# looksLikeAssetRequest (lines 49-74, 413-416): the last path segment has a known extension.
 looks_like_asset() {
   last=${1##*/}
   case $last in *.*) ;; *) return 1 ;; esac
@@ -41,7 +48,7 @@ looks_like_asset() {
   return 1
 }
 
-# notFound (lines 425-428)
+# notFound (lines 427-430)
 not_found() { respond_with '404 Not Found' 'text/plain; charset=utf-8' 'Not Found'; }
 
 not_modelled() {
@@ -49,8 +56,9 @@ not_modelled() {
     "{\"standin\":\"harness stand-in answer: $1 is not modelled by the agent-canvas stand-in\"}"
 }
 
-# makeConfigInjectionScript (lines 270-328): the key as a window global and in localStorage,
-# the auth-required flag, the base path. (runtimeServicesInfo and lockToCloud: not modelled.)
+# makeConfigInjectionScript (lines 272-330): the key as a window global and in localStorage,
+# the auth-required flag, the base path. (runtimeServicesInfo, lines 305-313, which the real
+# image always injects, and lockToCloud: not modelled.)
 injection_script() {
   parts=
   if [ -n "$INGRESS_SESSION_KEY" ]; then
@@ -63,7 +71,7 @@ injection_script() {
   [ -n "$parts" ] && printf '<script>(function(){%s}());</script>' "$parts"
 }
 
-# serveInjectedIndexHtml (lines 334-380): the script goes right before the first </head>
+# serveInjectedIndexHtml (lines 336-382): the script goes right before the first </head>
 # (else </body>, else in front), for every client - no check of who is asking.
 serve_injected_index() {
   index="$INGRESS_DIR/index.html"
@@ -80,8 +88,8 @@ serve_injected_index() {
   respond_with '200 OK' 'text/html; charset=utf-8' "$page" 'Cache-Control: no-cache'
 }
 
-# proxyHttp (proxy-utils.mjs lines 90-111): forward to the backend; a backend that refuses the
-# connection gives 502 "Bad Gateway: <error message>" (writeProxyError, lines 47-55). The
+# proxyHttp (proxy-utils.mjs lines 239-266): forward to the backend; a backend that refuses
+# the connection gives 502 "Bad Gateway: <error message>" (writeProxyError, lines 196-204). The
 # message is Node's for a refused connect ("connect ECONNREFUSED 127.0.0.1:<port>", as Node
 # prints it). Forwarded: method, URL, body, and the headers the modelled backends read
 # (X-Session-API-Key, Cookie, Content-Type); Host becomes the target (changeOrigin: true).
@@ -132,14 +140,14 @@ handle() {
     return
   fi
 
-  # handleStatic (lines 481-535). Percent-decoding of the path (parseUrlPath) is not modelled.
+  # handleStatic (lines 483-537). Percent-decoding of the path (parseUrlPath) is not modelled.
   base=$INGRESS_BASE_PATH
   path=$REQUEST_PATH
   mounted=false
   if [ "$base" = / ] || [ "$path" = "$base" ]; then mounted=true; else case $path in "$base"/*) mounted=true ;; esac; fi
 
   if [ "$mounted" = false ]; then
-    # redirectToMountedPath (lines 447-458): GET/HEAD of a non-asset path gets 308 to
+    # redirectToMountedPath (lines 449-460): GET/HEAD of a non-asset path gets 308 to
     # <base><path>[?query]; anything else outside the mount is 404.
     if is_get_or_head && ! looks_like_asset "$path"; then
       location="$base$path"
@@ -160,8 +168,8 @@ handle() {
     not_modelled "$REQUEST_METHOD under the static mount"
     return
   fi
-  # index.html with the runtime config injected (lines 509-516), and the SPA fallback for
-  # any non-asset path (lines 521-534). The stand-in's frontend holds only index.html, so an
+  # index.html with the runtime config injected (lines 508-518), and the SPA fallback for
+  # any non-asset path (lines 523-536). The stand-in's frontend holds only index.html, so an
   # asset path (the real build's JS, CSS, icons, locales) is 404 here.
   if [ "$mounted_path" = / ] || [ "$mounted_path" = /index.html ] || ! looks_like_asset "$mounted_path"; then
     serve_injected_index || not_found

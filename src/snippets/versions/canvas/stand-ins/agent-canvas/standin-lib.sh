@@ -27,7 +27,8 @@ listening_ports() {
 }
 
 # True when something listens on TCP port $1. Upstream's wait_for_port connects to
-# 127.0.0.1:$1 (bash /dev/tcp); on loopback a connect succeeds exactly when a socket listens.
+# 127.0.0.1:$1 (bash /dev/tcp; Agent Canvas 1.12.0 docker/entrypoint.sh line 220); on
+# loopback a connect succeeds exactly when a socket listens (on 0.0.0.0 or on 127.0.0.1).
 port_listening() {
   listening_ports | grep -qx "$1"
 }
@@ -46,9 +47,11 @@ record_error() {
 #   keyFileMode, keyFileUid   - of that file now (null when it does not exist or cannot be stat'ed)
 #   keyPersisted              - for "generated": whether the file now holds the generated key
 #   agentServerHost           - the address the agent server would bind (0.0.0.0 with a key,
-#                               127.0.0.1 without; the stand-in's socket binds every address)
+#                               127.0.0.1 without: software-agent-sdk v1.40.1 __main__.py lines
+#                               282-285); the stand-in's socket binds every address either way
 #   agentServerAuth           - "session-key" when the agent server has session keys, "none" when
-#                               its key list is empty (an unsecured agent server, config.py line 203)
+#                               its key list is empty (an unsecured agent server, v1.40.1
+#                               config.py lines 216-220)
 #   listening                 - TCP ports listening in the container now
 #   agentWrites               - the harness hook's results (see openhands-agent-server)
 #   error                     - every problem met, joined with "; " (null if none)

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Stand-in for `node /opt/agent-canvas/static-server.mjs` as docker/entrypoint.sh starts it
-# (OpenHands/agent-canvas v1.6.1, 43f091baf135142ed6c146f888f44a957141193f, entrypoint.sh
-# lines 259-275 and 286-302), modelling scripts/static-server.mjs and scripts/proxy-utils.mjs
-# at the same tag. It takes the same flags (parseArgs, static-server.mjs lines 78-171) and
-# serves with busybox nc + the harness's http-server.sh; ingress-handler.sh answers requests.
+# (Agent Canvas 1.12.0, OpenHands/OpenHands release commit
+# 4d0fe4983b6b8e52c104c7ffa4b7be8c7ab5a364, entrypoint.sh lines 254-270 and 281-297),
+# modelling scripts/static-server.mjs and scripts/proxy-utils.mjs at the same commit. It takes
+# the same flags (parseArgs, static-server.mjs lines 80-173) and serves with busybox nc + the
+# harness's http-server.sh; ingress-handler.sh answers requests.
 #
 # Bind address: upstream listens on --host :: (server.listen(config.port, config.host),
-# line 592), i.e. [::] dual-stack, every IPv4 and IPv6 address of the container. busybox nc has
+# line 602), i.e. [::] dual-stack, every IPv4 and IPv6 address of the container. busybox nc has
 # no address option and binds IPv4 0.0.0.0 only, so this model answers on every IPv4 address
 # of the container and not on IPv6.
 PORT=3001
@@ -17,7 +18,7 @@ SESSION_API_KEY=
 AUTH_REQUIRED=false
 ROUTES=
 
-# normalizeBasePath (lines 173-179): trim, "" and "/" mean "/", add a leading slash, drop
+# normalizeBasePath (lines 175-181): trim, "" and "/" mean "/", add a leading slash, drop
 # trailing slashes.
 normalize_base_path() {
   raw=$(printf '%s' "$1" | sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//')
@@ -42,12 +43,13 @@ while [ "$#" -gt 0 ]; do
     --base-path) BASE_PATH=$(normalize_base_path "$2"); shift 2 ;;
     --auth-required) AUTH_REQUIRED=true; shift ;;
     # --runtime-services-info, --lock-to-cloud and --reject-prefix are not modelled
-    # (the entrypoint passes only the first, and its JSON is not modelled).
+    # (lines 127-132, 140-149; the entrypoint passes only the first, lines 260 and 287, and
+    # the stand-in's entrypoint does not pass it).
     *) echo "Unknown flag: $1" >&2; exit 1 ;;
   esac
 done
 
-# lines 157-168: the two are mutually exclusive.
+# lines 159-170: the two are mutually exclusive.
 if [ -n "$SESSION_API_KEY" ] && [ "$AUTH_REQUIRED" = true ]; then
   printf '%s\n' "ERROR: --session-api-key and --auth-required are mutually exclusive." \
     "  Use --session-api-key for local mode (key auto-injected)." \
@@ -55,7 +57,7 @@ if [ -n "$SESSION_API_KEY" ] && [ "$AUTH_REQUIRED" = true ]; then
   exit 1
 fi
 
-# Routes, longest prefix first (createRouter, proxy-utils.mjs lines 19-32).
+# Routes, longest prefix first (createRouter, proxy-utils.mjs lines 22-35).
 SORTED_ROUTES=$(printf '%s' "$ROUTES" | awk -F= 'NF { print -length($1) "\t" $0 }' | sort -n -s -k1,1 | cut -f2-)
 
 export HTTP_HANDLER=/opt/agent-canvas-standin/ingress-handler.sh
@@ -71,7 +73,7 @@ trap 'kill "$NC_PID" 2>/dev/null; exit 0' TERM INT
 tries=0
 while [ "$tries" -lt 50 ] && ! port_listening "$PORT"; do sleep 0.1; tries=$((tries + 1)); done
 
-# The listen callback's console.log lines (lines 593-615), on stdout.
+# The listen callback's console.log lines (lines 603-625), on stdout.
 display_path=/
 [ "$BASE_PATH" = / ] || display_path="$BASE_PATH/"
 echo ""
