@@ -374,6 +374,11 @@ function liveContext(
       await docker(['run', '-d', ...scope.labelArgs('probe'), '--name', name, ...args]);
       return name;
     },
+    restartSandbox: async (id) => {
+      const sandbox = (await sessionSandboxes()).find((facts) => facts.Name.replace(/^\//, '') === id || facts.Name === id);
+      if (!sandbox) throw new Error(`${id} is not a sandbox container of this run; only those are restarted`);
+      await docker(['restart', '-t', '2', id]);
+    },
     removeContainer: async (id) => {
       await dockerResult(['rm', '-f', '-v', id], { reject: false });
     },
@@ -393,7 +398,7 @@ function liveContext(
     },
     imageSource: source,
     imageReference,
-    reader: { uid: reader.uid, workspace: reader.workspace, cwd: reader.root },
+    reader: { uid: reader.uid, gid: reader.gid, workspace: reader.workspace, cwd: reader.root, existingFile: reader.existingFile },
     asReader: async (script, cwd) => {
       const result = await runShell(script, reader, { asRoot: false, cwd });
       return { exitCode: result.exitCode, stderr: result.stderr };

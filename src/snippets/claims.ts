@@ -117,6 +117,13 @@ export type Claim =
   | { readonly kind: 'internal-port-reachable-on-network'; readonly container: ContainerName; readonly port: number }
   /** The audit table of docker-bench-security section 5, generated from the live container. */
   | { readonly kind: 'audit'; readonly container: ContainerName }
+  /**
+   * What the sandbox runtime does to a file the reader already had in the mounted folder: with
+   * SANDBOX_USER_ID=0 it belongs to root from the first start on; with the reader's uid the
+   * first start leaves it, and from a restart of the runtime on its group is root (OpenHands
+   * 0.33 runtime_init.py: a recursive chown to <user>:root at every start).
+   */
+  | { readonly kind: 'workspace-chown'; readonly container: ContainerName; readonly outcome: 'root-owned' | 'group-root-after-restart' }
   /** The network exists and is a user-defined bridge. */
   | { readonly kind: 'network-exists'; readonly network: NetworkName };
 

@@ -498,6 +498,11 @@ class RegistryValidator {
         if (run && claim.user === 'reader' && !runsAsReader) fail('.user', 'Unexpected user `reader` while SANDBOX_USER_ID is unset or 0, expected -e SANDBOX_USER_ID=$(id -u)');
         if (run && claim.user === 'root' && runsAsReader) fail('.user', 'Unexpected user `root` while SANDBOX_USER_ID is set, expected it unset or 0');
         return;
+      case 'workspace-chown':
+        if (run && env['WORKSPACE_MOUNT_PATH'] === undefined) fail('.kind', 'Unexpected workspace chown claim without WORKSPACE_MOUNT_PATH, expected the workspace mounted into the sandbox');
+        if (run && claim.outcome === 'root-owned' && runsAsReader) fail('.outcome', 'Unexpected outcome `root-owned` while SANDBOX_USER_ID is the reader\'s, expected `group-root-after-restart`');
+        if (run && claim.outcome === 'group-root-after-restart' && !runsAsReader) fail('.outcome', 'Unexpected outcome `group-root-after-restart` while SANDBOX_USER_ID is unset or 0, expected `root-owned`');
+        return;
       case 'workspace-files-owned-by-user':
         if (run && !runsAsReader) fail('.kind', 'Unexpected workspace ownership claim while SANDBOX_USER_ID is unset or 0, expected -e SANDBOX_USER_ID=$(id -u)');
         if (run && env['WORKSPACE_MOUNT_PATH'] === undefined) fail('.kind', 'Unexpected workspace ownership claim without WORKSPACE_MOUNT_PATH, expected the workspace mounted');

@@ -88,6 +88,10 @@ export interface ClaimContext {
   imageId(reference: string): Promise<string | undefined>;
   /** Starts a container of the checker's own (`docker run -d` with this run's labels and `args`); its name. */
   startContainer(args: readonly string[]): Promise<string>;
+  /** How long a checker waits for a container to settle after it acted; checkers' own tests shorten it (default: each checker's). */
+  readonly patienceMs?: number;
+  /** Restarts a sandbox container of this session (`docker restart`), as a restarted app would start it again. */
+  restartSandbox(id: string): Promise<void>;
   /** Removes a container a checker made (never a documented one); by id. */
   removeContainer(id: string): Promise<void>;
   /** This run's labels, for objects a checker asks the Docker API to create. */
@@ -102,8 +106,11 @@ export interface ClaimContext {
   modelStatus(container: string): Promise<ModelStatus | undefined>;
   imageSource(image: ImageName): 'model' | 'real';
   imageReference(image: ImageName): string;
-  /** The reader's uid, workspace and the folder their shell runs in (where relative paths land). */
-  readonly reader: { readonly uid: number; readonly workspace: string; readonly cwd: string };
+  /**
+   * The reader's uid and gid, workspace and the folder their shell runs in (where relative
+   * paths land); `existingFile` is a file the reader had in the workspace before any command ran.
+   */
+  readonly reader: { readonly uid: number; readonly gid: number; readonly workspace: string; readonly cwd: string; readonly existingFile: string };
   /** Runs a shell script as the reader, in `cwd` (a reader's own action, e.g. editing a file). */
   asReader(script: string, cwd: string): Promise<{ readonly exitCode: number; readonly stderr: string }>;
   /** Adds or removes the page's firewall rule, for claims that compare both states. */

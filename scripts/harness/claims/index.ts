@@ -2,6 +2,7 @@ import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { Checker, ClaimContext, ClaimResult } from './context';
 import { apiKeyFile, apiRequiresKey, envKeyLeavesApiOpen, internalPortReachableOnNetwork, uiEmbedsKey, uiKeyPolicy } from './api';
 import { editorReachableOnNetwork, editorRoute } from './editor';
+import { workspaceChown } from './workspace-chown';
 import { audit } from './audit';
 import { agentWriteAllowed, agentWriteRefused } from './agent-writes';
 import { appRunsAs, image, imageByDigest, noNewPrivileges, runsAsUid, workspaceFilesOwnedByUser } from './identity';
@@ -75,6 +76,7 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'ui-key-policy': uiKeyPolicy,
   'editor-reachable-on-network': editorReachableOnNetwork,
   'editor-route': editorRoute,
+  'workspace-chown': workspaceChown,
   audit,
 };
 

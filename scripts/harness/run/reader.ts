@@ -1,4 +1,4 @@
-import { chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { readerFolderPrefix } from './reader-folders';
@@ -18,9 +18,14 @@ export interface Reader {
   readonly home: string;
   /** Filled in for the `/path/to/your/code` placeholders. */
   readonly workspace: string;
+  /** A file of the reader's in the workspace, there before any command runs (mode 644, the reader's uid and gid). */
+  readonly existingFile: string;
   readonly root: string;
   readonly switchesUser: boolean;
 }
+
+/** The name of the reader's own file in the workspace (Reader.existingFile). */
+const EXISTING_FILE = 'notes-of-the-reader.txt';
 
 /** A uid the app image does not know (it has root and 42420 only), as on a typical desktop. */
 const READER_UID = 1000;
@@ -41,10 +46,13 @@ export async function createReader(suffix: string): Promise<Reader> {
   await mkdir(workspace);
   const uid = isRoot ? READER_UID : process.getuid!();
   const gid = isRoot ? READER_UID : process.getgid!();
+  // A file the reader already has in the folder they mount, as any project folder does.
+  const existingFile = join(workspace, EXISTING_FILE);
+  await writeFile(existingFile, 'the reader wrote this before starting OpenHands\n', { mode: 0o644 });
   if (isRoot) {
-    for (const dir of [root, home, workspace]) await chown(dir, uid, gid);
+    for (const path of [root, home, workspace, existingFile]) await chown(path, uid, gid);
   }
-  return { uid, gid, dockerGid: await socketGroup(), home, workspace, root, switchesUser: isRoot };
+  return { uid, gid, dockerGid: await socketGroup(), home, workspace, root, existingFile, switchesUser: isRoot };
 }
 
 export async function removeReader(reader: Reader): Promise<void> {

@@ -47,6 +47,7 @@ const FORMATTERS: { readonly [K in ClaimField]: (value: FieldValue<K>, context: 
   withoutVariable: (policy, { t }) => t(`pagePolicy.${policy}` satisfies MessageKey),
   withVariable: (policy, { t }) => t(`pagePolicy.${policy}` satisfies MessageKey),
   route: (route, { t }) => t(`editorRoute.${route}` satisfies MessageKey),
+  outcome: (outcome, { t }) => t(`workspaceChown.${outcome}` satisfies MessageKey),
 };
 
 function formatField<K extends ClaimField>(field: K, value: FieldValue<K>, context: FormatContext): ReactNode {

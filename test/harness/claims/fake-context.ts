@@ -43,7 +43,7 @@ const unwired = (what: string) => () => {
   throw new Error(`the fake ClaimContext does not model ${what}`);
 };
 
-export function fakeContext(world: FakeWorld): ClaimContext {
+export function fakeContext(world: FakeWorld, extra: Partial<ClaimContext> = {}): ClaimContext {
   const byAddress = (address: string) =>
     [...world.containers.values()].find((c) => Object.values(c.facts.NetworkSettings.Networks).some((n) => n.IPAddress === address));
   let next = 0;
@@ -74,6 +74,7 @@ export function fakeContext(world: FakeWorld): ClaimContext {
       world.containers.delete(id);
     },
   };
+  Object.assign(ctx, extra);
   return new Proxy(ctx as ClaimContext, {
     get: (target, property: string) => (property in target ? target[property as keyof ClaimContext] : unwired(property)),
   });

@@ -109,6 +109,15 @@ export const SNIPPETS = {
     steps: [{ comment: 'comment.workspace-base-wsl', command: { kind: 'export', name: 'WORKSPACE_BASE', value: placeholder('wslWorkspaceDir') } }],
     claims: [],
   },
+  'workspace-run-as-root': {
+    caption: 'caption.workspace-run-as-root',
+    requires: ['workspace-base-linux'],
+    steps: [{ command: { ...WORKSPACE_RUN, env: { SANDBOX_RUNTIME_CONTAINER_IMAGE: WORKSPACE_RUN.env.SANDBOX_RUNTIME_CONTAINER_IMAGE, WORKSPACE_MOUNT_PATH: WORKSPACE_RUN.env.WORKSPACE_MOUNT_PATH } } }],
+    claims: [
+      { kind: 'app-runs-as', container: 'openhands-app', user: 'root' },
+      { kind: 'workspace-chown', container: 'openhands-app', outcome: 'root-owned' },
+    ],
+  },
   'workspace-run': {
     caption: 'caption.workspace-run',
     requires: ['workspace-base-linux'],
@@ -122,6 +131,7 @@ export const SNIPPETS = {
       { kind: 'port-reachable-from-lan', container: 'openhands-app', port: 3000 },
       { kind: 'app-runs-as', container: 'openhands-app', user: 'reader' },
       { kind: 'sandbox-reachable', container: 'openhands-app' },
+      { kind: 'workspace-chown', container: 'openhands-app', outcome: 'group-root-after-restart' },
       // SANDBOX_RUNTIME_BINDING_ADDRESS unset: 0.33 publishes sandbox ports on 0.0.0.0 (facts.md, sandbox_config.py).
       { kind: 'sandbox-ports-on-lan', container: 'openhands-app' },
       { kind: 'workspace-files-owned-by-user', container: 'openhands-app' },

@@ -20,7 +20,7 @@ export const STAND_INS = {
   },
   'runtime-0.33': {
     dir: `${DIR}/runtime`,
-    files: { 'openhands-runtime-model.sh': 'openhands-runtime-model.sh' },
+    files: { 'openhands-runtime-model.sh': 'openhands-runtime-model.sh', passwd: 'etc/passwd', group: 'etc/group' },
     busybox: true,
     dockerCli: false,
     haproxy: false,

@@ -6,9 +6,10 @@
 # What it models:
 # - it serves HTTP on 0.0.0.0:PORT, and GET /alive answers 200 as the real server's /alive
 #   does: that is what the app polls before it uses a runtime;
-# - it creates the working directory (runtime_init.py init_user_and_working_directory:
-#   `mkdir -p`), which is where the app mounts WORKSPACE_MOUNT_PATH (docker_runtime.py
-#   _init_container, workspace_mount_path_in_sandbox = /workspace);
+# - it prepares the working directory as runtime_init.py init_user_and_working_directory does
+#   (below: mkdir, a recursive chown to <username>:root, chmod g+rw, the user), which is where
+#   the app mounts WORKSPACE_MOUNT_PATH (docker_runtime.py _init_container,
+#   workspace_mount_path_in_sandbox = /workspace);
 # - what an agent's first file write does there: the server writes the file, then gives it
 #   mode 664 and the owner UID:UID (action_execution_server.py write(), `os.chmod(filepath,
 #   0o664)` and `os.chown(filepath, self.user_id, self.user_id)` for a new file). So the file
@@ -29,7 +30,28 @@ while [ "$#" -gt 0 ]; do
 done
 
 WEB_ROOT=/tmp/runtime-web
-mkdir -p "$WEB_ROOT" "$WORKING_DIR"
+mkdir -p "$WEB_ROOT"
+
+# At every start, as root (the container runs as root: docker_runtime.py line 300 passes no
+# user), the server's __init__ (action_execution_server.py lines 155-157) calls
+# init_user_and_working_directory (runtime_init.py), in this order:
+# - lines 42-44: `umask 002; mkdir -p <working dir>`;
+# - lines 46-48: `chown -R <username>:root <working dir>`, recursive, over the reader's mounted
+#   folder; its failure is not checked. Before the user exists (the first start of a fresh
+#   container as `openhands`: the image has no such user) it fails and changes nothing;
+# - lines 50-52: `chmod g+rw <working dir>`, the directory only;
+# - lines 55-57: nothing more for root; otherwise, when the user does not exist yet (lines
+#   59-84), lines 87-105: a sudoers line and `useradd -rm -d /home/<username> -s /bin/bash
+#   -g root -G sudo -u <uid> <username>`. The user stays in the container, so from the next
+#   start of the same container (a restart) the chown above takes effect.
+(umask 002; mkdir -p "$WORKING_DIR")
+chown -R "$USERNAME:root" "$WORKING_DIR" 2>/dev/null
+chmod g+rw "$WORKING_DIR"
+if [ "$USERNAME" != root ] && ! grep -q "^$USERNAME:" /etc/passwd; then
+  echo "$USERNAME:x:$USER_ID:0::/home/$USERNAME:/bin/sh" >>/etc/passwd
+  sed -i "s/^sudo:x:27:\(.*\)$/sudo:x:27:\1,$USERNAME/; s/^sudo:x:27:,/sudo:x:27:/" /etc/group
+  mkdir -p "/home/$USERNAME" && chown "$USER_ID:0" "/home/$USERNAME"
+fi
 echo '{"status":"ok"}' >"$WEB_ROOT/alive"
 echo '<!doctype html><title>OpenHands runtime (model)</title>' >"$WEB_ROOT/index.html"
 
