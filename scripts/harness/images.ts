@@ -81,12 +81,12 @@ const MODELS: Readonly<Record<ModelName, StandInSpec>> = {
     busybox: true,
     dockerCli: false,
     haproxy: true,
-    httpServer: false,
+    libraries: [],
   },
-  probe: { dir: `${HARNESS_IMAGES}/probe`, files: {}, busybox: true, dockerCli: false, haproxy: false, httpServer: false },
+  probe: { dir: `${HARNESS_IMAGES}/probe`, files: {}, busybox: true, dockerCli: false, haproxy: false, libraries: [] },
 };
 
-const HTTP_SERVER = join(ROOT, HARNESS_IMAGES, 'lib/http-server.sh');
+const SHARED_LIBRARIES = join(ROOT, HARNESS_IMAGES, 'lib');
 
 /** Build contexts carry the builder's pid, so a sweep can tell a killed build's folder from a running one. */
 const buildContextPrefix = (model: ModelName): string => join(tmpdir(), `ohg-build-${process.pid}-${model}-`);
@@ -207,7 +207,7 @@ function assembleContext(model: ModelName): BuildContext {
   if (!spec) throw new Error(`No stand-in for image ${model}: add one to its version's stand-ins/index.ts`);
   copyFileSync(join(ROOT, spec.dir, 'Dockerfile'), join(dir, 'Dockerfile'));
   for (const [file, rootfsPath] of Object.entries(spec.files)) put(join(ROOT, spec.dir, file), rootfsPath);
-  if (spec.httpServer) put(HTTP_SERVER, 'usr/local/lib/openhands-guide/http-server.sh');
+  for (const library of spec.libraries) put(join(SHARED_LIBRARIES, `${library}.sh`), `usr/local/lib/openhands-guide/${library}.sh`);
   if (spec.busybox) {
     assertStatic(bins.busybox, 'busybox');
     put(bins.busybox, 'bin/busybox');

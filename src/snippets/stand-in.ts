@@ -3,6 +3,9 @@
  * (scripts/harness/images.ts): a FROM scratch image from a folder of the version's
  * `stand-ins/`, the files it lists, and the host binaries it needs.
  */
+/** scripts/harness/images/lib/<name>.sh */
+export type SharedLibrary = 'http-server' | 'useradd';
+
 export interface StandInSpec {
   /** The folder holding the Dockerfile, relative to the repository root. */
   readonly dir: string;
@@ -14,8 +17,11 @@ export interface StandInSpec {
   readonly dockerCli: boolean;
   /** Debian's HAProxy with the shared libraries it links, at /usr/sbin/haproxy. */
   readonly haproxy: boolean;
-  /** scripts/harness/images/lib/http-server.sh at /usr/local/lib/openhands-guide/http-server.sh. */
-  readonly httpServer: boolean;
+  /**
+   * Shell libraries the stand-ins share (scripts/harness/images/lib/<name>.sh), each put at
+   * /usr/local/lib/openhands-guide/<name>.sh: the HTTP server, and Debian's useradd rules.
+   */
+  readonly libraries: readonly SharedLibrary[];
   /** Given a digest reference, as a pulled image has, because a snippet runs it by digest. */
   readonly digest?: boolean;
 }

@@ -15,7 +15,7 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: true,
     haproxy: false,
-    httpServer: false,
+    libraries: ['useradd'],
     digest: true,
   },
   'runtime-0.33': {
@@ -24,6 +24,6 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: false,
     haproxy: false,
-    httpServer: false,
+    libraries: [],
   },
 } as const satisfies Record<string, StandInSpec>;

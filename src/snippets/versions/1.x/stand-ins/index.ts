@@ -17,7 +17,7 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: true,
     haproxy: false,
-    httpServer: true,
+    libraries: ['http-server', 'useradd'],
     digest: true,
   },
   'agent-server-1.x': {
@@ -31,6 +31,6 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: false,
     haproxy: false,
-    httpServer: true,
+    libraries: ['http-server'],
   },
 } as const satisfies Record<string, StandInSpec>;

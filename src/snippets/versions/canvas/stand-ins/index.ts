@@ -26,6 +26,6 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: false,
     haproxy: false,
-    httpServer: true,
+    libraries: ['http-server'],
   },
 } as const satisfies Record<string, StandInSpec>;

@@ -40,15 +40,10 @@ add_to_group() {
   cat /etc/group.new >/etc/group
   rm -f /etc/group.new
 }
-# useradd -l -m -u UID -s /bin/bash enduser: a user group of the same name, gid = uid when free.
-add_enduser() {
-  gid=$1
-  while gid_taken "$gid"; do gid=$((gid + 1)); done
-  echo "enduser:x:$gid:" >>/etc/group
-  echo "enduser:x:$1:$gid::/home/enduser:/bin/sh" >>/etc/passwd
-  mkdir -p /home/enduser
-  chown "$1:$gid" /home/enduser
-}
+# useradd -l -m -u UID -s /bin/bash enduser, with Debian's rule for its user group's gid
+# (the shared /usr/local/lib/openhands-guide/useradd.sh).
+. /usr/local/lib/openhands-guide/useradd.sh
+add_enduser() { useradd_with_group enduser "$1"; }
 
 echo "Setting up enduser with id $SANDBOX_USER_ID"
 if user_exists enduser; then
