@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeLeftovers, tempEntries } from './entries';
@@ -46,6 +46,9 @@ export async function runGuarded(command: string, args: readonly string[], optio
   const parent = options.parent ?? tmpdir();
   sweepDeadRuns(parent);
   const dir = mkdtempSync(join(parent, `${PREFIX}${process.pid}-`));
+  // As the system temp directory is: the tests also run as a reader of their own (another
+  // uid), whose folders and temp files live here too.
+  chmodSync(dir, 0o1777);
   const env = { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir };
   const code = await new Promise<number>((resolve) => {
     const child = spawn(command, args, { stdio: options.quiet ? 'ignore' : 'inherit', env });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,11 +17,14 @@ describe('temp-guard', () => {
 
   it('passes while another program writes to the system temp directory throughout the run, and leaves that program\'s files alone', async () => {
     const system = fakeSystemTemp();
+    const modeFile = join(fakeSystemTemp(), 'mode');
     // The "other program": creates a file in the system temp directory every 20 ms while the run lasts.
     const other = setInterval(() => mkdirSync(join(system, `editor-swap-${Date.now()}-${Math.random()}`)), 20);
     try {
-      const run = await runGuarded('sh', ['-c', 'f=$(mktemp) && sleep 0.3 && rm "$f"'], { parent: system, quiet: true });
+      const run = await runGuarded('sh', ['-c', 'stat -c %a "$TMPDIR" > "$0" && f=$(mktemp) && sleep 0.3 && rm "$f"', modeFile], { parent: system, quiet: true });
+      const seenMode = readFileSync(modeFile, 'utf8').trim();
       expect(run).toMatchObject({ exitCode: 0, left: [] });
+      expect(seenMode).toBe('1777');
       expect(existsSync(run.dir)).toBe(false);
     } finally {
       clearInterval(other);
