@@ -42,7 +42,7 @@ const GATEWAY_PUBLISHERS_1X = [
 
 /** Snippets whose app reaches the Docker API through a socket mounted from /var/run/docker.sock (or a proxy that does). */
 const SOCKET_USERS = [
-  ...['workspace-run', 'network-binding', 'events-log', 'loopback-guard', 'bridge-guard', 'socket-non-root', 'socket-proxy', 'socket-proxy-cleanup', 'resource-limits', 'network-isolation', 'hardened-complete', 'digest-pinning', 'hardened-cleanup'].map((id) => `0.33/${id}`),
+  ...['workspace-run', 'workspace-run-as-root', 'network-binding', 'events-log', 'loopback-guard', 'bridge-guard', 'socket-non-root', 'socket-proxy', 'socket-proxy-cleanup', 'resource-limits', 'network-isolation', 'hardened-complete', 'digest-pinning', 'hardened-cleanup'].map((id) => `0.33/${id}`),
   '1.x/workspace-run',
   '1.x/workspace-grant',
 ];
@@ -50,7 +50,7 @@ const SOCKET_USERS = [
 /** Claims that need the app to start its sandboxes, or the proxy to reach the daemon. */
 const NEEDS_DOCKER_API: readonly ClaimKind[] = [
   'sandbox-reachable', 'sandbox-ports-not-on-lan', 'sandbox-ports-on-lan', 'sandbox-ports-reachable-from-other-networks', 'sandbox-calls-back-app',
-  'sandbox-unreachable', 'sandbox-callback-unanswered', 'sandbox-runs-as', 'sandbox-unlimited', 'workspace-files-owned-by-user', 'bridge-guard-blocks-lan', 'bridge-guard-blocks-lan-app', 'agent-write-refused', 'agent-write-allowed',
+  'sandbox-unreachable', 'sandbox-callback-unanswered', 'sandbox-runs-as', 'sandbox-unlimited', 'workspace-files-owned-by-user', 'workspace-chown', 'bridge-guard-blocks-lan', 'bridge-guard-blocks-lan-app', 'agent-write-refused', 'agent-write-allowed',
   'docker-api-via-proxy', 'proxy-containers-alone-refuses-sandbox', 'proxy-allows-privileged-create',
 ];
 
