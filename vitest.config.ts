@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/** Fixtures hold test files of their own that are inputs, not tests. */
+const NOT_TESTS = ['**/fixtures/**', 'node_modules/**'];
+
 /**
- * Two projects because they need different things to exist first: `harness` needs a
- * Docker daemon (and writes the report the site shows), `site` needs the production
- * build of the site made from that report and a browser.
+ * Projects by what a test needs, read from its file name (not guessed from its imports):
+ * `*.docker.test.ts` needs a Docker daemon, `*.browser.test.ts` the production build and a
+ * browser, and every other `*.test.ts` needs neither (`npm run test:unit`, the loop for a
+ * change that touches no daemon). `harness` writes the report the site shows; `site` needs
+ * the build made from it.
  */
 export default defineConfig({
   // TSX as Docusaurus compiles it (the automatic runtime): tests render components with react-dom/server.
@@ -21,9 +26,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'harness',
+          name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['**/fixtures/**', 'node_modules/**', 'test/site/**', 'test/engines/**'],
+          exclude: [...NOT_TESTS, '**/*.docker.test.ts', '**/*.browser.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'harness',
+          include: ['test/**/*.docker.test.ts'],
+          exclude: [...NOT_TESTS, 'test/engines/**'],
         },
       },
       {
@@ -31,15 +44,15 @@ export default defineConfig({
         test: {
           // The matrix on the host's daemon (interrupts, two runs at once): `npm run test:engines`.
           name: 'engines',
-          include: ['test/engines/**/*.test.ts'],
+          include: ['test/engines/**/*.docker.test.ts'],
         },
       },
       {
         extends: true,
         test: {
           name: 'site',
-          include: ['test/site/**/*.test.ts'],
-          exclude: ['**/fixtures/**', 'node_modules/**'],
+          include: ['test/**/*.browser.test.ts'],
+          exclude: NOT_TESTS,
         },
       },
     ],

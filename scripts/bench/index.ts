@@ -22,7 +22,7 @@ import { allSnippets } from '../../src/snippets';
 import { activitySection, dockerSection, phasesSection, siteSection, targetsSection } from './output';
 import { BenchCannotRun, benchDocker, type DockerBench } from './docker';
 import { formatMs, formatRatio } from './format';
-import { classifyTestFiles, dockerTestPhases, npmTestTotals, siteTestPhase, staticPhases, type Phase } from './npm-test';
+import { classifyTestFiles, dockerTestPhases, npmTestTotals, siteTestPhase, staticPhases, UNIT_PHASE, type Phase } from './npm-test';
 import { cleanupOnExit } from './processes';
 import { configureQuietWait } from './activity';
 import { benchSite, type SiteBench } from './site';
@@ -180,6 +180,15 @@ async function main(): Promise<number> {
   }
   if (phases.length > 0) {
     sections.push(phasesSection(phases, npmTest, cores));
+    const unit = phases.find((p) => p.name === UNIT_PHASE);
+    if (unit)
+      targets.push({
+        name: `npm run test:unit (${cores} cores)`,
+        measured: formatMs(unit.ms),
+        target: formatMs(TARGETS.testUnitMs),
+        verdict: unit.exitCode === 0 ? budgetVerdict(unit.ms, TARGETS.testUnitMs) : 'not measured',
+        note: unit.exitCode === 0 ? unit.note : `it failed (exit ${unit.exitCode}): ${unit.note}`,
+      });
     targets.push(
       {
         name: `npm test, static + Docker, all OpenHands versions (${cores} cores)`,

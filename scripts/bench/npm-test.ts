@@ -7,8 +7,8 @@ import { removeTemporary, timedRun, trackTemporary } from './processes';
 /**
  * `npm test`, phase by phase, as package.json runs it:
  *   typecheck, check:docs, ensure-daemon, vitest --project harness, build, test:site.
- * The vitest phase is split into the files that need no Docker (the static part) and
- * those that talk to the daemon. The snippet verification itself (verify.test.ts) is not
+ * The vitest phase is split into the files that need no Docker (the static part, the
+ * `unit` project) and those that talk to the daemon (`*.docker.test.ts`). The snippet verification itself (verify.docker.test.ts) is not
  * run again here: the bench times the same `verifySnippets()` call in-process (docker.ts),
  * and the build is the project build the site part times. Summing the phases gives an
  * estimate of `npm test`; it is an upper bound for vitest, which runs its files in
@@ -33,15 +33,11 @@ export interface Phase {
   readonly slowestFiles?: readonly { readonly file: string; readonly ms: number }[];
 }
 
-/**
- * An import (at the start of a line) of a harness module that talks to the Docker daemon
- * or the host's network and firewall. Every test that needs the daemon imports one.
- */
-const DOCKER_IMPORT = /^import\s[^;]*?from\s+['"](?:\.\.?\/)+scripts\/harness\/(docker|verify|cleanup|images|lan|firewall|run\/session-resources|run\/probes)['"]/m;
-
-/** Whether a test file needs a Docker daemon, from its imports. */
-export function needsDocker(source: string): boolean {
-  return DOCKER_IMPORT.test(source);
+/** What a test file needs, from its name (vitest.config.ts selects its projects the same way). */
+export function needsOf(file: string): 'docker' | 'browser' | 'nothing' {
+  if (file.endsWith('.docker.test.ts')) return 'docker';
+  if (file.endsWith('.browser.test.ts')) return 'browser';
+  return 'nothing';
 }
 
 function testFiles(root: string, dir: string): string[] {
@@ -67,23 +63,22 @@ export interface TestFiles {
   readonly site: readonly string[];
 }
 
-/** The files of vitest.config.ts's projects: `harness` is test/** without test/site. */
+/** The files of vitest.config.ts's projects, by name: `unit`, `harness` (Docker, without test/engines) and `site`. */
 export function classifyTestFiles(root: string): TestFiles {
   const all = testFiles(root, join(root, 'test'));
-  const site = all.filter((file) => file.startsWith('test/site/'));
-  const harness = all.filter((file) => !file.startsWith('test/site/'));
-  const verification: string[] = harness.filter((file) => file === 'test/harness/verify.test.ts');
-  const rest = harness.filter((file) => !verification.includes(file));
-  const docker = rest.filter((file) => needsDocker(readFileSync(join(root, file), 'utf8')));
-  return { static: rest.filter((file) => !docker.includes(file)), docker, verification, site };
+  const site = all.filter((file) => needsOf(file) === 'browser');
+  const harness = all.filter((file) => needsOf(file) === 'docker' && !file.startsWith('test/engines/'));
+  const verification: string[] = harness.filter((file) => file === 'test/harness/verify.docker.test.ts');
+  const docker = harness.filter((file) => !verification.includes(file));
+  return { static: all.filter((file) => needsOf(file) === 'nothing'), docker, verification, site };
 }
 
 const bin = (root: string, name: string): string => join(root, 'node_modules', '.bin', name);
 
-async function phase(name: string, part: PhasePart, file: string, args: readonly string[], root: string, log: (line: string) => void): Promise<Phase> {
+async function phase(name: string, part: PhasePart, file: string, args: readonly string[], root: string, log: (line: string) => void, env?: NodeJS.ProcessEnv): Promise<Phase> {
   const command = [file.startsWith(root) ? relative(root, file) : file, ...args].join(' ');
   log(`${name}: ${command.length > 160 ? `${command.slice(0, 157)}...` : command}`);
-  const { result, activity } = await watchActivity(() => timedRun(file, args, { cwd: root }), name);
+  const { result, activity } = await watchActivity(() => timedRun(file, args, { cwd: root, env }), name);
   return { name, part, command, ms: result.ms, exitCode: result.exitCode, tail: result.tail, activity };
 }
 
@@ -108,11 +103,11 @@ export function slowestFiles(report: VitestJson, root: string, count = 3): { fil
     .slice(0, count);
 }
 
-async function vitestPhase(name: string, part: PhasePart, project: string, files: readonly string[], root: string, log: (line: string) => void): Promise<Phase> {
+async function vitestPhase(name: string, part: PhasePart, project: string, files: readonly string[], root: string, log: (line: string) => void, env?: NodeJS.ProcessEnv): Promise<Phase> {
   const dir = trackTemporary(mkdtempSync(join(tmpdir(), 'ohg-bench-vitest-')));
   try {
     const json = join(dir, 'vitest.json');
-    const result = await phase(name, part, bin(root, 'vitest'), vitestArgs(project, files, json), root, log);
+    const result = await phase(name, part, bin(root, 'vitest'), vitestArgs(project, files, json), root, log, env);
     let slowest: { file: string; ms: number }[] | undefined;
     try {
       slowest = slowestFiles(JSON.parse(readFileSync(json, 'utf8')) as VitestJson, root);
@@ -127,13 +122,20 @@ async function vitestPhase(name: string, part: PhasePart, project: string, files
   }
 }
 
+/** The phase that is `npm run test:unit`: the `unit` project's files. */
+export const UNIT_PHASE = 'vitest (no Docker): npm run test:unit';
+
 export async function staticPhases(root: string, files: TestFiles, log: (line: string) => void): Promise<Phase[]> {
   return [
     await phase('typecheck', 'static', 'npm', ['run', 'typecheck'], root, log),
     await phase('check:docs', 'static', 'npm', ['run', 'check:docs'], root, log),
     files.static.length === 0
-      ? { name: 'vitest (no Docker)', part: 'static', command: '', ms: 0, exitCode: 0, note: 'no such test files' }
-      : { ...(await vitestPhase('vitest (no Docker)', 'static', 'harness', files.static, root, log)), note: `${files.static.length} files` },
+      ? { name: UNIT_PHASE, part: 'static', command: '', ms: 0, exitCode: 0, note: 'no such test files' }
+      : {
+          // As `npm run test:unit` promises to run: with no Docker daemon to reach.
+          ...(await vitestPhase(UNIT_PHASE, 'static', 'unit', files.static, root, log, { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' })),
+          note: `${files.static.length} files, DOCKER_HOST pointing nowhere`,
+        },
   ];
 }
 

@@ -89,7 +89,7 @@ export function phasesSection(phases: readonly Phase[], totals: NpmTestTotals, c
     heading(`A2. npm test, phase by phase (${cores} cores)`),
     table(['phase', 'part', 'time', 'result', 'note'], rows, ['left', 'left', 'right', 'left', 'left']),
     '',
-    'The Docker verification is the bench\'s own verifySnippets() run (the work of verify.test.ts, without vitest starting that file);',
+    'The Docker verification is the bench\'s own verifySnippets() run (the work of verify.docker.test.ts, without vitest starting that file);',
     'the build is the median project build of part B (cold: DOCUSAURUS_NO_PERSISTENT_CACHE=1, as on a fresh clone). vitest runs its',
     'files in parallel in npm test, where the bench runs the two groups one after the other: the sum is an upper bound there.',
   ];

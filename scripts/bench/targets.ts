@@ -4,6 +4,8 @@ import { ratio, verdict, type Verdict } from './stats';
 export const TARGETS = {
   /** The static checks plus the Docker part of `npm test`, all OpenHands versions, on 2 cores. */
   staticDockerMs: 120_000,
+  /** `npm run test:unit`: every test that needs no Docker and no browser, on 2 cores (issue 17). */
+  testUnitMs: 60_000,
   /** Full `npm test` on 2 cores with dependencies installed. */
   npmTestMs: 180_000,
   /** `npm run test:engines`'s matrix, every engine (images cached), on 2 cores. */

@@ -1,6 +1,6 @@
 /**
  * `npm run test:engines`: the harness, unchanged, against every engine of src/engines, one
- * after another: each engine is started for this session, `test/harness/verify.test.ts` runs
+ * after another: each engine is started for this session, `test/harness/verify.docker.test.ts` runs
  * with DOCKER_HOST and the engine's network namespace (scripts/harness/host-net.ts), and the
  * engine is removed. Each engine's run goes to reports/engines/<id>.json; `npm test` then
  * puts them next to the host's run in reports/verification.json, which the site shows.
@@ -89,7 +89,7 @@ async function runOn(id: EngineId, session: Session, reports: string): Promise<E
     await mkdir(tmp, { recursive: true });
     const vitest = await runProcess(
       join(ROOT, 'node_modules/.bin/vitest'),
-      ['run', '--project', 'harness', 'test/harness/verify.test.ts', '--reporter=dot', '--outputFile.junit', join(reports, `junit-${id}.xml`)],
+      ['run', '--project', 'harness', 'test/harness/verify.docker.test.ts', '--reporter=dot', '--outputFile.junit', join(reports, `junit-${id}.xml`)],
       { cwd: ROOT, env: { ...engineEnvironment(engine), OPENHANDS_GUIDE_REPORT_OUT: out, TMPDIR: tmp }, timeout: 1_200_000 },
     );
     try {

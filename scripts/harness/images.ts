@@ -26,7 +26,7 @@
  * Markers name the references they hold (label image-references), so a release untags only
  * the references no live session holds, whichever set of references each session uses.
  *
- * Testing the real-image mode without a registry (test/harness/real-images.test.ts):
+ * Testing the real-image mode without a registry (test/harness/real-images.docker.test.ts):
  * preloadPublishedStandIns puts copies of the stand-ins under the documented names that carry
  * no stand-in label (a label of their own instead) and a registry digest, as pulled images
  * do, while its session holds them with a preload marker. Only then, and only in the process

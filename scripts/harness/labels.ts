@@ -3,7 +3,7 @@
  * exactly what a run created and nothing else (the way testcontainers-node labels its
  * containers with a session id). The model app image copies the session labels onto the
  * runtime containers it creates: scripts/harness/images/openhands/openhands-model.sh
- * spells the same keys, and test/harness/images.test.ts checks that they agree.
+ * spells the same keys, and test/harness/images.docker.test.ts checks that they agree.
  */
 
 export const LABEL_PREFIX = 'org.openhands-guide.';

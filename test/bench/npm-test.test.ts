@@ -1,39 +1,34 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyTestFiles, needsDocker, npmTestTotals, slowestFiles, type Phase } from '../../scripts/bench/npm-test';
+import { classifyTestFiles, needsOf, npmTestTotals, slowestFiles, type Phase } from '../../scripts/bench/npm-test';
 
-describe('needsDocker', () => {
-  it('is true for a test that imports the harness modules that talk to the daemon', () => {
-    expect(needsDocker(`import { docker } from '../../scripts/harness/docker';`)).toBe(true);
-    expect(needsDocker(`import { verifySnippets } from "../../scripts/harness/verify";`)).toBe(true);
-    expect(needsDocker(`import { createLanNeighbour } from '../../scripts/harness/lan';`)).toBe(true);
-    expect(needsDocker(`import {\n  removeSessionResources,\n} from '../../scripts/harness/cleanup';`)).toBe(true);
-  });
-  it('is false for pure modules, even under scripts/harness', () => {
-    expect(needsDocker(`import { applyRewrites } from '../../../scripts/harness/run/rewrites';`)).toBe(false);
-    expect(needsDocker(`import { snippetCommands } from '../../../scripts/harness/parse';`)).toBe(false);
-    expect(needsDocker(`import { dockerTotals } from '../../scripts/bench/docker';`)).toBe(false);
-  });
-  it('is false for a mention that is not an import', () => {
-    expect(needsDocker(`const text = "from '../../scripts/harness/docker'";`)).toBe(false);
+describe('needsOf', () => {
+  it('reads what a test needs from its name, as vitest.config.ts selects its projects', () => {
+    expect(needsOf('test/harness/verify.docker.test.ts')).toBe('docker');
+    expect(needsOf('test/site/site.browser.test.ts')).toBe('browser');
+    expect(needsOf('test/harness/parse/shell.test.ts')).toBe('nothing');
+    // A name that only mentions docker is not the suffix.
+    expect(needsOf('test/harness/docker.test.ts')).toBe('nothing');
   });
 });
 
 describe('classifyTestFiles on this repository', () => {
   const files = classifyTestFiles(resolve(__dirname, '..', '..'));
   it('keeps the snippet verification apart (the bench times it in-process)', () => {
-    expect(files.verification).toEqual(['test/harness/verify.test.ts']);
-    expect(files.docker).not.toContain('test/harness/verify.test.ts');
+    expect(files.verification).toEqual(['test/harness/verify.docker.test.ts']);
+    expect(files.docker).not.toContain('test/harness/verify.docker.test.ts');
   });
   it('puts the bench tests and the docs checks in the static part, the daemon tests in the Docker part', () => {
     expect(files.static).toContain('test/bench/npm-test.test.ts');
     expect(files.static).toContain('test/docs/rules.test.ts');
-    expect(files.docker).toContain('test/harness/cleanup.test.ts');
+    expect(files.docker).toContain('test/harness/cleanup.docker.test.ts');
+    expect(files.docker.some((f) => f.startsWith('test/engines/'))).toBe(false);
   });
   it('leaves the site project to itself and every file in exactly one group', () => {
     const all = [...files.static, ...files.docker, ...files.verification, ...files.site];
     expect(new Set(all).size).toBe(all.length);
-    expect([...files.static, ...files.docker].some((f) => f.startsWith('test/site/'))).toBe(false);
+    expect(files.site.length).toBeGreaterThan(0);
+    expect(files.site.every((f) => f.endsWith('.browser.test.ts'))).toBe(true);
   });
 });
 
