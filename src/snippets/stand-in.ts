@@ -4,7 +4,7 @@
  * `stand-ins/`, the files it lists, and the host binaries it needs.
  */
 /** scripts/harness/images/lib/<name>.sh */
-export type SharedLibrary = 'http-server' | 'useradd';
+export type SharedLibrary = 'http-server' | 'json' | 'useradd';
 
 export interface StandInSpec {
   /** The folder holding the Dockerfile, relative to the repository root. */

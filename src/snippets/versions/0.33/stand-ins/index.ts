@@ -15,7 +15,7 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: true,
     haproxy: false,
-    libraries: ['useradd'],
+    libraries: ['json', 'useradd'],
     digest: true,
   },
   'runtime-0.33': {

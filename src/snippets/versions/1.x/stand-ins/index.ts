@@ -17,7 +17,7 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: true,
     haproxy: false,
-    libraries: ['http-server', 'useradd'],
+    libraries: ['http-server', 'json', 'useradd'],
     digest: true,
   },
   'agent-server-1.x': {
@@ -31,6 +31,6 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: false,
     haproxy: false,
-    libraries: ['http-server'],
+    libraries: ['http-server', 'json'],
   },
 } as const satisfies Record<string, StandInSpec>;

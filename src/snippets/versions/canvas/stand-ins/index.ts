@@ -26,6 +26,6 @@ export const STAND_INS = {
     busybox: true,
     dockerCli: false,
     haproxy: false,
-    libraries: ['http-server'],
+    libraries: ['http-server', 'json'],
   },
 } as const satisfies Record<string, StandInSpec>;

@@ -38,12 +38,8 @@ agent_write=
 
 fail() { [ -n "$error" ] || error=$1; }
 
-json_string() {
-  if [ -z "$1" ]; then echo null; return; fi
-  printf '%s' "$1" | awk 'BEGIN { ORS = ""; printf "\"" }
-    { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, ""); if (NR > 1) printf "\\n"; printf "%s", $0 }
-    END { printf "\"" }'
-}
+# json_string: the shared /usr/local/lib/openhands-guide/json.sh.
+. /usr/local/lib/openhands-guide/json.sh
 json_number() { if [ -z "$1" ]; then echo null; else echo "$1"; fi; }
 
 # "host" of scheme://host[:port][/path]

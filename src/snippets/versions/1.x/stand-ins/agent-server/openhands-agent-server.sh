@@ -48,12 +48,8 @@ echo
 [ -n "$unmodelled" ] && echo "agent-server stand-in: NOT MODELLED: arguments$unmodelled" >&2
 [ "$host" = 0.0.0.0 ] || echo "agent-server stand-in: NOT MODELLED: --host $host (the stand-in binds every address)" >&2
 
-json_string() {
-  if [ -z "$1" ]; then echo null; return; fi
-  printf '%s' "$1" | awk 'BEGIN { ORS = ""; printf "\"" }
-    { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, ""); if (NR > 1) printf "\\n"; printf "%s", $0 }
-    END { printf "\"" }'
-}
+# json_string: the shared /usr/local/lib/openhands-guide/json.sh.
+. /usr/local/lib/openhands-guide/json.sh
 
 # The agent's first file write (harness hook, see above).
 dir=$(pwd)

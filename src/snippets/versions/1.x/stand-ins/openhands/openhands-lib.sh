@@ -13,12 +13,8 @@
 # Per-user state, shared by the processes above. OHM_STATE is exported by openhands-model.sh.
 : "${OHM_STATE:=/tmp/openhands-model-$(id -u)}"
 
-json_string() {
-  if [ -z "$1" ]; then echo null; return; fi
-  printf '%s' "$1" | awk 'BEGIN { ORS = ""; printf "\"" }
-    { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, ""); gsub(/\033/, "\\u001b"); if (NR > 1) printf "\\n"; printf "%s", $0 }
-    END { printf "\"" }'
-}
+# json_string: the shared /usr/local/lib/openhands-guide/json.sh.
+. /usr/local/lib/openhands-guide/json.sh
 json_number() { if [ -z "$1" ]; then echo null; else echo "$1"; fi; }
 # true, false, or null for anything else (a question not answered yet).
 json_bool() { case $1 in true | false) echo "$1" ;; *) echo null ;; esac; }

@@ -4,14 +4,8 @@
 
 STANDIN_STATE=/tmp/agent-canvas-standin
 
-# A JSON string literal (or null for an empty value), escaped as JSON.stringify would for the
-# characters a key or a path can hold here: backslash, quote, tab, newline.
-json_string() {
-  if [ -z "$1" ]; then echo null; return; fi
-  printf '%s' "$1" | awk 'BEGIN { ORS = ""; printf "\"" }
-    { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, ""); if (NR > 1) printf "\\n"; printf "%s", $0 }
-    END { printf "\"" }'
-}
+# json_string: the shared /usr/local/lib/openhands-guide/json.sh.
+. /usr/local/lib/openhands-guide/json.sh
 # The same, but "" for an empty value (JSON.stringify("") is "").
 json_string_always() {
   if [ -z "$1" ]; then printf '""'; else json_string "$1"; fi
