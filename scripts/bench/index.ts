@@ -12,6 +12,7 @@
  *   npm run bench -- --quiet-wait=300     seconds the whole run may wait, before its timed
  *                                         phases, for other builds and test runs to end
  */
+import { parseArgs } from 'node:util';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,34 +42,29 @@ interface Args {
   readonly snippets: readonly string[] | undefined;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  let parts = new Set<Part>(['static', 'docker', 'site', 'engines']);
-  let rounds = 3;
-  let quietWaitS = 300;
-  let snippets: string[] | undefined;
-  for (const arg of argv) {
-    const [key, value = ''] = arg.split('=', 2) as [string, string?];
-    if (key === '--parts') {
-      const wanted = value.split(',').filter(Boolean);
-      for (const part of wanted) if (!['static', 'docker', 'site', 'engines'].includes(part)) throw new Error(`--parts: unknown part "${part}" (static, docker, site, engines)`);
-      parts = new Set(wanted as Part[]);
-    } else if (key === '--rounds') {
-      rounds = Number(value);
-      if (!Number.isInteger(rounds) || rounds < 2) throw new Error('--rounds: a whole number, at least 2 (the median needs two builds)');
-    } else if (key === '--quiet-wait') {
-      quietWaitS = Number(value);
-      if (!Number.isFinite(quietWaitS) || quietWaitS < 0) throw new Error('--quiet-wait: seconds, 0 or more');
-    } else if (key === '--snippets') {
-      snippets = value.split(',').filter(Boolean);
-    } else throw new Error(`unknown argument ${arg}`);
-  }
-  return { parts, rounds, quietWaitS, snippets };
+const PARTS: readonly Part[] = ['static', 'docker', 'site', 'engines'];
+
+/** The bench's options, by node:util's parseArgs (an unknown option or a missing value is an error). */
+function benchArgs(argv: readonly string[]): Args {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: { parts: { type: 'string' }, rounds: { type: 'string', default: '3' }, 'quiet-wait': { type: 'string', default: '300' }, snippets: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const wanted = values.parts?.split(',').filter(Boolean) ?? [...PARTS];
+  for (const part of wanted) if (!PARTS.includes(part as Part)) throw new Error(`--parts: unknown part "${part}" (${PARTS.join(', ')})`);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 2) throw new Error('--rounds: a whole number, at least 2 (the median needs two builds)');
+  const quietWaitS = Number(values['quiet-wait']);
+  if (!Number.isFinite(quietWaitS) || quietWaitS < 0) throw new Error('--quiet-wait: seconds, 0 or more');
+  return { parts: new Set(wanted as Part[]), rounds, quietWaitS, snippets: values.snippets?.split(',').filter(Boolean) };
 }
 
 const log = (line: string): void => console.log(`· ${line}`);
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = benchArgs(process.argv.slice(2));
   process.on('exit', cleanupOnExit);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

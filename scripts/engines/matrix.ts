@@ -13,6 +13,7 @@
  * removed by the next run's sweep (they carry this session's labels).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { ENGINE_IDS, ENGINES, isEngineId, type EngineId } from '../../src/engines';
 import { REPORT_SCHEMA, type EngineRun, type VerificationReport } from '../../contracts/verification-report';
@@ -26,12 +27,6 @@ import { notRunNote, totals } from '../harness/report';
 const ROOT = resolve(__dirname, '..', '..');
 export const ENGINE_REPORTS = 'reports/engines';
 
-/** `--reports=DIR`: where the engines' reports go (a test runs the matrix without touching the project's). */
-function reportsDir(argv: readonly string[]): string {
-  const arg = argv.find((a) => a.startsWith('--reports='));
-  return arg ? resolve(arg.slice('--reports='.length)) : join(ROOT, ENGINE_REPORTS);
-}
-
 /**
  * Seconds each engine's run took in CI on 2 cores (2026-11-26: rootless 265, docker20 157,
  * docker26 153, docker28 121, podman 43). Started longest first, the two workers finish
@@ -43,20 +38,27 @@ function longestFirst(engines: readonly EngineId[]): EngineId[] {
   return [...engines].sort((a, b) => MEASURED_S[b] - MEASURED_S[a]);
 }
 
-/** `--parallel=N`: engines at once (default 2, measured on 2 cores: the runs mostly wait). */
-function parallel(argv: readonly string[]): number {
-  const arg = argv.find((a) => a.startsWith('--parallel='));
-  const n = arg ? Number(arg.slice('--parallel='.length)) : 2;
-  if (!Number.isInteger(n) || n < 1) throw new Error('--parallel: a whole number, at least 1');
-  return n;
+interface MatrixArgs {
+  readonly engines: readonly EngineId[];
+  /** Where the engines' reports go (a test runs the matrix without touching the project's). */
+  readonly reports: string;
+  /** Engines at once (default 2, measured on 2 cores: the runs mostly wait). */
+  readonly parallel: number;
 }
 
-function parseEngines(argv: readonly string[]): EngineId[] {
-  const arg = argv.find((a) => a.startsWith('--engines='));
-  if (!arg) return [...ENGINE_IDS];
-  const wanted = arg.slice('--engines='.length).split(',').filter(Boolean);
-  for (const id of wanted) if (!isEngineId(id)) throw new Error(`--engines: unknown engine "${id}" (${ENGINE_IDS.join(', ')})`);
-  return wanted as EngineId[];
+/** `--engines=a,b`, `--reports=DIR`, `--parallel=N`, by node:util's parseArgs (anything else is an error). */
+function matrixArgs(argv: readonly string[]): MatrixArgs {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: { engines: { type: 'string' }, reports: { type: 'string' }, parallel: { type: 'string', default: '2' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const engines = values.engines === undefined ? [...ENGINE_IDS] : values.engines.split(',').filter(Boolean);
+  for (const id of engines) if (!isEngineId(id)) throw new Error(`--engines: unknown engine "${id}" (${ENGINE_IDS.join(', ')})`);
+  const parallel = Number(values.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1) throw new Error('--parallel: a whole number, at least 1');
+  return { engines: engines as EngineId[], reports: values.reports ? resolve(values.reports) : join(ROOT, ENGINE_REPORTS), parallel };
 }
 
 /** An engine that could not run anything: a result of its own in the report. */
@@ -104,8 +106,7 @@ async function runOn(id: EngineId, session: Session, reports: string): Promise<E
 }
 
 async function main(): Promise<void> {
-  const engines = parseEngines(process.argv.slice(2));
-  const reports = reportsDir(process.argv.slice(2));
+  const { engines, reports, parallel } = matrixArgs(process.argv.slice(2));
   await mkdir(reports, { recursive: true });
   await sweepCrashedSessions();
   const session = Session.create();
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
         process.stdout.write(`engine ${id}: ${summaryLine(run)} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(parallel(process.argv.slice(2)), engines.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(parallel, engines.length) }, worker));
   } finally {
     cleanup.run();
     session.end();
