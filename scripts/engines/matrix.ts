@@ -14,6 +14,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import pMap from 'p-map';
 import { join, resolve } from 'node:path';
 import { ENGINE_IDS, ENGINES, isEngineId, type EngineId } from '../../src/engines';
 import { REPORT_SCHEMA, type EngineRun, type VerificationReport } from '../../contracts/verification-report';
@@ -116,18 +117,18 @@ async function main(): Promise<void> {
   try {
     // Engines side by side: most of a run is waiting on containers and probes, and each engine
     // is isolated from the others (its own namespace, data root, firewall and folder).
-    const queue = longestFirst(engines);
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    await pMap(
+      longestFirst(engines),
+      async (id) => {
         const t0 = Date.now();
         process.stdout.write(`engine ${id}: starting\n`);
         const run = await runOn(id, session, reports);
         if (run.failure) await writeFile(join(reports, `${id}.json`), `${JSON.stringify({ schema: REPORT_SCHEMA, generatedAt: new Date().toISOString(), runs: [run] }, null, 2)}\n`);
         runs.push(run);
         process.stdout.write(`engine ${id}: ${summaryLine(run)} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(parallel, engines.length) }, worker));
+      },
+      { concurrency: parallel },
+    );
   } finally {
     cleanup.run();
     session.end();

@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import { randomBytes } from 'node:crypto';
 import { allSnippets, snippetKey, VERSIONS, type Snippet } from '../../src/snippets';
 import type { ContainerName, NetworkName, VolumeName } from '../../src/snippets/commands';
@@ -86,7 +87,7 @@ export async function verifySnippets(options: VerifyOptions): Promise<EngineRun>
         }
       };
       const alone = all.filter(addsFirewallRule);
-      await inParallel(all.filter((snippet) => !addsFirewallRule(snippet)), CONCURRENCY, verify);
+      await pMap(all.filter((snippet) => !addsFirewallRule(snippet)), verify, { concurrency: CONCURRENCY });
       for (const snippet of alone) await verify(snippet);
       return {
         engine: { id: options.engineId ?? engineId(), kind: harness.engineKind, version: harness.engineVersion, cgroupVersion: harness.cgroupVersion },
@@ -119,15 +120,6 @@ function mountsVolume(snippet: Snippet, volume: VolumeName): boolean {
 
 const addsFirewallRule = (snippet: Snippet) =>
   snippet.steps.some((step) => ['loopback-guard-rule', 'bridge-guard-rule', 'docker-user-guard-rule'].includes(step.command.kind));
-
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 
 export interface PreparedUnit {
   readonly unit: Unit;

@@ -17,6 +17,9 @@ let report: EngineRun;
  */
 const only = process.env.OPENHANDS_GUIDE_SNIPPETS?.split(',').filter(Boolean);
 const snippets = allSnippets().filter((s) => !only || only.includes(s.id) || only.includes(snippetKey(s)) || only.includes(s.version));
+const unknown = (only ?? []).filter((name) => !allSnippets().some((s) => name === s.id || name === snippetKey(s) || name === s.version));
+if (unknown.length > 0)
+  throw new Error(`OPENHANDS_GUIDE_SNIPPETS names no snippet: ${unknown.join(', ')}. Use version/id (e.g. 1.x/network-binding), an id, or a version (${[...new Set(allSnippets().map((s) => s.version))].join(', ')}); the ids are the keys of src/snippets/versions/<version>/registry.ts`);
 
 /** scripts/engines/matrix.ts runs this file once per engine, each writing a report of its own. */
 const REPORT_OUT = process.env.OPENHANDS_GUIDE_REPORT_OUT;
