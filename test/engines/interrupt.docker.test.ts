@@ -4,7 +4,7 @@
  * `npm run test:engines` after the matrix (it needs debootstrap and the engine images).
  */
 import { execa, type ResultPromise } from 'execa';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,18 +16,25 @@ const BYSTANDER = `ohg-bystander-${process.pid}`;
 
 const engineContainers = async () =>
   (await docker(['ps', '-a', '--format', '{{.Names}} {{.Label "org.openhands-guide.session"}}', '--filter', `label=${LABEL.role}=engine`])).split('\n').filter(Boolean);
-const engineFolders = () => readdirSync(tmpdir()).filter((entry) => /^ohg-[0-9a-f]{6}-engine-/.test(entry));
+/**
+ * The interrupted run's own temp folder (TMPDIR): what it leaves there is its own, while the
+ * system's /tmp also holds what other programs write meanwhile, which must not fail this test.
+ */
+const runTemp = mkdtempSync(join(tmpdir(), `ohg-test-tmp-${process.pid}-`));
+// Like /tmp: the harness's reader (another uid) makes its folders in it too.
+chmodSync(runTemp, 0o1777);
+const engineFolders = (dir: string) => readdirSync(dir).filter((entry) => /^ohg-[0-9a-f]{6}-engine-/.test(entry));
 /** The engines' namespace anchors (scripts/engines/start.sh): they must go with their engine. */
 const anchors = async () => (await execa('pgrep', ['-x', '-f', 'sleep infinity'], { reject: false })).stdout.split('\n').filter(Boolean);
 const namespaces = async () => (await execa('ip', ['netns', 'list'], { reject: false })).stdout.split('\n').filter((l) => l.startsWith('ohg-'));
 
-function matrix(engines: string, reports: string, snippets: string): ResultPromise {
+function matrix(engines: string, reports: string, snippets: string, temp?: string): ResultPromise {
   return execa(join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/engines/matrix.ts', `--engines=${engines}`, `--reports=${reports}`], {
     cwd: ROOT,
     reject: false,
     detached: true,
     all: true,
-    env: { OPENHANDS_GUIDE_SNIPPETS: snippets },
+    env: { OPENHANDS_GUIDE_SNIPPETS: snippets, ...(temp ? { TMPDIR: temp } : {}) },
   });
 }
 
@@ -40,13 +47,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await dockerResult(['rm', '-f', BYSTANDER], { reject: false });
   for (const dir of readdirSync(tmpdir()).filter((d) => d.startsWith('ohg-test-') && d.endsWith(`-${process.pid}`))) rmSync(join(tmpdir(), dir), { recursive: true, force: true });
+  rmSync(runTemp, { recursive: true, force: true });
 });
 
 it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the user\'s container is untouched', async () => {
-  const before = { folders: engineFolders(), namespaces: await namespaces(), temp: readdirSync(tmpdir()), anchors: await anchors() };
+  const before = { folders: engineFolders(tmpdir()), namespaces: await namespaces(), anchors: await anchors() };
   const reports = join(tmpdir(), `ohg-test-reports-${process.pid}`);
   // Every Agent Canvas snippet: long enough to be interrupted in the middle.
-  const run = matrix('docker28', reports, 'canvas');
+  const run = matrix('docker28', reports, 'canvas', runTemp);
   // Wait until its engine runs and the harness inside has started, then interrupt the whole group.
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && !(await engineContainers()).some(Boolean)) await new Promise((r) => setTimeout(r, 500));
@@ -56,12 +64,12 @@ it('Ctrl-C during a matrix run leaves no engine, folder or namespace, and the us
   const result = await run;
   expect(result.exitCode, String(result.all ?? '').slice(-2000)).not.toBe(0);
   expect(await engineContainers(), 'engine containers after Ctrl-C').toEqual([]);
-  expect(engineFolders().filter((f) => !before.folders.includes(f)), 'engine folders after Ctrl-C').toEqual([]);
+  expect(engineFolders(tmpdir()).filter((f) => !before.folders.includes(f)), 'engine folders in the system temp folder after Ctrl-C').toEqual([]);
   expect((await namespaces()).filter((n) => !before.namespaces.includes(n)), 'network namespaces after Ctrl-C').toEqual([]);
   expect((await anchors()).filter((pid) => !before.anchors.includes(pid)), 'engine namespace anchors still running after Ctrl-C').toEqual([]);
-  // Nothing new in the system temp folder either (an interrupted vitest leaves its module cache: seen).
-  const reportsName = `ohg-test-reports-${process.pid}`;
-  expect(readdirSync(tmpdir()).filter((entry) => !before.temp.includes(entry) && entry !== reportsName), 'new entries in the temp folder after Ctrl-C').toEqual([]);
+  // Nothing left in the run's own temp folder: no engine folder, no module cache of an
+  // interrupted vitest (seen once), nothing else.
+  expect(readdirSync(runTemp), 'entries the interrupted run left in its temp folder').toEqual([]);
   expect((await dockerResult(['container', 'inspect', BYSTANDER], { reject: false })).exitCode, 'the user\'s container is still there').toBe(0);
   expect(existsSync(join(reports, 'docker28.json'))).toBe(false);
 }, 300_000);
