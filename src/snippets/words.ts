@@ -75,7 +75,7 @@ export type PlaceholderId = keyof typeof PLACEHOLDERS;
  * Variables a snippet may expand. Only those a snippet also exports, or the reader's login
  * session sets (XDG_RUNTIME_DIR: src/snippets/validate.ts, SESSION_VARIABLES).
  */
-export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE' | 'BRIDGE_GATEWAY' | 'BRIDGE_SUBNET' | 'APP_SUBNET' | 'XDG_RUNTIME_DIR';
+export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE' | 'CANVAS_IMAGE' | 'BRIDGE_GATEWAY' | 'BRIDGE_SUBNET' | 'APP_SUBNET' | 'XDG_RUNTIME_DIR';
 
 export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
 export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });

@@ -1,7 +1,8 @@
 import type { DockerRun } from '../../commands';
 import type { SnippetSpec } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
-import { placeholder, variable } from '../../words';
+import { imageReference } from '../../images';
+import { digestOf, placeholder, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -34,6 +35,17 @@ const CANVAS = {
   mounts: [STATE_MOUNT],
   publish: LOOPBACK_8000,
   name: 'agent-canvas',
+} as const satisfies DockerRun<Image>;
+
+/** The complete hardened example's command: every measure of the page at once. */
+const HARDENED_CANVAS = {
+  ...CANVAS,
+  mounts: [STATE_MOUNT, PROJECTS_MOUNT],
+  cpus: 2,
+  memory: '4g',
+  pidsLimit: 512,
+  securityOpts: ['no-new-privileges'],
+  network: 'openhands-network',
 } as const satisfies DockerRun<Image>;
 
 const CREATE_NETWORK = {
@@ -139,18 +151,7 @@ export const SNIPPETS = {
     requires: ['projects-dir'],
     steps: [
       CREATE_NETWORK,
-      {
-        comment: 'comment.canvas.run-hardened',
-        command: {
-          ...CANVAS,
-          mounts: [STATE_MOUNT, PROJECTS_MOUNT],
-          cpus: 2,
-          memory: '4g',
-          pidsLimit: 512,
-          securityOpts: ['no-new-privileges'],
-          network: 'openhands-network',
-        },
-      },
+      { comment: 'comment.canvas.run-hardened', command: HARDENED_CANVAS },
     ],
     claims: [
       { kind: 'image', container: 'agent-canvas', image: 'agent-canvas' },
@@ -165,6 +166,21 @@ export const SNIPPETS = {
       { kind: 'app-isolated-from-other-networks', container: 'agent-canvas' },
       { kind: 'api-requires-key', container: 'agent-canvas', port: 8000 },
       { kind: 'audit', container: 'agent-canvas' },
+    ],
+  },
+  'digest-pinning': {
+    caption: 'caption.digest-pinning',
+    requires: ['projects-dir'],
+    steps: [
+      CREATE_NETWORK,
+      { comment: 'comment.read-digest', command: { kind: 'export', name: 'CANVAS_IMAGE', value: digestOf(imageReference('agent-canvas')) } },
+      // By digest, nothing to pull: the reference names the image already on the machine.
+      { comment: 'comment.run-by-digest', command: { ...HARDENED_CANVAS, pull: undefined, imageFrom: variable('CANVAS_IMAGE') } },
+    ],
+    claims: [
+      { kind: 'image-by-digest', container: 'agent-canvas', image: 'agent-canvas' },
+      { kind: 'port-loopback-only', container: 'agent-canvas', port: 8000 },
+      { kind: 'api-requires-key', container: 'agent-canvas', port: 8000 },
     ],
   },
   'hardened-cleanup': {

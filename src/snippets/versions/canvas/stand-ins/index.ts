@@ -27,5 +27,6 @@ export const STAND_INS = {
     dockerCli: false,
     haproxy: false,
     libraries: ['http-server', 'json'],
+    digest: true,
   },
 } as const satisfies Record<string, StandInSpec>;
