@@ -29,11 +29,12 @@ const ROOT = resolve(__dirname, '..', '..');
 export const ENGINE_REPORTS = 'reports/engines';
 
 /**
- * Seconds each engine's run took in CI on 2 cores (2026-11-26: rootless 265, docker20 157,
- * docker26 153, docker28 121, podman 43). Started longest first, the two workers finish
- * closer together: about 390 s for all five instead of 423 s in registry order.
+ * Seconds each engine's run took on 2 cores (2026-12-02, with other work on the machine:
+ * docker20 405, docker26 308, docker28 198, rootless 175, podman 88; rootless fell from 351
+ * once the sandbox wait ended on the stand-in's own failure). Started longest first, the two
+ * workers finish closer together.
  */
-const MEASURED_S: Readonly<Record<EngineId, number>> = { rootless: 265, docker20: 157, docker26: 153, docker28: 121, podman: 43 };
+const MEASURED_S: Readonly<Record<EngineId, number>> = { docker20: 405, docker26: 308, docker28: 198, rootless: 175, podman: 88 };
 
 function longestFirst(engines: readonly EngineId[]): EngineId[] {
   return [...engines].sort((a, b) => MEASURED_S[b] - MEASURED_S[a]);
