@@ -1,11 +1,20 @@
 /**
  * The verification report: what the harness (scripts/harness) writes and what the site
  * (src/plugins/verification-report, src/evidence) and the browser tests (test/site) read.
- * One neutral module both sides import, so neither owns the contract.
+ * One neutral module both sides import, so neither owns the contract: it imports nothing
+ * but the other modules of contracts/ (test/layers.test.ts enforces that).
  */
-import type { Locale } from '../src/i18n/messages';
-import type { Claim } from '../src/snippets/claims';
-import type { VersionId } from '../src/snippets/versions/ids';
+import type { Locale } from './locales';
+import type { VersionId } from './versions';
+
+/**
+ * A claim as the report stores it: its kind and the fields of its registry entry. The
+ * registry types claims (src/snippets/claims.ts `Claim`); code that has that type passes it
+ * as the parameter of the report types below (`VerificationReport<Claim>`).
+ */
+export interface ReportedClaim {
+  readonly kind: string;
+}
 
 /** Bumped when a field the site or the browser tests read changes meaning. */
 export const REPORT_SCHEMA = 3;
@@ -102,7 +111,7 @@ export interface UnitTexts {
   readonly placeholders: readonly { placeholder: string; value: string }[];
 }
 
-export interface SnippetReport extends UnitTexts {
+export interface SnippetReport<C extends ReportedClaim = ReportedClaim> extends UnitTexts {
   readonly version: VersionId;
   readonly id: string;
   readonly requires: readonly string[];
@@ -115,7 +124,7 @@ export interface SnippetReport extends UnitTexts {
    * nothing is known of this engine, and its claims are `not-verifiable` with that reason.
    */
   readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure' | 'not-run';
-  readonly claims: readonly (ClaimResult & { claim: Claim })[];
+  readonly claims: readonly (ClaimResult & { claim: C })[];
   /** The engine expectation the commands' failure was judged by. */
   readonly expectation?: string;
 }
@@ -137,19 +146,19 @@ export interface EngineInfo {
 export type ProbeWay = 'nsenter' | 'container';
 
 /** Everything one engine did: its snippets, or why it could not run them. */
-export interface EngineRun {
+export interface EngineRun<C extends ReportedClaim = ReportedClaim> {
   readonly engine: EngineInfo;
   readonly images: readonly { readonly name: string; readonly reference: string; readonly source: 'model' | 'real' }[];
   readonly reader: { readonly uid: number; readonly switchedUser: boolean };
   readonly lanNeighbour: boolean;
   readonly probes: ProbeWay;
-  readonly snippets: readonly SnippetReport[];
+  readonly snippets: readonly SnippetReport<C>[];
   /** Set when the engine could not start or run: the reason and the end of its log. */
   readonly failure?: { readonly reason: string; readonly log: string };
 }
 
-export interface VerificationReport {
+export interface VerificationReport<C extends ReportedClaim = ReportedClaim> {
   readonly schema: typeof REPORT_SCHEMA;
   readonly generatedAt: string;
-  readonly runs: readonly EngineRun[];
+  readonly runs: readonly EngineRun<C>[];
 }

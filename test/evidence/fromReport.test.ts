@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { reportProblem, siteReportFromReport } from '../../src/evidence/fromReport';
 import type { EngineRun, VerificationReport } from '../../contracts/verification-report';
+import type { Claim } from '../../src/snippets';
 
-const run: EngineRun = {
+const run: EngineRun<Claim> = {
   engine: { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '2' },
   images: [{ name: 'openhands-0.33', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'model' }],
   reader: { uid: 1000, switchedUser: true },
@@ -32,7 +33,7 @@ const run: EngineRun = {
   ],
 };
 
-const report: VerificationReport = {
+const report: VerificationReport<Claim> = {
   schema: 3,
   generatedAt: '2026-11-22T00:00:00.000Z',
   runs: [run, { ...run, engine: { id: 'podman-5', kind: 'podman', version: '5.4.2', cgroupVersion: '1' }, snippets: [], failure: { reason: 'no cgroups', log: 'long log' } }],

@@ -1,7 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineRun } from '../../contracts/verification-report';
 import { registerCleanup, removeSessionResources } from '../../scripts/harness/cleanup';
 import { docker, dockerResult } from '../../scripts/harness/docker';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../../scripts/harness/images';
 import { LABEL } from '../../scripts/harness/labels';
 import { Session } from '../../scripts/harness/session';
+import type { EngineRun } from '../../scripts/harness/report';
 import { reportOf, verifySnippets } from '../../scripts/harness/verify';
 import Evidence from '../../src/components/Snippet/Evidence';
 import { evidenceFor } from '../../src/evidence/evidenceFor';

@@ -8,6 +8,7 @@ import { reportProblem, siteReportFromReport } from '../../evidence/fromReport';
 import type { SnippetPlacement, VerificationData } from '../../evidence/types';
 import { PLUGIN_NAME } from '../../evidence/pluginName';
 import type { VerificationReport } from '../../../contracts/verification-report';
+import type { Claim } from '../../snippets';
 
 /** `OPENHANDS_GUIDE_REPORT` lets a build show another report (e.g. one made on a machine with the real images). */
 function reportPath(siteDir: string): string {
@@ -34,7 +35,7 @@ async function readReport(file: string): Promise<Pick<VerificationData, 'report'
     logger.warn`Verification report path=${file} cannot be shown: ${problem}. Every snippet shows "not verified in this build".`;
     return { report: undefined, absence: 'unreadable' };
   }
-  return { report: siteReportFromReport(value as VerificationReport), absence: undefined };
+  return { report: siteReportFromReport(value as VerificationReport<Claim>), absence: undefined };
 }
 
 /** Which doc of which version each snippet is on, read from the English pages (locale-parity keeps ja the same). */
