@@ -1,4 +1,4 @@
-import type { ImageRef } from '../../images';
+import type { ImageRef } from '../../image-ref';
 
 /**
  * The OpenHands release these pages document. Every image tag of the version derives from
