@@ -10,13 +10,13 @@
  * Everything here is synchronous so that it also works from a process 'exit' handler,
  * where asynchronous work never runs. The async wrappers are for ordinary callers.
  */
-import { listEngineFolderSuffixesSync, removeEngineFoldersSync } from '../engines/folders';
 import { hostname } from 'node:os';
 import { dockerSync } from './docker';
 import { removeRulesByCommentSync, removeStaleRulesSync } from './firewall';
 import { releaseImagesSync, releaseOrphanedModelTagsSync, removeOrphanedBuildContextsSync } from './images';
 import { LABEL, labelFilterArgs, parseLabelList } from './labels';
 import { listLanNamespaceSuffixesSync, removeLanNeighbourSync } from './lan';
+import { listEngineFolderSuffixesSync, removeEngineFoldersSync } from './run/engine-folders';
 import { listReaderFolderSuffixesSync, removeReaderFoldersSync } from './run/reader-folders';
 import {
   firewallCommentFor,
