@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The repository root (test/site/support -> ../../..). */
@@ -12,32 +12,6 @@ export const DEFAULT_REPORT = path.join(ROOT, 'reports', 'verification.json');
 export function reportPath(): string {
   const override = process.env.OPENHANDS_GUIDE_REPORT;
   return override ? path.resolve(ROOT, override) : DEFAULT_REPORT;
-}
-
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-const INSTALL_HINT =
-  'run `bash scripts/browser/ensure-browser.sh` as root on Debian/Ubuntu (npm test does), or install Chromium yourself and point OPENHANDS_GUIDE_CHROMIUM at a Chromium or Chrome binary; ' +
-  'the site tests never download a browser';
-
-export interface BrowserDecision {
-  readonly executablePath: string;
-  /** Why there is no usable browser; undefined when there is one. */
-  readonly missing?: string;
-}
-
-export function browserDecision(env: NodeJS.ProcessEnv = process.env): BrowserDecision {
-  const executablePath = env.OPENHANDS_GUIDE_CHROMIUM || DEFAULT_CHROMIUM;
-  let missing: string | undefined;
-  try {
-    accessSync(executablePath, constants.X_OK);
-    if (!statSync(executablePath).isFile()) missing = `${executablePath} is not a file`;
-  } catch {
-    missing = existsSync(executablePath) ? `${executablePath} is not executable` : `no browser at ${executablePath}`;
-  }
-  return {
-    executablePath,
-    missing: missing && `Site tests need Chromium: ${missing}; ${INSTALL_HINT}.`,
-  };
 }
 
 /**
