@@ -1,4 +1,4 @@
-import { pageHeadings } from '../page-facts';
+import { pageHeadings } from '../../../src/page-model/tree';
 import { report } from '../report';
 import type { Rule } from './rule';
 

@@ -1,5 +1,5 @@
 import { nearest } from '../nearest';
-import { snippetUses } from '../page-facts';
+import { snippetUses } from '../../../src/page-model/tree';
 import { report } from '../report';
 import { registryFile, versionOf } from '../site';
 import type { Rule } from './rule';

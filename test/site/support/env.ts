@@ -18,16 +18,19 @@ export function reportPath(): string {
  * What the production build is made from. Anything here newer than the build means the
  * pages under test are not the pages the sources describe. The report counts: the site
  * shows the harness' evidence, so a report written after the build is not on the pages.
- * scripts/docs-lint counts too: the report plugin (src/plugins) finds each snippet's page with it.
+ * contracts/ counts too: the report plugin (src/plugins) reads the report through it.
  */
 const SOURCES = [
   'src',
   'docs',
+  'versioned_docs',
+  'versioned_sidebars',
+  'versions.json',
   'i18n',
   'static',
   'docusaurus.config.ts',
   'sidebars.ts',
-  'scripts/docs-lint',
+  'contracts',
   path.relative(ROOT, DEFAULT_REPORT),
 ];
 
