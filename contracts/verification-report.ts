@@ -2,7 +2,7 @@
  * The verification report: what the harness (scripts/harness) writes and what the site
  * (src/plugins/verification-report, src/evidence) and the browser tests (test/site) read.
  * One neutral module both sides import, so neither owns the contract: it imports nothing
- * but the other modules of contracts/ (test/layers.test.ts enforces that).
+ * but the other modules of contracts/ (test/architecture/import-graph.test.ts enforces that).
  */
 import type { Locale } from './locales';
 import type { VersionId } from './versions';
