@@ -40,7 +40,12 @@ export type NotVerifiableReason =
   /** The commands failed on this engine as an engine expectation predicts, so the claim was never checked there. */
   | 'command-failed-on-engine';
 
-/** The container checks of docker-bench-security section 5 the audit table shows (shared/reference/facts.md). */
+/**
+ * The container checks of docker-bench-security section 5 the audit table shows, as numbered in
+ * docker/docker-bench-security@v1.6.0 (b7a5284c) tests/5_container_runtime.sh: memory 5.10,
+ * cpu 5.11, pids 5.28, ports 5.13, host-network 5.9, privileged 5.4, docker-socket 5.31,
+ * read-only 5.12, no-new-privileges 5.25, health-check 5.26, default-bridge 5.29.
+ */
 export const AUDIT_CHECKS = [
   'memory',
   'cpu',
@@ -134,7 +139,7 @@ export const ENGINE_KINDS = ['docker', 'rootless-docker', 'podman'] as const;
 export type EngineKind = (typeof ENGINE_KINDS)[number];
 
 export interface EngineInfo {
-  /** Stable id: `host` for the daemon `npm test` uses, else e.g. `docker-28`, `podman-5`. */
+  /** Stable id: `host` for the daemon `npm test` uses, else the matrix engine's (src/engines/index.ts: `docker28`, `rootless`, `podman`, ...). */
   readonly id: string;
   readonly kind: EngineKind;
   /** What the engine reports of itself (`docker version`'s Server version). */

@@ -24,7 +24,7 @@ import { Session } from '../../scripts/harness/session';
 import type { ImageName } from '../../src/snippets/images';
 
 /**
- * The model images against the contract in shared/reference/facts.md, on the real daemon.
+ * The stand-in images against the upstream contract each version's CITATIONS.md cites, on the real daemon.
  * Models are tagged under test names, never the documented ones, so a harness run on the
  * same daemon is not disturbed; ensureImages treats both the same way.
  */
