@@ -36,7 +36,7 @@ const run: EngineRun<Claim> = {
 const report: VerificationReport<Claim> = {
   schema: 3,
   generatedAt: '2026-11-22T00:00:00.000Z',
-  runs: [run, { ...run, engine: { id: 'podman-5', kind: 'podman', version: '5.4.2', cgroupVersion: '1' }, snippets: [], failure: { reason: 'no cgroups', log: 'long log' } }],
+  runs: [run, { ...run, engine: { id: 'podman', kind: 'podman', version: '5.4.2', cgroupVersion: '1' }, snippets: [], failure: { reason: 'no cgroups', log: 'long log' } }],
 };
 
 describe('siteReportFromReport', () => {
@@ -46,7 +46,7 @@ describe('siteReportFromReport', () => {
     expect(site.runs[0]!.snippets[0]).toMatchObject({ version: '0.33', id: 'resource-limits', status: 'failed' });
     expect(site.runs[0]!.snippets[0]!.placeholders, 'only the placeholders of its own text').toEqual(['/path/to/workspace']);
     expect(site.runs[0]!.snippets[0]!.rewrites).toEqual([{ rule: 'session-labels', snippet: 'resource-limits', from: '', to: ' --label x' }]);
-    expect(site.runs[1]!.engine).toMatchObject({ id: 'podman-5', failure: 'no cgroups' });
+    expect(site.runs[1]!.engine).toMatchObject({ id: 'podman', failure: 'no cgroups' });
   });
 
   it('keeps a failure reason only for failed claims, and drops raw evidence, stderr and engine logs', () => {
