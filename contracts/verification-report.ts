@@ -16,8 +16,8 @@ export interface ReportedClaim {
   readonly kind: string;
 }
 
-/** Bumped when a field the site or the browser tests read changes meaning. */
-export const REPORT_SCHEMA = 3;
+/** Bumped when a field the site or the browser tests read changes meaning (4: image source `model` became `stand-in`). */
+export const REPORT_SCHEMA = 4;
 
 /** The engine id of a run on the machine's own daemon (`npm test`), as opposed to a test engine of the matrix. */
 export const HOST_ENGINE_ID = 'host';
@@ -147,13 +147,20 @@ export interface EngineInfo {
   readonly cgroupVersion: string;
 }
 
+/**
+ * Where an image a run used came from: the published image, or a stand-in the harness built
+ * because none could be pulled (schema 3 called it `model`).
+ */
+export const IMAGE_SOURCES = ['stand-in', 'real'] as const;
+export type ImageSource = (typeof IMAGE_SOURCES)[number];
+
 /** How probes entered containers' network namespaces (scripts/harness/run/probes.ts). */
 export type ProbeWay = 'nsenter' | 'container';
 
 /** Everything one engine did: its snippets, or why it could not run them. */
 export interface EngineRun<C extends ReportedClaim = ReportedClaim> {
   readonly engine: EngineInfo;
-  readonly images: readonly { readonly name: string; readonly reference: string; readonly source: 'model' | 'real' }[];
+  readonly images: readonly { readonly name: string; readonly reference: string; readonly source: ImageSource }[];
   readonly reader: { readonly uid: number; readonly switchedUser: boolean };
   readonly lanNeighbour: boolean;
   readonly probes: ProbeWay;

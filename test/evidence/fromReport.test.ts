@@ -5,7 +5,7 @@ import type { Claim } from '../../src/snippets';
 
 const run: EngineRun<Claim> = {
   engine: { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '2' },
-  images: [{ name: 'openhands-0.33', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'model' }],
+  images: [{ name: 'openhands-0.33', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'stand-in' }],
   reader: { uid: 1000, switchedUser: true },
   lanNeighbour: true,
   probes: 'nsenter',
@@ -34,7 +34,7 @@ const run: EngineRun<Claim> = {
 };
 
 const report: VerificationReport<Claim> = {
-  schema: 3,
+  schema: 4,
   generatedAt: '2026-11-22T00:00:00.000Z',
   runs: [run, { ...run, engine: { id: 'podman', kind: 'podman', version: '5.4.2', cgroupVersion: '1' }, snippets: [], failure: { reason: 'no cgroups', log: 'long log' } }],
 };
@@ -65,8 +65,10 @@ describe('reportProblem', () => {
 
   it.each([
     [null, /not a JSON object/],
-    [{ schema: 2, snippets: [] }, /unexpected schema 2, expected 3/],
-    [{ schema: 3 }, /no runs array/],
+    [{ schema: 2, snippets: [] }, /unexpected schema 2, expected 4/],
+    // Schema 3 called the stand-ins `model`: a site reading it would name their images wrongly.
+    [{ schema: 3, runs: [] }, /unexpected schema 3, expected 4/],
+    [{ schema: 4 }, /no runs array/],
   ])('says what is wrong with %j', (value, message) => {
     expect(reportProblem(value)).toMatch(message);
   });

@@ -144,12 +144,12 @@ describe('the report checks', () => {
   it('says to run the harness again for a report of another schema', () => {
     const loaded = loadReport(write('old.json', { schema: 2, snippets: [] }));
     expect(loaded.ok).toBe(false);
-    expect(!loaded.ok && loaded.problem).toMatch(/cannot be read: unexpected schema 2, expected 3 \(run the harness again: npm test\)$/);
+    expect(!loaded.ok && loaded.problem).toMatch(/cannot be read: unexpected schema 2, expected 4 \(run the harness again: npm test\)$/);
   });
 
   it('says which snippet the report lacks', () => {
     const run = { engine: { id: 'host' }, snippets: [{ version: '0.33', id: 'network-binding' }] };
-    const loaded = loadReport(write('partial.json', { schema: 3, runs: [run] }));
+    const loaded = loadReport(write('partial.json', { schema: 4, runs: [run] }));
     expect(() => snippetEntry(loaded, '0.33/resource-limits')).toThrow(
       /^no verification report for snippet 0\.33\/resource-limits: run the harness \(npm test\) first \(.*partial\.json has 0\.33\/network-binding\)$/,
     );
