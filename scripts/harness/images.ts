@@ -720,15 +720,20 @@ export function releaseOrphanedStandInTagsSync(): string[] {
  * their loopback registry tags and digests), but only while no live run holds image markers:
  * such a run may be of that earlier version, using them. Documented names pointing at them
  * are untagged as stand-ins by release and the sweep (isStandIn). Returns what it removed.
+ * Tests pass a repository prefix of their own, so they never remove another run's builds.
+ *
+ * A run of an earlier version builds outside the lock and creates its marker after: a sweep
+ * in between would remove the build it is about to tag. Only a run of each version on one
+ * daemon at the same moment meets that; its tag step then fails and says so.
  */
-export function removeLegacyStandInBuildsSync(): string[] {
+export function removeLegacyStandInBuildsSync(repositoryPrefix = LEGACY_PRIVATE_REPOSITORY_PREFIX): string[] {
   return underLockIfPossible(() => {
     if (liveMarkers().length > 0) return [];
     const ids = dockerSync(['image', 'ls', '--quiet', '--no-trunc', ...labelFilterArgs(LEGACY_LABEL.standIn)]).stdout.split('\n').filter(Boolean);
     const removed: string[] = [];
     for (const id of new Set(ids)) {
       const names = dockerSync(['image', 'inspect', '--format', '{{range .RepoTags}}{{.}} {{end}}{{range .RepoDigests}}{{.}} {{end}}', id]).stdout.split(' ').filter(Boolean);
-      const legacy = names.filter((name) => name.replace(/^127\.0\.0\.1:\d+\//, '').startsWith(LEGACY_PRIVATE_REPOSITORY_PREFIX));
+      const legacy = names.filter((name) => name.replace(/^127\.0\.0\.1:\d+\//, '').startsWith(repositoryPrefix));
       for (const name of legacy) if (dockerSync(['image', 'rm', name]).exitCode === 0) removed.push(name);
     }
     return removed;
