@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import type { EngineRun, SnippetReport, VerificationReport } from '../../contracts/verification-report';
-import { snippetPlacements } from '../../src/page-model/placements';
+import { snippetPlacements } from '../../src/doc-pages/placements';
 import type { VersionId } from '../../src/snippets/versions/ids';
 
 export const ROOT = path.resolve(__dirname, '..', '..');

@@ -31,7 +31,7 @@ export const RULES: IForbiddenRuleType[] = [
   },
   {
     name: 'src-not-scripts',
-    comment: 'The site (src/) imports nothing of the tools (scripts/): what both need, e.g. the page model, lives in src/ or contracts/.',
+    comment: 'The site (src/) imports nothing of the tools (scripts/): what both need, e.g. reading the doc pages (src/doc-pages), lives in src/ or contracts/.',
     severity: 'error',
     from: { path: '^src/' },
     to: { path: '^scripts/' },

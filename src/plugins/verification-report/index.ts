@@ -5,7 +5,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { reportProblem, siteReportFromReport } from '../../evidence/fromReport';
 import type { SnippetPlacement, VerificationData } from '../../evidence/types';
 import { PLUGIN_NAME } from '../../evidence/pluginName';
-import { snippetPlacements } from '../../page-model/placements';
+import { snippetPlacements } from '../../doc-pages/placements';
 import type { VerificationReport } from '../../../contracts/verification-report';
 import type { Claim } from '../../snippets';
 
