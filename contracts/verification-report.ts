@@ -1,14 +1,23 @@
 /**
  * The verification report: what the harness (scripts/harness) writes and what the site
  * (src/plugins/verification-report, src/evidence) and the browser tests (test/site) read.
- * One neutral module both sides import, so neither owns the contract.
+ * One neutral module both sides import, so neither owns the contract: it imports nothing
+ * but the other modules of contracts/ (test/architecture/import-graph.test.ts enforces that).
  */
-import type { Locale } from '../src/i18n/messages';
-import type { Claim } from '../src/snippets/claims';
-import type { VersionId } from '../src/snippets/versions/ids';
+import type { Locale } from './locales';
+import type { VersionId } from './versions';
 
-/** Bumped when a field the site or the browser tests read changes meaning. */
-export const REPORT_SCHEMA = 3;
+/**
+ * A claim as the report stores it: its kind and the fields of its registry entry. The
+ * registry types claims (src/snippets/claims.ts `Claim`); code that has that type passes it
+ * as the parameter of the report types below (`VerificationReport<Claim>`).
+ */
+export interface ReportedClaim {
+  readonly kind: string;
+}
+
+/** Bumped when a field the site or the browser tests read changes meaning (4: image source `model` became `stand-in`). */
+export const REPORT_SCHEMA = 4;
 
 /** The engine id of a run on the machine's own daemon (`npm test`), as opposed to a test engine of the matrix. */
 export const HOST_ENGINE_ID = 'host';
@@ -31,7 +40,12 @@ export type NotVerifiableReason =
   /** The commands failed on this engine as an engine expectation predicts, so the claim was never checked there. */
   | 'command-failed-on-engine';
 
-/** The container checks of docker-bench-security section 5 the audit table shows (shared/reference/facts.md). */
+/**
+ * The container checks of docker-bench-security section 5 the audit table shows, as numbered in
+ * docker/docker-bench-security@v1.6.0 (b7a5284c) tests/5_container_runtime.sh: memory 5.10,
+ * cpu 5.11, pids 5.28, ports 5.13, host-network 5.9, privileged 5.4, docker-socket 5.31,
+ * read-only 5.12, no-new-privileges 5.25, health-check 5.26, default-bridge 5.29.
+ */
 export const AUDIT_CHECKS = [
   'memory',
   'cpu',
@@ -102,7 +116,7 @@ export interface UnitTexts {
   readonly placeholders: readonly { placeholder: string; value: string }[];
 }
 
-export interface SnippetReport extends UnitTexts {
+export interface SnippetReport<C extends ReportedClaim = ReportedClaim> extends UnitTexts {
   readonly version: VersionId;
   readonly id: string;
   readonly requires: readonly string[];
@@ -115,7 +129,7 @@ export interface SnippetReport extends UnitTexts {
    * nothing is known of this engine, and its claims are `not-verifiable` with that reason.
    */
   readonly status: 'verified' | 'failed' | 'partly-verifiable' | 'expected-failure' | 'not-run';
-  readonly claims: readonly (ClaimResult & { claim: Claim })[];
+  readonly claims: readonly (ClaimResult & { claim: C })[];
   /** The engine expectation the commands' failure was judged by. */
   readonly expectation?: string;
 }
@@ -125,7 +139,7 @@ export const ENGINE_KINDS = ['docker', 'rootless-docker', 'podman'] as const;
 export type EngineKind = (typeof ENGINE_KINDS)[number];
 
 export interface EngineInfo {
-  /** Stable id: `host` for the daemon `npm test` uses, else e.g. `docker-28`, `podman-5`. */
+  /** Stable id: `host` for the daemon `npm test` uses, else the matrix engine's (src/engines/index.ts: `docker28`, `rootless`, `podman`, ...). */
   readonly id: string;
   readonly kind: EngineKind;
   /** What the engine reports of itself (`docker version`'s Server version). */
@@ -133,23 +147,30 @@ export interface EngineInfo {
   readonly cgroupVersion: string;
 }
 
+/**
+ * Where an image a run used came from: the published image, or a stand-in the harness built
+ * because none could be pulled (schema 3 called it `model`).
+ */
+export const IMAGE_SOURCES = ['stand-in', 'real'] as const;
+export type ImageSource = (typeof IMAGE_SOURCES)[number];
+
 /** How probes entered containers' network namespaces (scripts/harness/run/probes.ts). */
 export type ProbeWay = 'nsenter' | 'container';
 
 /** Everything one engine did: its snippets, or why it could not run them. */
-export interface EngineRun {
+export interface EngineRun<C extends ReportedClaim = ReportedClaim> {
   readonly engine: EngineInfo;
-  readonly images: readonly { readonly name: string; readonly reference: string; readonly source: 'model' | 'real' }[];
+  readonly images: readonly { readonly name: string; readonly reference: string; readonly source: ImageSource }[];
   readonly reader: { readonly uid: number; readonly switchedUser: boolean };
   readonly lanNeighbour: boolean;
   readonly probes: ProbeWay;
-  readonly snippets: readonly SnippetReport[];
+  readonly snippets: readonly SnippetReport<C>[];
   /** Set when the engine could not start or run: the reason and the end of its log. */
   readonly failure?: { readonly reason: string; readonly log: string };
 }
 
-export interface VerificationReport {
+export interface VerificationReport<C extends ReportedClaim = ReportedClaim> {
   readonly schema: typeof REPORT_SCHEMA;
   readonly generatedAt: string;
-  readonly runs: readonly EngineRun[];
+  readonly runs: readonly EngineRun<C>[];
 }

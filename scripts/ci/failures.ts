@@ -12,8 +12,7 @@
  */
 import path from 'node:path';
 import type { EngineRun, SnippetReport, VerificationReport } from '../../contracts/verification-report';
-import { loadSite } from '../docs-lint/site';
-import { snippetUses } from '../docs-lint/page-facts';
+import { snippetPlacements } from '../../src/doc-pages/placements';
 import type { VersionId } from '../../src/snippets/versions/ids';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -35,15 +34,7 @@ const VERSION_PREFIX: Readonly<Record<VersionId, string>> = { canvas: '', '1.x':
 
 /** `version/id` -> the doc that shows the snippet (its slug and English source file), from the pages themselves. */
 export async function placements(root = ROOT): Promise<Map<string, { slug: string; file: string }>> {
-  const site = await loadSite(root);
-  const out = new Map<string, { slug: string; file: string }>();
-  for (const page of site.pages) {
-    if (page.locale !== 'en' || !page.tree) continue;
-    for (const use of snippetUses(page.tree)) {
-      if (use.id && use.element === 'Snippet') out.set(`${page.version}/${use.id}`, { slug: page.slug, file: path.relative(root, page.file.path) });
-    }
-  }
-  return out;
+  return new Map((await snippetPlacements(root)).map(({ version, snippetId, slug, file }) => [`${version}/${snippetId}`, { slug, file }]));
 }
 
 export function failuresOf(report: VerificationReport, placed: ReadonlyMap<string, { slug: string; file: string }>): Failure[] {

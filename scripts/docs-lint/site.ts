@@ -5,33 +5,23 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { LOCALES, type Locale } from '../../src/i18n/messages';
+import { pageDir, readPageSources } from '../../src/doc-pages/files';
+import { parsePage } from '../../src/doc-pages/parse';
 import type { SnippetSpec } from '../../src/snippets/snippet';
 import { VERSIONS, VERSION_IDS, type VersionId } from '../../src/snippets/versions';
 import type { StatedFact } from '../../src/snippets/versions/facts';
 import type { ReleaseLine } from '../../src/snippets/versions/release-facts';
-import { parsePage } from './parse-page';
 import { report } from './report';
 import { pointAt } from './source-points';
 
 export type Registry = Readonly<Record<string, SnippetSpec>>;
 export type Facts = Readonly<Record<string, StatedFact>>;
-
-import { DOCS_VERSION_OF as DOCS_VERSION } from '../../src/evidence/docsVersion';
-
-/** Where Docusaurus reads each version's pages in each locale, relative to the site root. */
-export function pageDir(version: VersionId, locale: Locale): string {
-  const docs = DOCS_VERSION[version];
-  if (locale === 'en') return docs === 'current' ? 'docs' : `versioned_docs/version-${docs}`;
-  return `i18n/${locale}/docusaurus-plugin-content-docs/${docs === 'current' ? 'current' : `version-${docs}`}`;
-}
 export const MESSAGE_FILES: Readonly<Record<Locale, string>> = { en: 'src/i18n/en.json', ja: 'src/i18n/ja.json' };
 export const registryFile = (version: VersionId) => `src/snippets/versions/${version}/registry.ts`;
 /** The Japanese terminology table contributors follow (README, "Translate"). */
 export const TERMINOLOGY_FILE = 'i18n/ja/terminology.md';
 /** Docusaurus' theme and sidebar translations of the ja locale: text readers see too. */
 const THEME_TRANSLATIONS_DIR = 'i18n/ja';
-
-const PAGE_EXTENSION = /\.mdx?$/;
 
 export interface Page {
   readonly version: VersionId;
@@ -90,32 +80,25 @@ function errorPoint(error: unknown): Point | undefined {
 }
 
 async function loadPages(root: string, version: VersionId, locale: Locale, otherFiles: VFile[]): Promise<Page[]> {
-  const dir = pageDir(version, locale);
-  if (!existsSync(path.join(root, dir))) {
+  const sources = await readPageSources(root, version, locale);
+  if (!sources) {
+    const dir = pageDir(version, locale);
     const missing = new VFile({ cwd: root, path: dir });
     report(missing, 'missing-file', `Unexpected missing folder \`${dir}/\`, expected the ${locale} pages in it`);
     otherFiles.push(missing);
     return [];
   }
-  const entries = (await readdir(path.join(root, dir), { recursive: true }))
-    .filter((entry) => PAGE_EXTENSION.test(entry))
-    .map((entry) => entry.split(path.sep).join('/'))
-    .sort();
-  return Promise.all(
-    entries.map(async (entry) => {
-      const relative = `${dir}/${entry}`;
-      const value = await readFile(path.join(root, relative), 'utf8');
-      const file = new VFile({ cwd: root, path: relative, value });
-      let tree: Root | undefined;
-      try {
-        tree = parsePage(value);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        report(file, 'parse', `Unexpected MDX syntax, expected a page Docusaurus can compile: ${reason}`, errorPoint(error));
-      }
-      return { version, locale, slug: entry.replace(PAGE_EXTENSION, ''), file, tree };
-    }),
-  );
+  return sources.map(({ slug, path: relative, text }) => {
+    const file = new VFile({ cwd: root, path: relative, value: text });
+    let tree: Root | undefined;
+    try {
+      tree = parsePage(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      report(file, 'parse', `Unexpected MDX syntax, expected a page Docusaurus can compile: ${reason}`, errorPoint(error));
+    }
+    return { version, locale, slug, file, tree };
+  });
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {

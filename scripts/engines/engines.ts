@@ -10,7 +10,7 @@ import { ENGINES, type EngineId } from '../../src/engines';
 import { ENGINE_ENV } from '../harness/host-net';
 import { runProcess } from '../harness/docker';
 import type { Session } from '../harness/session';
-import { engineFolder } from './folders';
+import { engineFolder } from '../harness/run/engine-folders';
 
 const HERE = __dirname;
 

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Shared definitions of the engine scripts (sourced). The engine table itself is
 # src/engines/index.ts; engines.ts passes each script the kind, suite and packages.
-# Recipe first seen working on this machine: shared/reference/engines-and-platforms.md.
+# The recipe (debootstrap of Debian's packages, the inner daemon's flags in start.sh) was worked
+# out by trial on these machines: no upstream source describes it.
 
 OHG_MIRROR="${OHG_MIRROR:-http://deb.debian.org/debian}"
 # Bump when a build post-step changes: it is part of the cache hash, as are the inputs.

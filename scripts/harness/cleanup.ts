@@ -2,7 +2,7 @@
  * Removing what a harness run created, and only that.
  *
  * What belongs to a session: Docker containers and networks carrying its session label
- * (the model app copies that label onto the runtime containers it creates), the runtime a
+ * (the app stand-in copies that label onto the runtime containers it creates), the runtime a
  * labelled app container named after its own host name, the LAN namespace named from its
  * suffix, iptables rules commented with its id, and its image marker. Nothing unlabelled
  * is ever removed: a reader's own `openhands-app` container is not ours.
@@ -10,13 +10,13 @@
  * Everything here is synchronous so that it also works from a process 'exit' handler,
  * where asynchronous work never runs. The async wrappers are for ordinary callers.
  */
-import { listEngineFolderSuffixesSync, removeEngineFoldersSync } from '../engines/folders';
 import { hostname } from 'node:os';
 import { dockerSync } from './docker';
 import { removeRulesByCommentSync, removeStaleRulesSync } from './firewall';
-import { releaseImagesSync, releaseOrphanedModelTagsSync, removeOrphanedBuildContextsSync } from './images';
+import { releaseImagesSync, releaseOrphanedStandInTagsSync, removeLegacyStandInBuildsSync, removeOrphanedBuildContextsSync } from './images';
 import { LABEL, labelFilterArgs, parseLabelList } from './labels';
 import { listLanNamespaceSuffixesSync, removeLanNeighbourSync } from './lan';
+import { listEngineFolderSuffixesSync, removeEngineFoldersSync } from './run/engine-folders';
 import { listReaderFolderSuffixesSync, removeReaderFoldersSync } from './run/reader-folders';
 import {
   firewallCommentFor,
@@ -67,7 +67,7 @@ function lines(text: string): string[] {
 
 /**
  * Full ids of this session's containers: those with its label, and the runtime each of
- * them would have created as the model app (named openhands-runtime-<its host name>).
+ * them would have created as the app stand-in (named openhands-runtime-<its host name>).
  * The name catches a runtime the app could not copy our labels onto (an API that refused
  * inspect); a host name is the container's own id prefix, so the name is ours alone.
  */
@@ -174,9 +174,15 @@ export function sweepCrashedSessionsSync(): CleanupReport {
   (report as { firewallRules: number }).firewallRules += removeStaleRulesSync((id) => liveIds.has(id));
 
   try {
-    report.untaggedImages.push(...releaseOrphanedModelTagsSync());
+    report.untaggedImages.push(...releaseOrphanedStandInTagsSync());
   } catch (error) {
     report.errors.push(`releasing image tags: ${(error as Error).message}`);
+  }
+  try {
+    // After the documented tags: what an earlier version of the harness built and called "models".
+    report.untaggedImages.push(...removeLegacyStandInBuildsSync());
+  } catch (error) {
+    report.errors.push(`removing earlier versions' stand-in builds: ${(error as Error).message}`);
   }
   return report;
 }

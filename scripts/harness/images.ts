@@ -2,25 +2,26 @@
  * The images the snippets run, made available on the daemon.
  *
  * No image can be pulled where the harness usually runs, so each documented image
- * (src/snippets/images.ts) is either the real one already on the daemon, or a local model
- * built FROM scratch from scripts/harness/images/<model>/ and tagged with the documented
- * name for the duration of a run. Rules:
- * - A documented name that exists and is not ours (no org.openhands-guide.model label) is
- *   the real image: it is used as it is and never retagged.
- * - Models are built under private names (openhands-guide/model-<model>:<content hash>),
+ * (src/snippets/images.ts) is either the real one already on the daemon, or a local stand-in
+ * built FROM scratch from its version's stand-ins/ folder (or scripts/harness/images/) and
+ * tagged with the documented name for the duration of a run. Rules:
+ * - A documented name that exists and is not ours (no org.openhands-guide.stand-in label, nor
+ *   the org.openhands-guide.model label earlier versions gave stand-ins) is the real image: it
+ *   is used as it is and never retagged.
+ * - Stand-ins are built under private names (openhands-guide/stand-in-<image>:<content hash>),
  *   which stay as a build cache; only the documented tags are added and removed.
  * - Each session that relies on the documented tags holds a marker container
  *   (created, never started). Tags are removed only when no live session holds one, and
- *   only while they still point at a model image, so a model never outlives the runs
+ *   only while they still point at a stand-in image, so a stand-in never outlives the runs
  *   that needed it: a reader who later runs the real command gets the real image.
  * - Adding and removing tags happens under a daemon-wide mutex: a container with a fixed
  *   name, which the daemon creates atomically. A lock whose owner died is taken over.
  *
  * OPENHANDS_GUIDE_IMAGES=real makes ensureImages require the real images: it pulls each
  * documented image with `docker pull` (using a real image already present if the pull
- * fails) and never builds or tags a model. Use it where the registry is reachable, to verify
- * the claims models cannot show (the socket proxy's API filtering). Unset (or `auto`):
- * real images where present, models otherwise. The probe image is the harness's own tool
+ * fails) and never builds or tags a stand-in. Use it where the registry is reachable, to verify
+ * the claims stand-ins cannot show (the socket proxy's API filtering). Unset (or `auto`):
+ * real images where present, stand-ins otherwise. The probe image is the harness's own tool
  * and is built in both modes.
  *
  * Markers name the references they hold (label image-references), so a release untags only
@@ -32,9 +33,10 @@
  * do, while its session holds them with a preload marker. Only then, and only in the process
  * that holds them, does real mode accept them as published images; a run in the default mode
  * waits until they are released instead of taking them for real ones, and the preload waits
- * until no live session holds the documented tags for its models. A user's own image under a
- * documented name is never retagged; release and the sweep untag the copies as they do models.
+ * until no live session holds the documented tags for its stand-ins. A user's own image under a
+ * documented name is never retagged; release and the sweep untag the copies as they do stand-ins.
  */
+import type { ImageSource } from '../../contracts/verification-report';
 import { STAND_INS } from '../../src/snippets/versions/stand-ins';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -44,14 +46,14 @@ import { IMAGES, imageReference, type ImageName } from '../../src/snippets/image
 import type { StandInSpec } from '../../src/snippets/stand-in';
 import { VERSIONS, VERSION_IDS } from '../../src/snippets/versions';
 import { docker, dockerResult, dockerSync, runProcess, runProcessSync, type DockerOptions } from './docker';
-import { LABEL, LABEL_PREFIX, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
+import { LABEL, LABEL_PREFIX, LEGACY_LABEL, STAND_IN_LABEL_KEYS, labelArgs, labelFilterArgs, parseLabelList, sessionLabels, type SessionIdentity } from './labels';
 import { isLabelledSessionLive, type Session } from './session';
 import { UNPACKED_TOOLS } from './tool-paths';
 import { againstEngine } from './host-net';
 import { giveDigest, loopbackReferences } from './loopback-registry';
 
 export type ImagesMode = 'auto' | 'real';
-export type ImageSource = 'real' | 'model';
+export type { ImageSource };
 
 export interface EnsuredImage {
   readonly name: ImageName;
@@ -64,7 +66,7 @@ export interface EnsuredImage {
   readonly digestRegistry?: string;
 }
 
-export type ModelName = ImageName | 'probe';
+export type StandInName = ImageName | 'probe';
 
 const HARNESS_IMAGES = 'scripts/harness/images';
 const ROOT = join(__dirname, '..', '..');
@@ -73,11 +75,11 @@ const ROOT = join(__dirname, '..', '..');
  * Every stand-in the harness can build: each version's (src/snippets/versions/<v>/stand-ins),
  * the socket proxy all versions share, and the harness's own probe image.
  */
-const MODELS: Readonly<Record<ModelName, StandInSpec>> = {
+const STAND_IN_SPECS: Readonly<Record<StandInName, StandInSpec>> = {
   ...(Object.assign({}, ...VERSION_IDS.map((v) => STAND_INS[v])) as Record<ImageName, StandInSpec>),
   'socket-proxy': {
     dir: `${HARNESS_IMAGES}/socket-proxy`,
-    files: { 'docker-socket-proxy-model.sh': 'usr/local/bin/docker-socket-proxy-model.sh' },
+    files: { 'docker-socket-proxy-stand-in.sh': 'usr/local/bin/docker-socket-proxy-stand-in.sh' },
     busybox: true,
     dockerCli: false,
     haproxy: true,
@@ -89,7 +91,7 @@ const MODELS: Readonly<Record<ModelName, StandInSpec>> = {
 const SHARED_LIBRARIES = join(ROOT, HARNESS_IMAGES, 'lib');
 
 /** Build contexts carry the builder's pid, so a sweep can tell a killed build's folder from a running one. */
-const buildContextPrefix = (model: ModelName): string => join(tmpdir(), `ohg-build-${process.pid}-${model}-`);
+const buildContextPrefix = (standIn: StandInName): string => join(tmpdir(), `ohg-build-${process.pid}-${standIn}-`);
 const BUILD_CONTEXT = /^ohg-build-(\d+)-[a-zA-Z0-9.-]+-[A-Za-z0-9]{6}$/;
 
 /** Removes the build contexts of builders that are no longer running; returns the paths. */
@@ -125,9 +127,12 @@ export function imagesMode(): ImagesMode {
   throw new Error(`Unexpected OPENHANDS_GUIDE_IMAGES=${value}, expected "real" or unset (images-mode)`);
 }
 
-export function privateRepository(model: ModelName): string {
-  return model === 'probe' ? 'openhands-guide/probe' : `openhands-guide/model-${kebab(model)}`;
+export function privateRepository(standIn: StandInName): string {
+  return standIn === 'probe' ? 'openhands-guide/probe' : `openhands-guide/stand-in-${kebab(standIn)}`;
 }
+
+/** Where earlier versions of the harness kept their stand-in builds (labelled LEGACY_LABEL.standIn). */
+export const LEGACY_PRIVATE_REPOSITORY_PREFIX = 'openhands-guide/model-';
 
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -154,7 +159,7 @@ function hostBinaries(): HostBinaries {
 
 function firstExisting(paths: readonly string[], what: string, fix: string): string {
   const found = paths.find((path) => existsSync(path));
-  if (!found) throw new Error(`Cannot build model images: no ${what} at ${paths.join(' or ')}; ${fix}`);
+  if (!found) throw new Error(`Cannot build stand-in images: no ${what} at ${paths.join(' or ')}; ${fix}`);
   return found;
 }
 
@@ -163,7 +168,7 @@ function assertStatic(path: string, what: string): void {
   const result = runProcessSync('file', ['-L', path]);
   if (result.exitCode !== 0) throw new Error(`Cannot check ${path} with \`file\` (${result.stderr.trim()}); apt-get install file`);
   if (!/statically linked|static-pie linked/.test(result.stdout)) {
-    throw new Error(`${what} at ${path} is not statically linked (file says: ${result.stdout.trim()}); a FROM scratch model image needs a static binary`);
+    throw new Error(`${what} at ${path} is not statically linked (file says: ${result.stdout.trim()}); a FROM scratch stand-in image needs a static binary`);
   }
 }
 
@@ -179,7 +184,7 @@ function withLibraries(binary: string): string[] {
   const result = runProcessSync('ldd', [binary]);
   const missing = result.stdout.split('\n').filter((line) => line.includes('not found'));
   if (result.exitCode !== 0 || missing.length > 0) {
-    throw new Error(`Cannot copy ${binary} into a model image: ldd says ${missing.map((l) => l.trim()).join(', ') || result.stderr.trim()}; install the libraries it needs (ensure-daemon.sh does as root)`);
+    throw new Error(`Cannot copy ${binary} into a stand-in image: ldd says ${missing.map((l) => l.trim()).join(', ') || result.stderr.trim()}; install the libraries it needs (ensure-daemon.sh does as root)`);
   }
   const paths = [binary];
   for (const line of result.stdout.split('\n')) {
@@ -194,17 +199,17 @@ interface BuildContext {
   readonly hash: string;
 }
 
-function assembleContext(model: ModelName): BuildContext {
-  const spec = MODELS[model];
+function assembleContext(standIn: StandInName): BuildContext {
+  const spec = STAND_IN_SPECS[standIn];
   const bins = hostBinaries();
-  const dir = mkdtempSync(buildContextPrefix(model));
+  const dir = mkdtempSync(buildContextPrefix(standIn));
   const put = (source: string, rootfsPath: string): void => {
     const target = join(dir, 'rootfs', rootfsPath);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(source, target);
     chmodSync(target, statSync(source).mode & 0o777);
   };
-  if (!spec) throw new Error(`No stand-in for image ${model}: add one to its version's stand-ins/index.ts`);
+  if (!spec) throw new Error(`No stand-in for image ${standIn}: add one to its version's stand-ins/index.ts`);
   copyFileSync(join(ROOT, spec.dir, 'Dockerfile'), join(dir, 'Dockerfile'));
   for (const [file, rootfsPath] of Object.entries(spec.files)) put(join(ROOT, spec.dir, file), rootfsPath);
   for (const library of spec.libraries) put(join(SHARED_LIBRARIES, `${library}.sh`), `usr/local/lib/openhands-guide/${library}.sh`);
@@ -262,8 +267,9 @@ function toImageInfo(json: string): ImageInfo {
   return { id: image.Id, labels: image.Config?.Labels ?? {} };
 }
 
-function isModel(info: ImageInfo): boolean {
-  return info.labels[LABEL.model] !== undefined;
+/** A stand-in, built by this harness or by an earlier version of it (LEGACY_LABEL). */
+function isStandIn(info: ImageInfo): boolean {
+  return STAND_IN_LABEL_KEYS.some((key) => info.labels[key] !== undefined);
 }
 
 /** A stand-in copied to pass for the published image (preloadPublishedStandIns): never a user's image. */
@@ -273,15 +279,15 @@ function isPublishedStandIn(info: ImageInfo): boolean {
 
 /** A user's image under a documented name (pulled, loaded, built): used as it is, never retagged. */
 function isUsersImage(info: ImageInfo): boolean {
-  return !isModel(info) && !isPublishedStandIn(info);
+  return !isStandIn(info) && !isPublishedStandIn(info);
 }
 
 // ---------------------------------------------------------------------------------------
 // Building
 
-export interface BuiltModel {
-  readonly model: ModelName;
-  /** Private reference, e.g. openhands-guide/model-openhands:0123456789abcdef. */
+export interface BuiltStandIn {
+  readonly standIn: StandInName;
+  /** Private reference, e.g. openhands-guide/stand-in-openhands:0123456789abcdef. */
   readonly reference: string;
   readonly id: string;
   readonly hash: string;
@@ -289,24 +295,24 @@ export interface BuiltModel {
   readonly built: boolean;
 }
 
-/** Builds a model image unless one with the same content hash exists. */
-export async function buildModelImage(model: ModelName): Promise<BuiltModel> {
-  const context = assembleContext(model);
+/** Builds a stand-in image unless one with the same content hash exists. */
+export async function buildStandInImage(standIn: StandInName): Promise<BuiltStandIn> {
+  const context = assembleContext(standIn);
   try {
-    const reference = `${privateRepository(model)}:${context.hash}`;
+    const reference = `${privateRepository(standIn)}:${context.hash}`;
     const existing = await inspectImage(reference);
-    if (existing && existing.labels[LABEL.modelHash] === context.hash) {
-      return { model, reference, id: existing.id, hash: context.hash, built: false };
+    if (existing && existing.labels[LABEL.standInHash] === context.hash) {
+      return { standIn, reference, id: existing.id, hash: context.hash, built: false };
     }
-    const built = await dockerBuild(model, context, reference, { [LABEL.model]: model, [LABEL.modelHash]: context.hash });
-    await pruneOlderBuilds(model, reference);
-    return { model, reference, id: built.id, hash: context.hash, built: true };
+    const built = await dockerBuild(standIn, context, reference, { [LABEL.standIn]: standIn, [LABEL.standInHash]: context.hash });
+    await pruneOlderBuilds(standIn, reference);
+    return { standIn, reference, id: built.id, hash: context.hash, built: true };
   } finally {
     rmSync(context.dir, { recursive: true, force: true });
   }
 }
 
-async function dockerBuild(model: ModelName, context: BuildContext, reference: string, labels: Record<string, string>): Promise<ImageInfo> {
+async function dockerBuild(standIn: StandInName, context: BuildContext, reference: string, labels: Record<string, string>): Promise<ImageInfo> {
   // The legacy builder: no buildx here, and FROM scratch needs nothing it lacks. Against an
   // engine of the matrix, the host's daemon builds (an engine container may lack what a
   // build step needs, e.g. Podman's setrlimit without CAP_SYS_RESOURCE) and the engine loads it.
@@ -314,11 +320,11 @@ async function dockerBuild(model: ModelName, context: BuildContext, reference: s
     env: { DOCKER_BUILDKIT: '0', ...(againstEngine() ? { DOCKER_HOST: '' } : {}) },
   });
   if (build.exitCode !== 0) {
-    throw new Error(`Building the ${model} model image from ${MODELS[model].dir} failed: ${build.stderr.trim()}`);
+    throw new Error(`Building the ${standIn} stand-in image from ${STAND_IN_SPECS[standIn].dir} failed: ${build.stderr.trim()}`);
   }
   if (againstEngine()) {
     const load = await runProcess('bash', ['-c', 'DOCKER_HOST= docker save "$1" | docker load --quiet', 'load', reference]);
-    if (load.exitCode !== 0) throw new Error(`Loading the ${model} model image into the engine failed: ${load.stderr.trim()}`);
+    if (load.exitCode !== 0) throw new Error(`Loading the ${standIn} stand-in image into the engine failed: ${load.stderr.trim()}`);
   }
   const built = await inspectImage(reference);
   if (!built) throw new Error(`Built ${reference}, but the daemon does not know it`);
@@ -326,14 +332,14 @@ async function dockerBuild(model: ModelName, context: BuildContext, reference: s
 }
 
 /**
- * Drops private tags of earlier builds of a model; an image a container still uses stays.
+ * Drops private tags of earlier builds of a stand-in; an image a container still uses stays.
  * Against an engine of the matrix the host's daemon built the image (dockerBuild), so the
  * earlier builds are there too.
  */
-async function pruneOlderBuilds(model: ModelName, keep: string, repository = privateRepository(model), label: string = LABEL.model): Promise<void> {
+async function pruneOlderBuilds(standIn: StandInName, keep: string, repository = privateRepository(standIn), label: string = LABEL.standIn): Promise<void> {
   const daemons: DockerOptions[] = againstEngine() ? [{}, { env: { DOCKER_HOST: '' } }] : [{}];
   for (const opts of daemons) {
-    const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(label, model)], opts);
+    const out = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', ...labelFilterArgs(label, standIn)], opts);
     for (const reference of out.split('\n')) {
       if (reference.startsWith(`${repository}:`) && reference !== keep) {
         // Its loopback registry tag and digest too, or the image would stay behind under them.
@@ -346,7 +352,7 @@ async function pruneOlderBuilds(model: ModelName, keep: string, repository = pri
 
 /** The harness's own busybox image, for probes, markers and the images lock. */
 export async function ensureProbeImage(): Promise<string> {
-  return (await buildModelImage('probe')).reference;
+  return (await buildStandInImage('probe')).reference;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -446,7 +452,7 @@ export function preloadMarkerName(session: { readonly suffix: string }, referenc
   return `openhands-guide-preload-${session.suffix}-${imageSetId(references)}`;
 }
 
-/** A live session's marker: which references it holds, and how (models, or published stand-ins). */
+/** A live session's marker: which references it holds, and how (stand-ins, or published stand-ins). */
 interface LiveMarker {
   /** Undefined: a marker from before markers named their references; it holds every reference. */
   readonly references: readonly string[] | undefined;
@@ -475,20 +481,20 @@ function liveMarkers(): LiveMarker[] {
 const holds = (marker: LiveMarker, reference: string): boolean => marker.references === undefined || marker.references.includes(reference);
 
 /**
- * Removes the tags of `references` that point at a model (or at a published stand-in) when no
+ * Removes the tags of `references` that point at a stand-in (or at a published stand-in) when no
  * live session's marker (preload marker) holds that reference. Call under the lock.
  */
-function untagModelsIfUnused(references: ImageReferences): string[] {
+function untagStandInsIfUnused(references: ImageReferences): string[] {
   const live = liveMarkers();
   const removed: string[] = [];
   for (const reference of Object.values(references)) {
     const info = inspectImageSync(reference);
     if (!info) continue;
     const unused =
-      (isModel(info) && !live.some((marker) => !marker.preload && holds(marker, reference))) ||
+      (isStandIn(info) && !live.some((marker) => !marker.preload && holds(marker, reference))) ||
       (isPublishedStandIn(info) && !live.some((marker) => marker.preload && holds(marker, reference)));
     if (unused) {
-      // The private tag remains, so this only untags: the cached model stays.
+      // The private tag remains, so this only untags: the cached stand-in stays.
       const result = dockerSync(['image', 'rm', reference]);
       if (result.exitCode === 0) removed.push(reference);
     }
@@ -501,7 +507,7 @@ function untagModelsIfUnused(references: ImageReferences): string[] {
 
 /**
  * Makes every documented image available under its documented reference and says, for
- * each, whether it is the real image or a model. Call releaseImages (or
+ * each, whether it is the real image or a stand-in. Call releaseImages (or
  * removeSessionResources of ./cleanup) when the session ends.
  */
 export async function ensureImages(session: Session, options: ImagesOptions = {}): Promise<Partial<Record<ImageName, EnsuredImage>>> {
@@ -518,10 +524,10 @@ export async function ensureImages(session: Session, options: ImagesOptions = {}
   }
 
   // Build outside the lock: builds take seconds, and another run may be waiting to release.
-  const models = new Map<ImageName, BuiltModel>();
+  const standIns = new Map<ImageName, BuiltStandIn>();
   for (const name of names) {
     const existing = await inspectImage(referenceOf(name));
-    if (!existing || !isUsersImage(existing)) models.set(name, await buildModelImage(name));
+    if (!existing || !isUsersImage(existing)) standIns.set(name, await buildStandInImage(name));
   }
 
   // References a live run holds for published stand-ins (the real-image test) are waited for:
@@ -539,10 +545,10 @@ export async function ensureImages(session: Session, options: ImagesOptions = {}
           result[name] = { name, reference, source: 'real', id: existing.id };
           continue;
         }
-        const model = models.get(name) ?? (await buildModelImage(name));
-        if (existing?.id !== model.id) await docker(['image', 'tag', model.reference, reference]);
-        const digest = MODELS[name].digest ? await giveDigest(model.reference, privateRepository(name)) : undefined;
-        result[name] = { name, reference, source: 'model', id: model.id, ...(digest && { digestRegistry: digest.registry }) };
+        const standIn = standIns.get(name) ?? (await buildStandInImage(name));
+        if (existing?.id !== standIn.id) await docker(['image', 'tag', standIn.reference, reference]);
+        const digest = STAND_IN_SPECS[name].digest ? await giveDigest(standIn.reference, privateRepository(name)) : undefined;
+        result[name] = { name, reference, source: 'stand-in', id: standIn.id, ...(digest && { digestRegistry: digest.registry }) };
       }
       return result;
     }),
@@ -569,7 +575,7 @@ async function whenFree<T>(references: readonly string[], which: (marker: LiveMa
     if (Date.now() > deadline) {
       const holders = liveMarkers().filter((marker) => which(marker) && held.some((reference) => holds(marker, reference)));
       throw new Error(
-        `Waited ${HOLD_WAIT_MS / 60_000} min for ${held.join(', ')}, held by ${holders.map((m) => `${m.preload ? 'published stand-ins' : 'models'} of session ${m.session} (pid ${m.pid} on ${m.host})`).join('; ')}`,
+        `Waited ${HOLD_WAIT_MS / 60_000} min for ${held.join(', ')}, held by ${holders.map((m) => `${m.preload ? 'published stand-ins' : 'stand-ins'} of session ${m.session} (pid ${m.pid} on ${m.host})`).join('; ')}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, HOLD_POLL_MS));
@@ -579,8 +585,8 @@ async function whenFree<T>(references: readonly string[], which: (marker: LiveMa
 async function ensureRealImage(name: ImageName, reference: string): Promise<EnsuredImage> {
   const pull = await dockerResult(['pull', reference], { timeout: 600_000, reject: false });
   const info = await inspectImage(reference);
-  if (info && isModel(info)) {
-    throw new Error(`OPENHANDS_GUIDE_IMAGES=real, but ${reference} is a harness model image (label ${LABEL.model}); remove the tag with \`docker image rm ${reference}\` and run again`);
+  if (info && isStandIn(info)) {
+    throw new Error(`OPENHANDS_GUIDE_IMAGES=real, but ${reference} is a harness stand-in image (label ${LABEL.standIn}); remove the tag with \`docker image rm ${reference}\` and run again`);
   }
   if (info && isPublishedStandIn(info)) {
     // Only the process that preloaded it (the real-image test) may take it for the published image.
@@ -626,7 +632,7 @@ async function buildPublishedStandIn(name: ImageName): Promise<{ reference: stri
       image = await dockerBuild(name, context, reference, { [PUBLISHED_STAND_IN]: name, [PUBLISHED_HASH]: context.hash });
       await pruneOlderBuilds(name, reference, publishedStandInRepository(name), PUBLISHED_STAND_IN);
     }
-    if (MODELS[name].digest) await giveDigest(reference, publishedStandInRepository(name));
+    if (STAND_IN_SPECS[name].digest) await giveDigest(reference, publishedStandInRepository(name));
     return { reference, id: image.id };
   } finally {
     rmSync(context.dir, { recursive: true, force: true });
@@ -637,7 +643,7 @@ async function buildPublishedStandIn(name: ImageName): Promise<{ reference: stri
  * Puts images that pass for the published ones under the documented names, as on a machine
  * that has pulled them, for testing OPENHANDS_GUIDE_IMAGES=real without a registry: copies
  * of the stand-ins (buildPublishedStandIn), held by a preload marker of `session`. Waits while
- * a live run holds one of these references for its models. A reference that holds an image of
+ * a live run holds one of these references for its stand-ins. A reference that holds an image of
  * yours is left alone. Release with releasePublishedStandIns (or removeSessionResources).
  */
 export async function preloadPublishedStandIns(session: Session, options: ImagesOptions = {}): Promise<PreloadedImage[]> {
@@ -674,7 +680,7 @@ export function releasePublishedStandIns(session: { readonly suffix: string }, o
   const references = options.references ?? documentedReferences();
   return underLockIfPossible(() => {
     dockerSync(['container', 'rm', '--force', preloadMarkerName(session, references)]);
-    return untagModelsIfUnused(references);
+    return untagStandInsIfUnused(references);
   });
 }
 
@@ -688,14 +694,14 @@ export function taggedPublishedStandIns(references: ImageReferences = documented
 
 /**
  * Ends a session's use of the tags: removes its marker, then the tags that still point at
- * a model image if no other live session holds a marker for the same references.
+ * a stand-in image if no other live session holds a marker for the same references.
  * Returns the references it untagged.
  */
 export function releaseImagesSync(session: { readonly suffix: string }, options: ImagesOptions = {}): string[] {
   const references = options.references ?? documentedReferences();
   return underLockIfPossible(() => {
     dockerSync(['container', 'rm', '--force', markerName(session, references)]);
-    return untagModelsIfUnused(references);
+    return untagStandInsIfUnused(references);
   });
 }
 
@@ -703,9 +709,35 @@ export async function releaseImages(session: { readonly suffix: string }, option
   return releaseImagesSync(session, options);
 }
 
-/** For the sweep: untags documented references still pointing at models when no live session holds a marker. */
-export function releaseOrphanedModelTagsSync(): string[] {
-  return underLockIfPossible(() => untagModelsIfUnused(documentedReferences()));
+/** For the sweep: untags documented references still pointing at stand-ins when no live session holds a marker. */
+export function releaseOrphanedStandInTagsSync(): string[] {
+  return underLockIfPossible(() => untagStandInsIfUnused(documentedReferences()));
+}
+
+/**
+ * For the sweep: removes the private builds an earlier version of the harness made (its
+ * stand-in label LEGACY_LABEL.standIn, its repositories openhands-guide/model-<image>, and
+ * their loopback registry tags and digests), but only while no live run holds image markers:
+ * such a run may be of that earlier version, using them. Documented names pointing at them
+ * are untagged as stand-ins by release and the sweep (isStandIn). Returns what it removed.
+ * Tests pass a repository prefix of their own, so they never remove another run's builds.
+ *
+ * A run of an earlier version builds outside the lock and creates its marker after: a sweep
+ * in between would remove the build it is about to tag. Only a run of each version on one
+ * daemon at the same moment meets that; its tag step then fails and says so.
+ */
+export function removeLegacyStandInBuildsSync(repositoryPrefix = LEGACY_PRIVATE_REPOSITORY_PREFIX): string[] {
+  return underLockIfPossible(() => {
+    if (liveMarkers().length > 0) return [];
+    const ids = dockerSync(['image', 'ls', '--quiet', '--no-trunc', ...labelFilterArgs(LEGACY_LABEL.standIn)]).stdout.split('\n').filter(Boolean);
+    const removed: string[] = [];
+    for (const id of new Set(ids)) {
+      const names = dockerSync(['image', 'inspect', '--format', '{{range .RepoTags}}{{.}} {{end}}{{range .RepoDigests}}{{.}} {{end}}', id]).stdout.split(' ').filter(Boolean);
+      const legacy = names.filter((name) => name.replace(/^127\.0\.0\.1:\d+\//, '').startsWith(repositoryPrefix));
+      for (const name of legacy) if (dockerSync(['image', 'rm', name]).exitCode === 0) removed.push(name);
+    }
+    return removed;
+  });
 }
 
 /**
@@ -725,16 +757,16 @@ function existingProbeReference(): string | null {
   return out.split('\n').find((line) => line.startsWith(`${privateRepository('probe')}:`)) ?? null;
 }
 
-/** References of a set that currently point at a model image (for tests and diagnostics). */
-export function taggedModelReferences(references: ImageReferences = documentedReferences()): string[] {
+/** References of a set that currently point at a stand-in image (for tests and diagnostics). */
+export function taggedStandInReferences(references: ImageReferences = documentedReferences()): string[] {
   return Object.values(references).filter((reference) => {
     const info = inspectImageSync(reference);
-    return info !== null && isModel(info);
+    return info !== null && isStandIn(info);
   });
 }
 
-/** Whether an image (by reference or id) is one of the harness's models. */
-export async function isModelImage(reference: string): Promise<boolean> {
+/** Whether an image (by reference or id) is one of the harness's stand-ins (of this version or, by its legacy label, an earlier one). */
+export async function isStandInImage(reference: string): Promise<boolean> {
   const info = await inspectImage(reference);
-  return info !== null && isModel(info);
+  return info !== null && isStandIn(info);
 }

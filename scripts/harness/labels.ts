@@ -1,8 +1,8 @@
 /**
  * Every label the harness puts on Docker objects, in one place, so that cleanup can find
  * exactly what a run created and nothing else (the way testcontainers-node labels its
- * containers with a session id). The model app image copies the session labels onto the
- * runtime containers it creates: scripts/harness/images/openhands/openhands-model.sh
+ * containers with a session id). The app stand-in image copies the session labels onto the
+ * runtime containers it creates: src/snippets/versions/0.33/stand-ins/openhands/openhands-stand-in.sh
  * spells the same keys, and test/harness/images.docker.test.ts checks that they agree.
  */
 
@@ -17,15 +17,28 @@ export const LABEL = {
   host: `${LABEL_PREFIX}host`,
   /** What the object is for; see Role. */
   role: `${LABEL_PREFIX}role`,
-  /** On images only: which model the image is. Its absence marks a real (upstream) image. */
-  model: `${LABEL_PREFIX}model`,
-  /** On images only: content hash of the model's build context, the build cache key. */
-  modelHash: `${LABEL_PREFIX}model-hash`,
+  /** On images only: which stand-in the image is. Its absence marks a real (upstream) image. */
+  standIn: `${LABEL_PREFIX}stand-in`,
+  /** On images only: content hash of the stand-in's build context, the build cache key. */
+  standInHash: `${LABEL_PREFIX}stand-in-hash`,
   /** On image markers: which set of image references the session relies on. */
   imageSet: `${LABEL_PREFIX}image-set`,
   /** Which unit (one snippet's run) of a session made the object: units run side by side. */
   unit: `${LABEL_PREFIX}unit`,
 } as const;
+
+/**
+ * The names earlier versions of the harness gave the stand-in labels (they called stand-ins
+ * "models"). A reader may still have images carrying them from an earlier run: they are
+ * stand-ins all the same, which real mode refuses and release and the sweep untag and prune.
+ */
+export const LEGACY_LABEL = {
+  standIn: `${LABEL_PREFIX}model`,
+  standInHash: `${LABEL_PREFIX}model-hash`,
+} as const;
+
+/** The keys, current and earlier, that mark an image as a stand-in. */
+export const STAND_IN_LABEL_KEYS = [LABEL.standIn, LEGACY_LABEL.standIn] as const;
 
 /**
  * The labels that tie an object to a session and its unit; the ones every app stand-in
@@ -36,7 +49,7 @@ export const SESSION_LABEL_KEYS = [LABEL.session, LABEL.pid, LABEL.host, LABEL.u
 export type Role =
   /** A container or network a snippet's command created. */
   | 'snippet'
-  /** A sandbox runtime container the (model) app created. */
+  /** A sandbox runtime container the (stand-in) app created. */
   | 'runtime'
   /** A container the harness runs for its own checks. */
   | 'probe'
@@ -44,7 +57,7 @@ export type Role =
   | 'lan-target'
   /** A created, never started container saying "this session uses the documented image tags". */
   | 'image-marker'
-  /** The container whose name is the mutex for tagging and untagging model images. */
+  /** The container whose name is the mutex for tagging and untagging stand-in images. */
   | 'images-lock'
   /** A container engine of the matrix, run by the host daemon (scripts/engines). */
   | 'engine'

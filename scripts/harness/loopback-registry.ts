@@ -3,7 +3,7 @@
  * from a registry, and none can be reached here: so the harness runs Debian's
  * docker-registry (distribution 2.8, unpacked by scripts/docker/ensure-daemon.sh) on a free
  * 127.0.0.1 port for a moment, pushes the stand-in to it, and stops it again. The daemon
- * keeps the digest reference (`127.0.0.1:PORT/openhands-guide/model-...@sha256:...`) on the
+ * keeps the digest reference (`127.0.0.1:PORT/openhands-guide/stand-in-...@sha256:...`) on the
  * harness's own image, so `docker image inspect --format '{{index .RepoDigests 0}}'` on the
  * documented tag answers as it does for a pulled image, and `docker run` by that reference
  * runs the same image. The registry's storage is a temporary folder, removed at once.

@@ -1,26 +1,28 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { REPORT_SCHEMA, type ClaimResult, type ClaimStatus, type EngineRun, type SnippetReport, type VerificationReport } from '../../contracts/verification-report';
+import type * as Contract from '../../contracts/verification-report';
+import { REPORT_SCHEMA, type ClaimResult, type ClaimStatus } from '../../contracts/verification-report';
+import type { Claim } from '../../src/snippets';
 
-export {
-  REPORT_SCHEMA,
-  type EngineRun,
-  type SnippetReport,
-  type VerificationReport,
-} from '../../contracts/verification-report';
+export { REPORT_SCHEMA } from '../../contracts/verification-report';
+
+/** The report as the harness writes it, its claims typed by the registry (src/snippets/claims.ts). */
+export type SnippetReport = Contract.SnippetReport<Claim>;
+export type EngineRun = Contract.EngineRun<Claim>;
+export type VerificationReport = Contract.VerificationReport<Claim>;
 
 export interface Totals {
   readonly snippets: number;
   readonly claims: Record<ClaimStatus, number>;
 }
 
-export function totals(run: Pick<EngineRun, 'snippets'>): Totals {
+export function totals(run: Pick<Contract.EngineRun, 'snippets'>): Totals {
   const claims: Record<ClaimStatus, number> = { verified: 0, failed: 0, 'not-verifiable': 0, 'expected-failure': 0 };
   for (const snippet of run.snippets) for (const c of snippet.claims) claims[c.status]++;
   return { snippets: run.snippets.length, claims };
 }
 
-export function snippetStatus(exitCode: number, claims: readonly ClaimResult[]): SnippetReport['status'] {
+export function snippetStatus(exitCode: number, claims: readonly ClaimResult[]): Contract.SnippetReport['status'] {
   if (exitCode !== 0 || claims.some((c) => c.status === 'failed')) return 'failed';
   if (claims.some((c) => c.status === 'expected-failure')) return 'expected-failure';
   return claims.some((c) => c.status === 'not-verifiable') ? 'partly-verifiable' : 'verified';
@@ -30,7 +32,7 @@ export function snippetStatus(exitCode: number, claims: readonly ClaimResult[]):
  * " (2 not run there, as an expectation says; 2 written for other engines)", or "" when every
  * snippet ran: the harness summary and the matrix say it the same way.
  */
-export function notRunNote(run: Pick<EngineRun, 'snippets'>): string {
+export function notRunNote(run: Pick<Contract.EngineRun, 'snippets'>): string {
   const byExpectation = run.snippets.filter((s) => s.status === 'not-run' && s.expectation).length;
   const forOthers = run.snippets.filter((s) => s.status === 'not-run' && !s.expectation).length;
   const parts = [
@@ -41,7 +43,7 @@ export function notRunNote(run: Pick<EngineRun, 'snippets'>): string {
 }
 
 /** The closing summary of a verification: per engine, the totals and every claim that did not verify. */
-export function summarize(report: VerificationReport): string {
+export function summarize(report: Contract.VerificationReport): string {
   const lines: string[] = [];
   for (const run of report.runs) {
     if (run.failure) {
@@ -71,7 +73,7 @@ export function summarize(report: VerificationReport): string {
 
 export const REPORT_PATH = 'reports/verification.json';
 
-export async function writeReport(report: VerificationReport, path = REPORT_PATH): Promise<void> {
+export async function writeReport(report: Contract.VerificationReport, path = REPORT_PATH): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
 }

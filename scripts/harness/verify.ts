@@ -4,7 +4,7 @@ import { allSnippets, snippetKey, VERSIONS, type Snippet } from '../../src/snipp
 import type { ContainerName, NetworkName, VolumeName } from '../../src/snippets/commands';
 import { imageReference, type ImageName } from '../../src/snippets/images';
 import { checkClaim } from './claims';
-import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from './claims/context';
+import type { ClaimContext, ContainerFacts, LanProbe, StandInStatus } from './claims/context';
 import { docker, dockerResult } from './docker';
 import { REPORT_SCHEMA, snippetStatus, type EngineRun, type SnippetReport, type VerificationReport } from './report';
 import { createReader, removeReader, runShell, type Reader } from './run/reader';
@@ -153,7 +153,7 @@ export async function prepareUnit(
     names,
     hostPorts,
     labelFlags: scope.labelFlags(),
-    dropPull: harness.images.some((i) => i.source === 'model'),
+    dropPull: harness.images.some((i) => i.source === 'stand-in'),
     firewallComment: harness.firewallComment,
     sessionFilter: scope.filter,
   };
@@ -266,8 +266,8 @@ async function runTerminals(unit: Unit, harness: HarnessSession, reader: Reader)
     await eventually(async () => {
       const facts = await inspectOrUndefined(name);
       if (!facts?.State.Running) return false;
-      const isAppModel = harness.images.some((i) => i.name === appImage && i.source === 'model' && facts.Config.Image === i.reference);
-      if (!isAppModel) return true;
+      const isAppStandIn = harness.images.some((i) => i.name === appImage && i.source === 'stand-in' && facts.Config.Image === i.reference);
+      if (!isAppStandIn) return true;
       // The stand-in app answers GET /status once it has done what it does at start.
       return /^HTTP\/1\.[01] 200/.test((await httpFrom(nc, name, '127.0.0.1', appPort, 'GET /status HTTP/1.0\r\n\r\n')) ?? '');
     }, deadline);
@@ -311,7 +311,7 @@ function liveContext(
     const all = await Promise.all(ids.map(inspectOrUndefined));
     return all.filter((s): s is ContainerFacts => s !== undefined);
   };
-  const source = (name: ImageName) => harness.images.find((i) => i.name === name)?.source ?? 'model';
+  const source = (name: ImageName) => harness.images.find((i) => i.name === name)?.source ?? 'stand-in';
   return {
     snippetId: snippetKey(snippet),
     version: snippet.version,
@@ -378,12 +378,12 @@ function liveContext(
     probeImage: harness.probeImage,
     digestSource: harness.digestSource,
     outsider: () => scope.outsider(),
-    modelStatus: async (container) => {
-      if (source(profile.appImage) !== 'model') return undefined;
+    standInStatus: async (container) => {
+      if (source(profile.appImage) !== 'stand-in') return undefined;
       const reply = await httpFrom(nc, container, '127.0.0.1', profile.appPort, 'GET /status HTTP/1.0\r\n\r\n');
       const body = reply?.split('\r\n\r\n')[1];
       try {
-        return body ? (JSON.parse(body) as ModelStatus) : undefined;
+        return body ? (JSON.parse(body) as StandInStatus) : undefined;
       } catch {
         return undefined;
       }

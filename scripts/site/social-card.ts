@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from '../../test/site/support/browser';
+import { launchBrowser } from '../browser/chromium';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'static', 'img', 'social-card.png');

@@ -18,8 +18,11 @@ export interface EngineSpec {
 const BASE = ['iptables', 'iproute2', 'procps'] as const;
 
 /**
- * One row per engine, the recipe of shared/reference/engines-and-platforms.md (seen working
- * on these machines): Debian's own packages, so no registry is needed.
+ * One row per engine: Debian's own packages of each suite (when this was written, docker.io
+ * 20.10.24 in bookworm, 26.1.5 in trixie and 28.5.2 in sid, podman 5.4.2 in trixie; each run
+ * reports the version it got), installed with debootstrap, so no registry is needed. The
+ * recipe was worked out by trial on these machines (no upstream source describes it);
+ * start.sh holds the flags an inner daemon needs, each with why.
  */
 export const ENGINES: Readonly<Record<EngineId, EngineSpec>> = {
   docker20: { id: 'docker20', kind: 'docker', suite: 'bookworm', packages: ['docker.io', ...BASE], readerSocket: '/var/run/docker.sock' },

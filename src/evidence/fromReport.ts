@@ -1,8 +1,9 @@
 import { REPORT_SCHEMA, type VerificationReport } from '../../contracts/verification-report';
+import type { Claim } from '../snippets';
 import type { SiteReport } from './types';
 
 /** Keeps what the pages show; drops raw evidence, stderr and the texts (the site renders its own). */
-export function siteReportFromReport(report: VerificationReport): SiteReport {
+export function siteReportFromReport(report: VerificationReport<Claim>): SiteReport {
   return {
     generatedAt: report.generatedAt,
     runs: report.runs.map((run) => ({

@@ -1,6 +1,6 @@
 import type { ClaimKind } from '../snippets';
 import type { VersionId } from '../snippets/versions/ids';
-import type { AuditRow, ClaimStatus, EngineKind, NotVerifiableReason, RewriteRule } from '../../contracts/verification-report';
+import type { AuditRow, ClaimStatus, EngineKind, ImageSource, NotVerifiableReason, RewriteRule } from '../../contracts/verification-report';
 
 /**
  * The part of the harness report the site shows. The plugin trims the report to this
@@ -44,7 +44,7 @@ export interface SiteEngine {
   readonly kind: EngineKind;
   readonly version: string;
   readonly cgroupVersion: string;
-  readonly images: readonly { readonly name: string; readonly reference: string; readonly source: 'model' | 'real' }[];
+  readonly images: readonly { readonly name: string; readonly reference: string; readonly source: ImageSource }[];
   /** Why the engine could not run any snippet. */
   readonly failure?: string;
 }

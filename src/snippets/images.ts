@@ -1,12 +1,8 @@
+import type { ImageRef } from './image-ref';
 import { SOCKET_PROXY_IMAGES } from './socket-proxy';
 import { IMAGES as IMAGES_0_33 } from './versions/0.33/images';
 import { IMAGES as IMAGES_1_X } from './versions/1.x/images';
 import { IMAGES as IMAGES_CANVAS } from './versions/canvas/images';
-
-export interface ImageRef {
-  readonly repository: string;
-  readonly tag: string;
-}
 
 /**
  * Every image the guide runs, across OpenHands versions. Keys are what snippets refer to

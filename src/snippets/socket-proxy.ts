@@ -1,4 +1,4 @@
-import type { ImageRef } from './images';
+import type { ImageRef } from './image-ref';
 
 /**
  * Tecnativa/docker-socket-proxy, the one image every OpenHands version's pages share.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { firstCommandLine, isCommandLine } from '../../scripts/docs-lint/looks-like-command';
 import { editDistance, nearest } from '../../scripts/docs-lint/nearest';
-import { escapeHeadingIds, parsePage } from '../../scripts/docs-lint/parse-page';
-import { pageHeadings, snippetUses } from '../../scripts/docs-lint/page-facts';
+import { escapeHeadingIds, parsePage } from '../../src/doc-pages/parse';
+import { pageHeadings, snippetUses } from '../../src/doc-pages/tree';
 import { diffSequences } from '../../scripts/docs-lint/sequence-diff';
 import { keyPoint, pointAt } from '../../scripts/docs-lint/source-points';
 

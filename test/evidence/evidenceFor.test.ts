@@ -6,7 +6,7 @@ import { siteData, siteResult } from './support/site-data';
 
 const snippet = getSnippet('0.33', 'network-binding');
 const host: SiteEngine = { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '1', images: [] };
-const docker28: SiteEngine = { id: 'docker-28', kind: 'docker', version: '28.5.2', cgroupVersion: '1', images: [] };
+const docker28: SiteEngine = { id: 'docker28', kind: 'docker', version: '28.5.2', cgroupVersion: '1', images: [] };
 
 const result = (overrides: Partial<SiteSnippetResult> = {}): SiteSnippetResult => siteResult(snippet, overrides);
 const data = siteData;

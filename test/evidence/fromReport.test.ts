@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reportProblem, siteReportFromReport } from '../../src/evidence/fromReport';
 import type { EngineRun, VerificationReport } from '../../contracts/verification-report';
+import type { Claim } from '../../src/snippets';
 
-const run: EngineRun = {
+const run: EngineRun<Claim> = {
   engine: { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '2' },
-  images: [{ name: 'openhands-0.33', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'model' }],
+  images: [{ name: 'openhands-0.33', reference: 'docker.all-hands.dev/all-hands-ai/openhands:0.33', source: 'stand-in' }],
   reader: { uid: 1000, switchedUser: true },
   lanNeighbour: true,
   probes: 'nsenter',
@@ -32,10 +33,10 @@ const run: EngineRun = {
   ],
 };
 
-const report: VerificationReport = {
-  schema: 3,
+const report: VerificationReport<Claim> = {
+  schema: 4,
   generatedAt: '2026-11-22T00:00:00.000Z',
-  runs: [run, { ...run, engine: { id: 'podman-5', kind: 'podman', version: '5.4.2', cgroupVersion: '1' }, snippets: [], failure: { reason: 'no cgroups', log: 'long log' } }],
+  runs: [run, { ...run, engine: { id: 'podman', kind: 'podman', version: '5.4.2', cgroupVersion: '1' }, snippets: [], failure: { reason: 'no cgroups', log: 'long log' } }],
 };
 
 describe('siteReportFromReport', () => {
@@ -45,7 +46,7 @@ describe('siteReportFromReport', () => {
     expect(site.runs[0]!.snippets[0]).toMatchObject({ version: '0.33', id: 'resource-limits', status: 'failed' });
     expect(site.runs[0]!.snippets[0]!.placeholders, 'only the placeholders of its own text').toEqual(['/path/to/workspace']);
     expect(site.runs[0]!.snippets[0]!.rewrites).toEqual([{ rule: 'session-labels', snippet: 'resource-limits', from: '', to: ' --label x' }]);
-    expect(site.runs[1]!.engine).toMatchObject({ id: 'podman-5', failure: 'no cgroups' });
+    expect(site.runs[1]!.engine).toMatchObject({ id: 'podman', failure: 'no cgroups' });
   });
 
   it('keeps a failure reason only for failed claims, and drops raw evidence, stderr and engine logs', () => {
@@ -64,8 +65,10 @@ describe('reportProblem', () => {
 
   it.each([
     [null, /not a JSON object/],
-    [{ schema: 2, snippets: [] }, /unexpected schema 2, expected 3/],
-    [{ schema: 3 }, /no runs array/],
+    [{ schema: 2, snippets: [] }, /unexpected schema 2, expected 4/],
+    // Schema 3 called the stand-ins `model`: a site reading it would name their images wrongly.
+    [{ schema: 3, runs: [] }, /unexpected schema 3, expected 4/],
+    [{ schema: 4 }, /no runs array/],
   ])('says what is wrong with %j', (value, message) => {
     expect(reportProblem(value)).toMatch(message);
   });

@@ -68,7 +68,7 @@ describe('removeSessionResources', () => {
     const network = session.name('openhands-network');
     await docker(['network', 'create', ...session.labelArgs('snippet'), network]);
     await docker(['run', '-d', '--name', app, ...session.labelArgs('snippet'), '--network', network, probe, 'sleep', '600']);
-    // What the app model creates when it cannot copy our labels: named after the app's host name, unlabelled.
+    // What the app stand-in creates when it cannot copy our labels: named after the app's host name, unlabelled.
     const appHost = await docker(['inspect', '--format', '{{.Config.Hostname}}', app]);
     const runtime = await docker(['create', '--name', `openhands-runtime-${appHost}`, probe, 'true']);
     // A reader's own containers with documented names: not ours.

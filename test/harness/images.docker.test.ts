@@ -8,28 +8,29 @@ import { removeSessionResources } from '../../scripts/harness/cleanup';
 import { docker, dockerResult, inspectContainer } from '../../scripts/harness/docker';
 import { netcatIn, probeFrom, type ProbeWay } from '../../scripts/harness/run/probes';
 import {
-  buildModelImage,
+  buildStandInImage,
   ensureImages,
   ensureProbeImage,
   imagesMode,
-  isModelImage,
+  isStandInImage,
   markerName,
   releaseImages,
-  taggedModelReferences,
+  removeLegacyStandInBuildsSync,
+  taggedStandInReferences,
   type EnsuredImage,
   type ImageReferences,
 } from '../../scripts/harness/images';
-import { LABEL, labelFilterArgs } from '../../scripts/harness/labels';
-import { Session } from '../../scripts/harness/session';
+import { LABEL, LEGACY_LABEL, labelFilterArgs, parseLabelList } from '../../scripts/harness/labels';
+import { isLabelledSessionLive, Session } from '../../scripts/harness/session';
 import type { ImageName } from '../../src/snippets/images';
 
 /**
- * The model images against the contract in shared/reference/facts.md, on the real daemon.
- * Models are tagged under test names, never the documented ones, so a harness run on the
+ * The stand-in images against the upstream contract each version's CITATIONS.md cites, on the real daemon.
+ * Stand-ins are tagged under test names, never the documented ones, so a harness run on the
  * same daemon is not disturbed; ensureImages treats both the same way.
  */
 
-interface ModelStatus {
+interface StandInStatus {
   uid: number;
   gid: number;
   dockerHost: string;
@@ -49,7 +50,7 @@ const other = Session.create();
 const refs = {
   'openhands-0.33': `openhands-guide-test/openhands-${session.suffix}:0.33`,
   'runtime-0.33': `openhands-guide-test/runtime-${session.suffix}:0.33-nikolaik`,
-  // Stands for a real image already on the daemon: no model label.
+  // Stands for a real image already on the daemon: no stand-in label.
   'socket-proxy': `openhands-guide-test/socket-proxy-${session.suffix}:0.4.1`,
 } as const satisfies ImageReferences;
 const workspace = mkdtempSync(join(tmpdir(), 'ohg-images-ws-'));
@@ -79,20 +80,20 @@ function httpGet(port: number, path: string): Promise<{ status: number; body: st
   });
 }
 
-async function statusOf(app: string): Promise<ModelStatus> {
+async function statusOf(app: string): Promise<StandInStatus> {
   const port = appPorts.get(app);
   if (port === undefined) throw new Error(`no app ${app}`);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const reply = await httpGet(port, '/status');
-    if (reply?.status === 200) return JSON.parse(reply.body) as ModelStatus;
+    if (reply?.status === 200) return JSON.parse(reply.body) as StandInStatus;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const logs = await dockerResult(['logs', app]);
   throw new Error(`${app} wrote no status within 60 s; logs:\n${logs.stdout}\n${logs.stderr}`);
 }
 
-/** Starts the app model detached, published on a free loopback port, and remembers the port. */
+/** Starts the app stand-in detached, published on a free loopback port, and remembers the port. */
 async function startApp(key: string, args: readonly string[]): Promise<string> {
   const name = session.name(`ohg-app-${key}`);
   await docker([
@@ -114,7 +115,7 @@ const apps: Record<string, string> = {};
 
 beforeAll(async () => {
   probe = await ensureProbeImage();
-  // A "real" image: imported from a tarball, so it carries no model label.
+  // A "real" image: imported from a tarball, so it carries no stand-in label.
   const root = mkdtempSync(join(tmpdir(), 'ohg-real-'));
   writeFileSync(join(root, 'README'), 'stands for an upstream image\n');
   const imported = spawnSync('sh', ['-c', `tar -C '${root}' -cf - . | docker import - '${refs['socket-proxy']}'`], { encoding: 'utf8' });
@@ -142,16 +143,16 @@ beforeAll(async () => {
   const network = session.name('ohg-images-net');
   await docker(['network', 'create', ...session.labelArgs('test'), network]);
   const proxy = session.name('ohg-proxy');
-  // The proxy model stands in for the documented one; run it from its private build.
-  const proxyModel = await buildModelImage('socket-proxy');
+  // The proxy stand-in stands in for the documented one; run it from its private build.
+  const proxyStandIn = await buildStandInImage('socket-proxy');
   const sections = ['-e', 'CONTAINERS=1', '-e', 'IMAGES=1', '-e', 'POST=1'];
-  await docker(['run', '-d', '--name', proxy, ...session.labelArgs('test'), '--network', network, ...sections, ...socket, proxyModel.reference]);
+  await docker(['run', '-d', '--name', proxy, ...session.labelArgs('test'), '--network', network, ...sections, ...socket, proxyStandIn.reference]);
   apps.proxied = await startApp('proxied', [
     '--network', network, '-e', `DOCKER_HOST=tcp://${proxy}:2375`, '-e', `SANDBOX_RUNTIME_BINDING_ADDRESS=${bridgeGateway}`,
   ]);
   // The proxy with its defaults (Tecnativa/docker-socket-proxy v0.4.1: POST=0, CONTAINERS=0).
   const closed = session.name('ohg-proxy-closed');
-  await docker(['run', '-d', '--name', closed, ...session.labelArgs('test'), '--network', network, ...socket, proxyModel.reference]);
+  await docker(['run', '-d', '--name', closed, ...session.labelArgs('test'), '--network', network, ...socket, proxyStandIn.reference]);
   apps.closed = await startApp('closed', ['--network', network, '-e', `DOCKER_HOST=tcp://${closed}:2375`]);
 }, 300_000);
 
@@ -166,14 +167,14 @@ afterAll(async () => {
     expect(await docker(['ps', '-aq', ...labelFilterArgs(LABEL.session, s.id)])).toBe('');
     expect(await docker(['network', 'ls', '-q', ...labelFilterArgs(LABEL.session, s.id)])).toBe('');
   }
-  expect(taggedModelReferences(refs)).toEqual([]);
+  expect(taggedStandInReferences(refs)).toEqual([]);
 });
 
 describe('ensureImages', () => {
-  it('builds models for missing images and tags them with the given names', async () => {
-    expect(images['openhands-0.33']).toMatchObject({ name: 'openhands-0.33', reference: refs['openhands-0.33'], source: 'model' });
-    expect(images['runtime-0.33']).toMatchObject({ name: 'runtime-0.33', reference: refs['runtime-0.33'], source: 'model' });
-    expect(await isModelImage(refs['openhands-0.33'])).toBe(true);
+  it('builds stand-ins for missing images and tags them with the given names', async () => {
+    expect(images['openhands-0.33']).toMatchObject({ name: 'openhands-0.33', reference: refs['openhands-0.33'], source: 'stand-in' });
+    expect(images['runtime-0.33']).toMatchObject({ name: 'runtime-0.33', reference: refs['runtime-0.33'], source: 'stand-in' });
+    expect(await isStandInImage(refs['openhands-0.33'])).toBe(true);
     expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs['openhands-0.33']])).toBe(images['openhands-0.33']!.id);
   });
 
@@ -182,11 +183,11 @@ describe('ensureImages', () => {
     expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs['socket-proxy']])).toBe(realProxyId);
   });
 
-  it('does not rebuild a model whose build context is unchanged', async () => {
-    const again = await buildModelImage('openhands-0.33');
+  it('does not rebuild a stand-in whose build context is unchanged', async () => {
+    const again = await buildStandInImage('openhands-0.33');
     expect(again.built).toBe(false);
     expect(again.id).toBe(images['openhands-0.33']!.id);
-    expect(again.reference).toMatch(/^openhands-guide\/model-openhands-0\.33:[0-9a-f]{16}$/);
+    expect(again.reference).toMatch(/^openhands-guide\/stand-in-openhands-0\.33:[0-9a-f]{16}$/);
   });
 
   it('holds a marker container for the session while it uses the tags', async () => {
@@ -201,8 +202,8 @@ describe('ensureImages', () => {
       expect(imagesMode()).toBe('real');
       delete process.env.OPENHANDS_GUIDE_IMAGES;
       expect(imagesMode()).toBe('auto');
-      process.env.OPENHANDS_GUIDE_IMAGES = 'models';
-      expect(() => imagesMode()).toThrow(/Unexpected OPENHANDS_GUIDE_IMAGES=models/);
+      process.env.OPENHANDS_GUIDE_IMAGES = 'stand-ins';
+      expect(() => imagesMode()).toThrow(/Unexpected OPENHANDS_GUIDE_IMAGES=stand-ins/);
     } finally {
       if (saved === undefined) delete process.env.OPENHANDS_GUIDE_IMAGES;
       else process.env.OPENHANDS_GUIDE_IMAGES = saved;
@@ -226,7 +227,7 @@ describe('ensureImages', () => {
   });
 });
 
-describe('OpenHands app model: image contract (facts.md "OpenHands app image")', () => {
+describe('OpenHands app stand-in: image contract (facts.md "OpenHands app image")', () => {
   it('runs as root, with the upstream ENV defaults', async () => {
     const config = JSON.parse(await docker(['image', 'inspect', '--format', '{{json .Config}}', refs['openhands-0.33']])) as { User: string; Env: string[] };
     expect(config.User).toBe('root');
@@ -280,7 +281,7 @@ describe('OpenHands app model: image contract (facts.md "OpenHands app image")',
   });
 });
 
-describe('OpenHands app model: behaviour', () => {
+describe('OpenHands app stand-in: behaviour', () => {
   it('serves on 0.0.0.0:3000 and, as root with the socket, starts a runtime it reaches', async () => {
     const status = await statusOf(apps.root!);
     expect(status).toMatchObject({ uid: 0, gid: 0, dockerHost: 'unix:///var/run/docker.sock', error: null });
@@ -335,7 +336,7 @@ describe('OpenHands app model: behaviour', () => {
     expect(runtime.HostConfig.Binds ?? []).toEqual([]);
   });
 
-  it('reaches the Docker API through the socket proxy model, without the socket', async () => {
+  it('reaches the Docker API through the socket proxy stand-in, without the socket', async () => {
     const status = await statusOf(apps.proxied!);
     expect(status.dockerHost).toBe(`tcp://${session.name('ohg-proxy')}:2375`);
     expect(status.runtime.reached).toBe(true);
@@ -343,7 +344,7 @@ describe('OpenHands app model: behaviour', () => {
     expect(app.Mounts.map((m) => m.Destination)).not.toContain('/var/run/docker.sock');
   });
 
-  it('cannot create its sandbox through the proxy model left at its defaults (403)', async () => {
+  it('cannot create its sandbox through the proxy stand-in left at its defaults (403)', async () => {
     const status = await statusOf(apps.closed!);
     expect(status.runtime.container).toBeNull();
     expect(status.error).toMatch(/creating the sandbox runtime container failed: .*(403|Forbidden)/s);
@@ -374,15 +375,72 @@ describe('probes', () => {
 });
 
 describe('releaseImages', () => {
-  it('keeps the tags while another live session holds a marker, then removes only model tags', async () => {
+  it('keeps the tags while another live session holds a marker, then removes only stand-in tags', async () => {
     await ensureImages(other, { references: refs });
     expect(await releaseImages(session, { references: refs })).toEqual([]);
-    expect(taggedModelReferences(refs).sort()).toEqual([refs['openhands-0.33'], refs['runtime-0.33']].sort());
+    expect(taggedStandInReferences(refs).sort()).toEqual([refs['openhands-0.33'], refs['runtime-0.33']].sort());
 
     expect((await releaseImages(other, { references: refs })).sort()).toEqual([refs['openhands-0.33'], refs['runtime-0.33']].sort());
-    expect(taggedModelReferences(refs)).toEqual([]);
-    // The real image keeps its name; the private model builds stay as a cache.
+    expect(taggedStandInReferences(refs)).toEqual([]);
+    // The real image keeps its name; the private stand-in builds stay as a cache.
     expect(await docker(['image', 'inspect', '--format', '{{.Id}}', refs['socket-proxy']])).toBe(realProxyId);
-    expect(await isModelImage((await buildModelImage('openhands-0.33')).reference)).toBe(true);
+    expect(await isStandInImage((await buildStandInImage('openhands-0.33')).reference)).toBe(true);
+  });
+});
+
+/** An image as an earlier version of the harness built its stand-ins: labelled `org.openhands-guide.model`, nothing else of ours. */
+function importLegacyStandIn(reference: string, standIn: ImageName): string {
+  const root = mkdtempSync(join(tmpdir(), 'ohg-legacy-'));
+  writeFileSync(join(root, 'README'), 'stands for a stand-in an earlier harness built\n');
+  const imported = spawnSync('sh', ['-c', `tar -C '${root}' -cf - . | docker import --change 'LABEL ${LEGACY_LABEL.standIn}=${standIn}' - '${reference}'`], { encoding: 'utf8' });
+  rmSync(root, { recursive: true, force: true });
+  if (imported.status !== 0) throw new Error(`docker import failed: ${imported.stderr}`);
+  return imported.stdout.trim();
+}
+
+describe('stand-ins an earlier harness built, labelled "model"', () => {
+  const legacy = Session.create();
+  const legacyRefs = { 'openhands-0.33': `openhands-guide-test/legacy-${legacy.suffix}:0.33` } as const satisfies ImageReferences;
+  const reference = legacyRefs['openhands-0.33'];
+  afterAll(async () => {
+    await dockerResult(['image', 'rm', reference]);
+    await removeSessionResources(legacy);
+  });
+
+  it('are stand-ins: release untags them from the documented name, as it does current ones', async () => {
+    importLegacyStandIn(reference, 'openhands-0.33');
+    expect(await isStandInImage(reference)).toBe(true);
+    expect(taggedStandInReferences(legacyRefs)).toEqual([reference]);
+    expect(await releaseImages(legacy, { references: legacyRefs })).toEqual([reference]);
+    expect((await dockerResult(['image', 'inspect', reference])).exitCode, `${reference} after release`).not.toBe(0);
+  });
+
+  it('are never taken for the real image: ensureImages puts the current stand-in under the name', async () => {
+    const oldId = importLegacyStandIn(reference, 'openhands-0.33');
+    const ensured = await ensureImages(legacy, { references: legacyRefs });
+    expect(ensured['openhands-0.33']).toMatchObject({ reference, source: 'stand-in' });
+    expect(ensured['openhands-0.33']!.id).not.toBe(oldId);
+    expect(await releaseImages(legacy, { references: legacyRefs })).toEqual([reference]);
+  });
+
+  it('have their private builds removed by the sweep, only while no live run holds image markers', async () => {
+    const build = `openhands-guide/model-test-${legacy.suffix}:0123456789abcdef`;
+    importLegacyStandIn(build, 'openhands-0.33');
+    try {
+      const markers = (await docker(['container', 'ls', '--all', '--format', '{{.Labels}}', ...labelFilterArgs(LABEL.role, 'image-marker')])).split('\n').filter(Boolean);
+      const liveMarkers = markers.map(parseLabelList).filter((labels) => isLabelledSessionLive({ id: labels[LABEL.session], pid: labels[LABEL.pid], host: labels[LABEL.host] }));
+      // Only this test's repository: the daemon is shared, and other runs' builds are theirs.
+      const removed = removeLegacyStandInBuildsSync(`openhands-guide/model-test-${legacy.suffix}`);
+      if (liveMarkers.length === 0) {
+        expect(removed).toEqual([build]);
+        expect((await dockerResult(['image', 'inspect', build])).exitCode, `${build} after the sweep`).not.toBe(0);
+      } else {
+        // Another run (perhaps of an earlier version, using such builds) holds markers: nothing is removed.
+        expect(removed).toEqual([]);
+        expect((await dockerResult(['image', 'inspect', build])).exitCode).toBe(0);
+      }
+    } finally {
+      await dockerResult(['image', 'rm', build]);
+    }
   });
 });

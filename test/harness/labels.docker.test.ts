@@ -6,7 +6,7 @@ import { removeSessionResources } from '../../scripts/harness/cleanup';
 import { VERSIONS } from '../../src/snippets/versions';
 import { docker } from '../../scripts/harness/docker';
 import { ensureProbeImage } from '../../scripts/harness/images';
-import { LABEL, LABEL_PREFIX, labelArgs, labelFilterArgs, parseLabelList, SESSION_LABEL_KEYS, sessionLabels } from '../../scripts/harness/labels';
+import { LABEL, LABEL_PREFIX, labelArgs, labelFilterArgs, LEGACY_LABEL, parseLabelList, SESSION_LABEL_KEYS, sessionLabels, STAND_IN_LABEL_KEYS } from '../../scripts/harness/labels';
 import {
   firewallCommentFor,
   isLabelledSessionLive,
@@ -18,8 +18,8 @@ import {
 } from '../../scripts/harness/session';
 
 /** The stand-in script of each version whose app starts sandboxes (Agent Canvas starts none). */
-const APP_MODELS = {
-  '0.33': join(__dirname, '../../src/snippets/versions/0.33/stand-ins/openhands/openhands-model.sh'),
+const APP_STAND_INS = {
+  '0.33': join(__dirname, '../../src/snippets/versions/0.33/stand-ins/openhands/openhands-stand-in.sh'),
   '1.x': join(__dirname, '../../src/snippets/versions/1.x/stand-ins/openhands/openhands-handler.sh'),
 } as const;
 
@@ -27,6 +27,13 @@ describe('labels', () => {
   it('are all under one prefix', () => {
     for (const key of Object.values(LABEL)) expect(key.startsWith(LABEL_PREFIX)).toBe(true);
     expect(LABEL.session).toBe('org.openhands-guide.session');
+  });
+
+  it('mark stand-ins under the current name and the one earlier versions used, which images on a reader\'s daemon may still carry', () => {
+    expect(LABEL.standIn).toBe('org.openhands-guide.stand-in');
+    // Persisted on images of earlier runs: renaming it would leave them unrecognised, taken for real images.
+    expect(LEGACY_LABEL.standIn).toBe('org.openhands-guide.model');
+    expect([...STAND_IN_LABEL_KEYS].sort()).toEqual(['org.openhands-guide.model', 'org.openhands-guide.stand-in']);
   });
 
   it('render as docker --label and --filter flags', () => {
@@ -40,8 +47,8 @@ describe('labels', () => {
     expect(parsed).toEqual({ [LABEL.session]: 'abc', [LABEL.pid]: '12' });
   });
 
-  it.each(Object.entries(APP_MODELS))('are the ones the %s app stand-in copies onto the sandboxes it creates', (version, file) => {
-    expect(VERSIONS[version as keyof typeof APP_MODELS].profile.sandboxPrefix, `${version} starts sandboxes`).toBeDefined();
+  it.each(Object.entries(APP_STAND_INS))('are the ones the %s app stand-in copies onto the sandboxes it creates', (version, file) => {
+    expect(VERSIONS[version as keyof typeof APP_STAND_INS].profile.sandboxPrefix, `${version} starts sandboxes`).toBeDefined();
     const script = readFileSync(file, 'utf8');
     const copied = /grep -E '\^org\\\.openhands-guide\\\.\(([a-z|]+)\)='/.exec(script)?.[1]?.split('|');
     expect(copied?.map((key) => `${LABEL_PREFIX}${key}`).sort()).toEqual([...SESSION_LABEL_KEYS].sort());
@@ -50,7 +57,7 @@ describe('labels', () => {
 
   it('need no copying for a version whose app starts no sandbox', () => {
     const starting = Object.entries(VERSIONS).filter(([, data]) => data.profile.sandboxPrefix !== undefined).map(([version]) => version);
-    expect(starting.sort()).toEqual(Object.keys(APP_MODELS).sort());
+    expect(starting.sort()).toEqual(Object.keys(APP_STAND_INS).sort());
   });
 });
 

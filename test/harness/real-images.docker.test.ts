@@ -1,7 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineRun } from '../../contracts/verification-report';
 import { registerCleanup, removeSessionResources } from '../../scripts/harness/cleanup';
 import { docker, dockerResult } from '../../scripts/harness/docker';
 import {
@@ -11,13 +10,14 @@ import {
   preloadMarkerName,
   releaseImages,
   releasePublishedStandIns,
-  taggedModelReferences,
+  taggedStandInReferences,
   taggedPublishedStandIns,
   type ImageReferences,
   type PreloadedImage,
 } from '../../scripts/harness/images';
 import { LABEL } from '../../scripts/harness/labels';
 import { Session } from '../../scripts/harness/session';
+import type { EngineRun } from '../../scripts/harness/report';
 import { reportOf, verifySnippets } from '../../scripts/harness/verify';
 import Evidence from '../../src/components/Snippet/Evidence';
 import { evidenceFor } from '../../src/evidence/evidenceFor';
@@ -55,7 +55,7 @@ let preloaded: PreloadedImage[];
 let eventsDuringRealRun: string[];
 /** What the documented names pointed at during the real-mode run. */
 let idsDuringRealRun: Record<string, string>;
-let modelTagsDuringRealRun: string[];
+let standInTagsDuringRealRun: string[];
 
 async function withImagesMode<T>(mode: 'real' | undefined, body: () => Promise<T>): Promise<T> {
   const saved = process.env.OPENHANDS_GUIDE_IMAGES;
@@ -91,7 +91,7 @@ beforeAll(async () => {
     idsDuringRealRun = Object.fromEntries(
       await Promise.all(Object.values(DOCUMENTED).map(async (reference) => [reference!, await docker(['image', 'inspect', '--format', '{{.Id}}', reference!])] as const)),
     );
-    modelTagsDuringRealRun = taggedModelReferences(DOCUMENTED);
+    standInTagsDuringRealRun = taggedStandInReferences(DOCUMENTED);
   } finally {
     releasePublishedStandIns(session, { references: DOCUMENTED });
     await removeSessionResources(session);
@@ -104,7 +104,7 @@ describe('the published images pre-loaded under their documented names', () => {
     expect(preloaded.map((p) => p.name).sort()).toEqual([...NAMES].sort());
     for (const image of preloaded.filter((p) => p.preloaded)) {
       const labels = JSON.parse(await docker(['image', 'inspect', '--format', '{{json .Config.Labels}}', image.id])) as Record<string, string> | null;
-      expect(labels?.[LABEL.model], `${image.reference}: the stand-in label real mode refuses`).toBeUndefined();
+      expect(labels?.[LABEL.standIn], `${image.reference}: the stand-in label real mode refuses`).toBeUndefined();
       expect(idsDuringRealRun[image.reference], `${image.reference} during the real-mode run`).toBe(image.id);
     }
     const app = preloaded.find((p) => p.name === VERSIONS['0.33'].profile.appImage)!;
@@ -118,7 +118,7 @@ describe('the published images pre-loaded under their documented names', () => {
 
 describe('OPENHANDS_GUIDE_IMAGES=real with the images pre-loaded', () => {
   it('builds and tags no stand-in: the documented names keep the pre-loaded images', () => {
-    expect(modelTagsDuringRealRun, 'documented names pointing at a stand-in during the real-mode run').toEqual([]);
+    expect(standInTagsDuringRealRun, 'documented names pointing at a stand-in during the real-mode run').toEqual([]);
     expect(eventsDuringRealRun, 'image tag/build events on the documented names during the real-mode run').toEqual([]);
   });
 
@@ -127,16 +127,16 @@ describe('OPENHANDS_GUIDE_IMAGES=real with the images pre-loaded', () => {
     const mine = new Set(preloaded.filter((p) => p.preloaded).map((p) => p.name));
     expect(source(published)).toEqual(Object.fromEntries(NAMES.map((name) => [name, 'real'])));
     // Your own image under a documented name is a published one in both modes.
-    expect(source(standIns)).toEqual(Object.fromEntries(NAMES.map((name) => [name, mine.has(name) ? 'model' : 'real'])));
+    expect(source(standIns)).toEqual(Object.fromEntries(NAMES.map((name) => [name, mine.has(name) ? 'stand-in' : 'real'])));
   });
 
   it.each(SNIPPETS.map((snippet) => [snippetKey(snippet), snippet] as const))('runs %s as the reader copies it, with the same claims and results as with the stand-ins', (key) => {
     const real = published.snippets.find((s) => snippetKey(s) === key)!;
-    const models = standIns.snippets.find((s) => snippetKey(s) === key)!;
+    const standInResult = standIns.snippets.find((s) => snippetKey(s) === key)!;
     expect(real.exitCode, `${key} with the published images:\n${real.ran}\n--- stderr:\n${real.stderr}`).toBe(0);
     expect(real.rewrites.map((r) => r.rule), 'rewrites: no stand-in, so nothing about pulling').not.toContain('no-pull');
     const results = (run: typeof real) => run.claims.map((c) => `${c.claim.kind}: ${c.status}${c.status === 'verified' ? '' : ` (${c.reason ?? ''})`}`);
-    expect(results(real), `${key}: claims with the published images, compared with the stand-ins'`).toEqual(results(models));
+    expect(results(real), `${key}: claims with the published images, compared with the stand-ins'`).toEqual(results(standInResult));
     expect(results(real).every((line) => line.endsWith(': verified')), results(real).join('\n')).toBe(true);
   });
 
@@ -149,12 +149,12 @@ describe('OPENHANDS_GUIDE_IMAGES=real with the images pre-loaded', () => {
     };
     for (const locale of ['en', 'ja'] as const) {
       const real = MESSAGES[locale]['evidence.images.real'];
-      const model = MESSAGES[locale]['evidence.images.model'];
+      const standInText = MESSAGES[locale]['evidence.images.stand-in'];
       const publishedPage = evidenceText(published, locale);
       const standInPage = evidenceText(standIns, locale);
       expect(publishedPage, `${locale} evidence of the real-mode report`).toContain(real);
-      expect(publishedPage, `${locale} evidence of the real-mode report`).not.toContain(model);
-      expect(standInPage, `${locale} evidence of the stand-in report`).toContain(model);
+      expect(publishedPage, `${locale} evidence of the real-mode report`).not.toContain(standInText);
+      expect(standInPage, `${locale} evidence of the stand-in report`).toContain(standInText);
       expect(standInPage, `${locale} evidence of the stand-in report`).not.toContain(real);
     }
   });
@@ -199,8 +199,8 @@ describe('pre-loaded copies and other runs', () => {
       expect(settled, 'ensureImages returned while the copies were held').toBe(false);
       releasePublishedStandIns(holder, { references: refs });
       const images = await ensured;
-      expect(Object.values(images).map((image) => `${image!.reference} ${image!.source}`).sort()).toEqual(Object.values(refs).map((r) => `${r} model`).sort());
-      expect(taggedModelReferences(refs).sort()).toEqual(Object.values(refs).sort());
+      expect(Object.values(images).map((image) => `${image!.reference} ${image!.source}`).sort()).toEqual(Object.values(refs).map((r) => `${r} stand-in`).sort());
+      expect(taggedStandInReferences(refs).sort()).toEqual(Object.values(refs).sort());
     } finally {
       releasePublishedStandIns(holder, { references: refs });
       await releaseImages(waiter, { references: refs });

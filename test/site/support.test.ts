@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayRewrites, type ReportedRewrite } from '../../scripts/harness/run/rewrites';
-import { browserDecision, buildProblem, FIXTURES_DIR } from './support/env';
+import { browserDecision } from '../../scripts/browser/chromium';
+import { buildProblem, FIXTURES_DIR } from './support/env';
 import { figureIdsIn, sitePages } from './support/pages';
 import { commandWords, firstDifference, loadReport, snippetEntry, staleness } from './support/report';
 import { startServer, type SiteServer } from './support/server';
@@ -143,12 +144,12 @@ describe('the report checks', () => {
   it('says to run the harness again for a report of another schema', () => {
     const loaded = loadReport(write('old.json', { schema: 2, snippets: [] }));
     expect(loaded.ok).toBe(false);
-    expect(!loaded.ok && loaded.problem).toMatch(/cannot be read: unexpected schema 2, expected 3 \(run the harness again: npm test\)$/);
+    expect(!loaded.ok && loaded.problem).toMatch(/cannot be read: unexpected schema 2, expected 4 \(run the harness again: npm test\)$/);
   });
 
   it('says which snippet the report lacks', () => {
     const run = { engine: { id: 'host' }, snippets: [{ version: '0.33', id: 'network-binding' }] };
-    const loaded = loadReport(write('partial.json', { schema: 3, runs: [run] }));
+    const loaded = loadReport(write('partial.json', { schema: 4, runs: [run] }));
     expect(() => snippetEntry(loaded, '0.33/resource-limits')).toThrow(
       /^no verification report for snippet 0\.33\/resource-limits: run the harness \(npm test\) first \(.*partial\.json has 0\.33\/network-binding\)$/,
     );

@@ -1,6 +1,6 @@
 /**
  * What a page may state: the values of the snippets it shows, as their rendered text and
- * their data, and the upstream facts of src/snippets/facts.ts.
+ * their data, and the upstream facts of the version's src/snippets/versions/<version>/facts.ts.
  */
 import type { Command } from '../../../src/snippets/commands';
 import type { SnippetSpec } from '../../../src/snippets/snippet';

@@ -1,4 +1,4 @@
-import { pageHeadings } from '../page-facts';
+import { pageHeadings } from '../../../src/doc-pages/tree';
 import { report } from '../report';
 import type { Rule } from './rule';
 

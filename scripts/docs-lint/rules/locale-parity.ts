@@ -1,9 +1,10 @@
 import type { Position } from 'unist';
 import type { Locale } from '../../../src/i18n/messages';
-import { pageHeadings, snippetUses } from '../page-facts';
+import { pageHeadings, snippetUses } from '../../../src/doc-pages/tree';
 import { report } from '../report';
 import { diffSequences } from '../sequence-diff';
-import { pageDir, type Page } from '../site';
+import { pageDir } from '../../../src/doc-pages/files';
+import type { Page } from '../site';
 import type { Rule } from './rule';
 
 const ID = 'locale-parity';

@@ -2,7 +2,7 @@ import type { Code, Nodes } from 'mdast';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { firstCommandLine } from '../looks-like-command';
-import { isJsxElement, nodeText } from '../page-facts';
+import { isJsxElement, nodeText } from '../../../src/doc-pages/tree';
 import { report } from '../report';
 import { lineStart } from '../source-points';
 import type { Rule } from './rule';

@@ -1,7 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { SnippetSpec } from '../../../src/snippets/snippet';
-import { isJsxElement, snippetUses } from '../page-facts';
+import { isJsxElement, snippetUses } from '../../../src/doc-pages/tree';
 import { codeValue, textValues, type ProseValue } from '../prose-values/extract';
 import { isKnown, knownValues, type KnownValues } from '../prose-values/known';
 import { nearest } from '../nearest';
@@ -57,7 +57,7 @@ function sections(tree: Root): RootContent[][] {
 
 /**
  * The point `offset` characters into a node's text. From the node's line and column, not
- * its offset: the parser saw heading lines with an escaped `{#id}` (parse-page.ts).
+ * its offset: the parser saw heading lines with an escaped `{#id}` (src/doc-pages/parse.ts).
  */
 function advance(start: Point, offset: number, text: string): Point {
   const lines = text.slice(0, offset).split('\n');

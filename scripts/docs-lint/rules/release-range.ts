@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { inRange, type ReleaseFact, type ReleaseLine } from '../../../src/snippets/versions/release-facts';
-import { isJsxElement } from '../page-facts';
+import { isJsxElement } from '../../../src/doc-pages/tree';
 import { report } from '../report';
 import type { Site, SiteVersion } from '../site';
 import { keyPoint } from '../source-points';

@@ -1,8 +1,8 @@
 import type { Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { nodeText } from '../page-facts';
-import { parsePage } from '../parse-page';
+import { nodeText } from '../../../src/doc-pages/tree';
+import { parsePage } from '../../../src/doc-pages/parse';
 import { report } from '../report';
 import { TERMINOLOGY_FILE, type Site } from '../site';
 import { pointAt } from '../source-points';

@@ -1,5 +1,5 @@
 import { nearest } from '../nearest';
-import { snippetUses } from '../page-facts';
+import { snippetUses } from '../../../src/doc-pages/tree';
 import { report } from '../report';
 import { registryFile, versionOf } from '../site';
 import type { Rule } from './rule';

@@ -1,4 +1,4 @@
-import { snippetUses } from '../page-facts';
+import { snippetUses } from '../../../src/doc-pages/tree';
 import { report } from '../report';
 import { keyPoint } from '../source-points';
 import type { Rule } from './rule';

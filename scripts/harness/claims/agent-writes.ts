@@ -2,7 +2,7 @@
  * The agent's uid meets the reader's folder. The agent works as its container's user (1.x
  * sandboxes and Agent Canvas: uid 10001, no uid switching upstream), so the harness acts as
  * that user with `docker exec`, as the agent's terminal tool would, on the real bind mount:
- * the kernel, not a model, decides what is allowed. Each check makes a file of the reader's
+ * the kernel, not a stand-in, decides what is allowed. Each check makes a file of the reader's
  * first, so "edit one of yours" is tested too.
  */
 import { randomBytes } from 'node:crypto';

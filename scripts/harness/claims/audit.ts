@@ -1,7 +1,8 @@
 /**
  * The audit table of a hardened example, generated from the live container rather than
- * written by hand: the container checks of docker-bench-security section 5 that
- * shared/reference/facts.md lists, each judged from `docker inspect`.
+ * written by hand: the container checks of docker-bench-security section 5 that the table
+ * shows (AUDIT_CHECKS in contracts/, with their numbers at docker-bench-security v1.6.0), each
+ * judged from `docker inspect`.
  */
 import type { AuditRow } from '../../../contracts/verification-report';
 import { onContainer, type ContainerFacts } from './context';

@@ -5,7 +5,7 @@ import type { ImageName } from '../../../src/snippets/images';
 import type { VersionId } from '../../../src/snippets/versions';
 import type { VersionProfile } from '../../../src/snippets/versions/profile';
 import { translator, type MessageKey } from '../../../src/i18n';
-import type { ClaimResult, NotVerifiableReason } from '../../../contracts/verification-report';
+import type { ClaimResult, ImageSource, NotVerifiableReason } from '../../../contracts/verification-report';
 
 /** The parts of `docker inspect` the checkers read. */
 export interface ContainerFacts {
@@ -102,9 +102,9 @@ export interface ClaimContext {
   readonly digestSource: string | undefined;
   /** A container on a network of its own, for isolation checks; made on first use. */
   outsider(): Promise<{ address: string; gateway: string; port: number; network: string; name: string }>;
-  /** The app model's self-report, when the model image runs (GET /status on port 3000). */
-  modelStatus(container: string): Promise<ModelStatus | undefined>;
-  imageSource(image: ImageName): 'model' | 'real';
+  /** The app stand-in's self-report, when the stand-in image runs (GET /status on port 3000). */
+  standInStatus(container: string): Promise<StandInStatus | undefined>;
+  imageSource(image: ImageName): ImageSource;
   imageReference(image: ImageName): string;
   /**
    * The reader's uid and gid, workspace and the folder their shell runs in (where relative
@@ -122,7 +122,7 @@ export interface ClaimContext {
  * typed, since each version's app reports what it does. sandboxReports() reads the part the
  * shared checkers need.
  */
-export interface ModelStatus {
+export interface StandInStatus {
   readonly uid?: number;
   readonly gid?: number;
   readonly dockerHost?: string;
@@ -143,7 +143,7 @@ export interface SandboxReport {
   readonly webhookBaseUrl?: string | null;
 }
 
-export function sandboxReports(status: ModelStatus | undefined): SandboxReport[] {
+export function sandboxReports(status: StandInStatus | undefined): SandboxReport[] {
   if (!status) return [];
   if (status.sandboxes) return [...status.sandboxes];
   return status.runtime ? [status.runtime] : [];

@@ -2,7 +2,7 @@
  * The editor the agent server starts inside the Agent Canvas container (software-agent-sdk
  * v1.40.1 vscode_service.py: openvscode-server on 0.0.0.0:8001, its connection token the first
  * session key) and what the web port does with its path. src/snippets/versions/canvas/
- * CITATIONS.md says which part rests on the stand-in's model.
+ * CITATIONS.md says which part rests on what the stand-in imitates.
  */
 import { get, keyOf, status } from './api';
 import { listeningInside, onContainer } from './context';

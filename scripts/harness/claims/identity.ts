@@ -5,7 +5,7 @@ import { eventually, notVerifiable, onContainer, sandboxReports, listeningInside
 export const image = onContainer<'image'>(async (claim, ctx, found, ev) => {
   const expected = ctx.imageReference(claim.image);
   ev.expect(found.facts.Config.Image === expected, `Config.Image = ${found.facts.Config.Image}, expected ${expected}`);
-  ev.see(`image source: ${ctx.imageSource(claim.image) === 'model' ? 'local model of the image (no registry here)' : 'the real image'}`);
+  ev.see(`image source: ${ctx.imageSource(claim.image) === 'stand-in' ? 'local stand-in for the image (no registry here)' : 'the real image'}`);
 });
 
 /** Processes that only hand over to the app user; they may stay root. */
@@ -35,9 +35,9 @@ export const appRunsAs = onContainer<'app-runs-as'>(async (claim, ctx, found, ev
  * file that never reached the host workspace fails the claim, naming where it went.
  */
 export const workspaceFilesOwnedByUser = onContainer<'workspace-files-owned-by-user'>(async (claim, ctx, found, ev) => {
-  let status = await ctx.modelStatus(found.actual);
-  if (ctx.imageSource(ctx.profile.appImage) === 'model') {
-    await eventually(async () => sandboxReports((status = await ctx.modelStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
+  let status = await ctx.standInStatus(found.actual);
+  if (ctx.imageSource(ctx.profile.appImage) === 'stand-in') {
+    await eventually(async () => sandboxReports((status = await ctx.standInStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
   }
   const files = await readdir(ctx.reader.workspace);
   if (!status) return notVerifiable('no-agent-writes', [`the workspace holds ${files.length} file(s)`]);
@@ -64,7 +64,7 @@ export const imageByDigest = onContainer<'image-by-digest'>(async (claim, ctx, f
   const id = await ctx.imageId(tagged);
   ev.expect(id !== undefined && found.facts.Image === id, `the container's image ${found.facts.Image.slice(0, 19)} is the image ${tagged} points at (${id?.slice(0, 19) ?? 'missing'})`);
   ev.see(
-    ctx.imageSource(claim.image) === 'model'
+    ctx.imageSource(claim.image) === 'stand-in'
       ? `whose digest: the local stand-in's, as a registry on loopback (${ctx.digestSource ?? 'unknown'}) recorded it; the published image has a digest of its own`
       : 'whose digest: the published image\'s, as its registry recorded it when it was pulled',
   );

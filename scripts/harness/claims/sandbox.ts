@@ -49,7 +49,7 @@ export async function firstSandbox(ctx: ClaimContext, app: string, ev: Evidence)
   }
   if (!ev.expect(sandboxes.length > 0, `the app created a sandbox container with published ports within ${SANDBOX_WAIT_MS / 1000}s (or before its status reported a failure)`)) {
     // Why not, in the app's own words: the stand-in reports the Docker API's answer.
-    ev.see(`app status: ${JSON.stringify((await ctx.modelStatus(app)) ?? null)}`);
+    ev.see(`app status: ${JSON.stringify((await ctx.standInStatus(app)) ?? null)}`);
   }
   return sandboxes[0] ?? ev.result();
 }
@@ -101,9 +101,9 @@ export const sandboxReachable = onContainer<'sandbox-reachable'>(async (claim, c
       `from the app's network, host.docker.internal (${gateway}):${port.HostPort} answers`,
     );
   }
-  if (ctx.imageSource(ctx.profile.appImage) !== 'model') return;
-  let reports = sandboxReports(await ctx.modelStatus(found.actual));
-  await eventually(async () => (reports = sandboxReports(await ctx.modelStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
+  if (ctx.imageSource(ctx.profile.appImage) !== 'stand-in') return;
+  let reports = sandboxReports(await ctx.standInStatus(found.actual));
+  await eventually(async () => (reports = sandboxReports(await ctx.standInStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
   ev.see(`the app's reports of its sandboxes: ${JSON.stringify(reports)}`);
   ev.expect(reports.some((r) => r.reached === true), 'the app reports it reached its sandbox');
 });
@@ -131,10 +131,10 @@ export const sandboxUnreachable = onContainer<'sandbox-unreachable'>(async (clai
       `from the app's network, host.docker.internal (${gateway}):${port.HostPort} does not answer`,
     );
   }
-  if (ctx.imageSource(ctx.profile.appImage) !== 'model') return;
+  if (ctx.imageSource(ctx.profile.appImage) !== 'stand-in') return;
   // The stand-in's own attempt (src/snippets/versions/<v>/stand-ins): it reports what it saw.
-  let reports = sandboxReports(await ctx.modelStatus(found.actual));
-  await eventually(async () => (reports = sandboxReports(await ctx.modelStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
+  let reports = sandboxReports(await ctx.standInStatus(found.actual));
+  await eventually(async () => (reports = sandboxReports(await ctx.standInStatus(found.actual))).some((r) => r.reached !== undefined && r.reached !== null));
   ev.see(`the app's reports of its sandboxes: ${JSON.stringify(reports)}`);
   ev.expect(reports.length > 0 && reports.every((r) => r.reached === false), 'the app reports it did not reach its sandbox');
 });

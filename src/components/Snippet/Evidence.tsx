@@ -33,8 +33,8 @@ const MARKS: Record<SnippetEvidence['state'] | ClaimResultState, string> = {
 
 function imagesKey(engine: SiteEngine, version: VersionId): MessageKey {
   const appImage = VERSIONS[version].profile.appImage;
-  const source = engine.images.find((image) => image.name === appImage)?.source ?? 'model';
-  return source === 'real' ? 'evidence.images.real' : 'evidence.images.model';
+  const source = engine.images.find((image) => image.name === appImage)?.source ?? 'stand-in';
+  return source === 'real' ? 'evidence.images.real' : 'evidence.images.stand-in';
 }
 
 function verdictKey(evidence: SnippetEvidence, claimCount: number): MessageKey {

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import logger from '@docusaurus/logger';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { loadSite } from '../../../scripts/docs-lint/site';
-import { snippetUses } from '../../../scripts/docs-lint/page-facts';
 import { reportProblem, siteReportFromReport } from '../../evidence/fromReport';
 import type { SnippetPlacement, VerificationData } from '../../evidence/types';
 import { PLUGIN_NAME } from '../../evidence/pluginName';
+import { snippetPlacements } from '../../doc-pages/placements';
 import type { VerificationReport } from '../../../contracts/verification-report';
+import type { Claim } from '../../snippets';
 
 /** `OPENHANDS_GUIDE_REPORT` lets a build show another report (e.g. one made on a machine with the real images). */
 function reportPath(siteDir: string): string {
@@ -34,17 +34,12 @@ async function readReport(file: string): Promise<Pick<VerificationData, 'report'
     logger.warn`Verification report path=${file} cannot be shown: ${problem}. Every snippet shows "not verified in this build".`;
     return { report: undefined, absence: 'unreadable' };
   }
-  return { report: siteReportFromReport(value as VerificationReport), absence: undefined };
+  return { report: siteReportFromReport(value as VerificationReport<Claim>), absence: undefined };
 }
 
 /** Which doc of which version each snippet is on, read from the English pages (locale-parity keeps ja the same). */
 async function placements(siteDir: string): Promise<SnippetPlacement[]> {
-  const site = await loadSite(siteDir);
-  return site.pages
-    .filter((page) => page.locale === 'en' && page.tree)
-    .flatMap((page) =>
-      snippetUses(page.tree!).flatMap((use) => (use.id && use.element === 'Snippet' ? [{ version: page.version, snippetId: use.id, docId: page.slug }] : [])),
-    );
+  return (await snippetPlacements(siteDir)).map(({ version, snippetId, slug }) => ({ version, snippetId, docId: slug }));
 }
 
 /**

@@ -7,6 +7,10 @@
 export interface StatedFact {
   /** The value exactly as the prose writes it. */
   readonly value: string;
-  /** Where it comes from: upstream repository, tag and path, or a file of ../shared/reference. */
+  /**
+   * Where it comes from: upstream repository, tag (or commit) and path, with lines where they
+   * help, or a public page; where no public source exists, a source that says so. Never a
+   * file outside this repository.
+   */
   readonly source: string;
 }

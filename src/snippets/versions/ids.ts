@@ -1,7 +1,2 @@
-/**
- * The OpenHands generations the guide documents, as the pages' versions: Agent Canvas
- * (current), the 1.x Local GUI and 0.33. The order is newest first, as the version
- * dropdown lists them.
- */
-export const VERSION_IDS = ['canvas', '1.x', '0.33'] as const;
-export type VersionId = (typeof VERSION_IDS)[number];
+/** The versions' ids live in contracts/ (the report names them too); the registry reads them from here. */
+export { VERSION_IDS, type VersionId } from '../../../contracts/versions';

@@ -1,38 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { browserDecision, type BrowserDecision } from './env';
-
-/**
- * Flags for a headless Chromium that talks to nothing but the loopback server: no
- * sandbox (containers, root), no GPU, no /dev/shm (small in containers), and none of
- * Chromium's own traffic (updates, safe browsing, metrics, DNS prefetch). The host
- * resolver rule makes any name other than loopback unresolvable, so even a request the
- * route guard missed could not leave the machine.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-default-apps',
-  '--disable-domain-reliability',
-  '--disable-sync',
-  '--metrics-recording-only',
-  '--no-first-run',
-  '--no-pings',
-  '--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,AutofillServerCommunication',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
-
-/** Launches the browser `browserDecision()` found; throws its install hint when there is none. */
-export async function launchBrowser(decision: BrowserDecision = browserDecision()): Promise<Browser> {
-  if (decision.missing) throw new Error(decision.missing);
-  try {
-    return await chromium.launch({ executablePath: decision.executablePath, headless: true, args: CHROMIUM_ARGS });
-  } catch (error) {
-    throw new Error(`Chromium at ${decision.executablePath} did not start: ${String(error)}`);
-  }
-}
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 
 /** What went wrong while a page was open. Every list must be empty for a good page. */
 export interface PageProblems {

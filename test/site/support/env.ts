@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The repository root (test/site/support -> ../../..). */
@@ -14,46 +14,23 @@ export function reportPath(): string {
   return override ? path.resolve(ROOT, override) : DEFAULT_REPORT;
 }
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-const INSTALL_HINT =
-  'run `bash scripts/browser/ensure-browser.sh` as root on Debian/Ubuntu (npm test does), or install Chromium yourself and point OPENHANDS_GUIDE_CHROMIUM at a Chromium or Chrome binary; ' +
-  'the site tests never download a browser';
-
-export interface BrowserDecision {
-  readonly executablePath: string;
-  /** Why there is no usable browser; undefined when there is one. */
-  readonly missing?: string;
-}
-
-export function browserDecision(env: NodeJS.ProcessEnv = process.env): BrowserDecision {
-  const executablePath = env.OPENHANDS_GUIDE_CHROMIUM || DEFAULT_CHROMIUM;
-  let missing: string | undefined;
-  try {
-    accessSync(executablePath, constants.X_OK);
-    if (!statSync(executablePath).isFile()) missing = `${executablePath} is not a file`;
-  } catch {
-    missing = existsSync(executablePath) ? `${executablePath} is not executable` : `no browser at ${executablePath}`;
-  }
-  return {
-    executablePath,
-    missing: missing && `Site tests need Chromium: ${missing}; ${INSTALL_HINT}.`,
-  };
-}
-
 /**
  * What the production build is made from. Anything here newer than the build means the
  * pages under test are not the pages the sources describe. The report counts: the site
  * shows the harness' evidence, so a report written after the build is not on the pages.
- * scripts/docs-lint counts too: the report plugin (src/plugins) finds each snippet's page with it.
+ * contracts/ counts too: the report plugin (src/plugins) reads the report through it.
  */
 const SOURCES = [
   'src',
   'docs',
+  'versioned_docs',
+  'versioned_sidebars',
+  'versions.json',
   'i18n',
   'static',
   'docusaurus.config.ts',
   'sidebars.ts',
-  'scripts/docs-lint',
+  'contracts',
   path.relative(ROOT, DEFAULT_REPORT),
 ];
 

@@ -1,9 +1,9 @@
-import type { ImageRef } from '../../images';
+import type { ImageRef } from '../../image-ref';
 
 /**
  * The OpenHands release these pages document. Every image tag of the version derives from
- * it, so a version bump cannot leave one command behind. Facts in
- * ../shared/reference/facts.md were read at All-Hands-AI/OpenHands@0.33.0.
+ * it, so a version bump cannot leave one command behind. The upstream files this version's
+ * facts (facts.ts) and stand-ins (CITATIONS.md) cite were read at All-Hands-AI/OpenHands@0.33.0.
  */
 export const OPENHANDS_VERSION = '0.33' as const;
 

@@ -2,7 +2,7 @@ import type { VersionProfile } from '../profile';
 
 /**
  * What the harness and the site need to know of OpenHands 0.33 beyond its commands
- * (All-Hands-AI/OpenHands@0.33.0; shared/reference/facts.md).
+ * (All-Hands-AI/OpenHands@0.33.0, files and lines as CITATIONS.md names them).
  */
 export const PROFILE = {
   release: '0.33.0',

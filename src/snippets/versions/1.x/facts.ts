@@ -18,12 +18,12 @@ export const FACTS = {
   agentWorkingDir: { value: '/workspace/project', source: 'R1.11 openhands/app_server/sandbox/docker_sandbox_spec_service.py: working_dir /workspace/project' },
   /** The variable 0.33 read and 1.x does not (no reader in the R1.11 tree). */
   ignoredBinding: { value: 'SANDBOX_RUNTIME_BINDING_ADDRESS=172.17.0.1', source: 'git grep of R1.11: nothing reads SANDBOX_RUNTIME_BINDING_ADDRESS; the value is the 0.33 page\'s' },
-  bridgeGateway: { value: '172.17.0.1', source: 'moby: the default bridge gateway, which host-gateway resolves to (shared/reference/facts.md)' },
-  bridgeSubnet: { value: '172.17.0.0/16', source: 'moby: the default bridge subnet of the default address pool' },
+  bridgeGateway: { value: '172.17.0.1', source: 'moby/moby@v20.10.24 daemon/daemon_unix.go lines 898-910: host-gateway is the gateway of the default bridge; vendor/github.com/docker/libnetwork/ipamutils/utils.go line 18: 172.17.0.0/16 is the first default pool, so that gateway is 172.17.0.1 unless the network is taken' },
+  bridgeSubnet: { value: '172.17.0.0/16', source: 'moby/moby@v20.10.24 vendor/github.com/docker/libnetwork/ipamutils/utils.go line 18: the first pool of the default address pools, which the default bridge takes' },
   loopbackBlock: { value: '127.0.0.0/8', source: 'the IPv4 loopback block (RFC 1122 3.2.1.3)' },
   /** The platforms part says where a port published there answers on Docker Desktop. */
   loopbackAddress: { value: '127.0.0.1', source: 'the IPv4 loopback address (RFC 1122 3.2.1.3); Docker Desktop listens for published ports on the Mac or Windows machine itself (docs.docker.com/desktop/features/networking/)' },
   proxyPostDefault: { value: 'POST=0', source: 'Tecnativa/docker-socket-proxy@v0.4.1 Dockerfile: ENV POST=0' },
-  auditNoNewPrivileges: { value: '--security-opt no-new-privileges', source: 'docker-bench-security section 5: restricted from gaining new privileges (shared/reference/facts.md)' },
-  auditHostNetwork: { value: '--network host', source: 'docker-bench-security section 5: host network namespace not shared (shared/reference/facts.md)' },
+  auditNoNewPrivileges: { value: '--security-opt no-new-privileges', source: 'docker/docker-bench-security@v1.6.0 (b7a5284c) tests/5_container_runtime.sh check_5_25 (line 978): the container is restricted from acquiring additional privileges' },
+  auditHostNetwork: { value: '--network host', source: 'docker/docker-bench-security@v1.6.0 (b7a5284c) tests/5_container_runtime.sh check_5_9 (line 379): the host network namespace is not shared' },
 } as const satisfies Record<string, StatedFact>;

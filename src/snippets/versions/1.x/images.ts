@@ -1,4 +1,4 @@
-import type { ImageRef } from '../../images';
+import type { ImageRef } from '../../image-ref';
 
 /**
  * The OpenHands 1.x "Local GUI" release these pages document: 1.11.0, the last before the

@@ -22,5 +22,5 @@ export const FACTS = {
   lanKeyVariable: { value: 'AGENT_CANVAS_ALLOW_LAN_SESSION_KEY', source: 'OpenHands/OpenHands README.md at 071ee97cc900de78774d8c43dd3be9ae1a81b1b7 (which pins ghcr.io/openhands/agent-canvas:1.25.0); not read by AC1.12.0 docker/entrypoint.sh' },
   conversationRuntimeVariable: { value: 'OH_CONVERSATION_RUNTIME', source: 'npm @openhands/agent-canvas 1.20.0 scripts/dev-safe.mjs lines 791-803 (passed to the agent server by the npm launcher); OpenHands/OpenHands README.md at 071ee97c ("Option 3"); not read by AC1.12.0 docker/entrypoint.sh' },
   loopbackBlock: { value: '127.0.0.0/8', source: 'the IPv4 loopback block (RFC 1122 3.2.1.3)' },
-  auditHostNetwork: { value: '--network host', source: 'docker-bench-security tests/5_container_runtime.sh, check 5.9: the host network namespace is not shared' },
+  auditHostNetwork: { value: '--network host', source: 'docker/docker-bench-security@v1.6.0 (b7a5284c) tests/5_container_runtime.sh check_5_9 (line 379): the host network namespace is not shared' },
 } as const satisfies Record<string, StatedFact>;

@@ -1,4 +1,4 @@
-import type { ImageRef } from '../../images';
+import type { ImageRef } from '../../image-ref';
 
 /**
  * The Agent Canvas release these pages document: 1.12.0, the newest whose Docker image source

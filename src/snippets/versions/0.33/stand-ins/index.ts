@@ -8,7 +8,7 @@ export const STAND_INS = {
     dir: `${DIR}/openhands`,
     files: {
       'entrypoint.sh': 'app/entrypoint.sh',
-      'openhands-model.sh': 'app/openhands-model.sh',
+      'openhands-stand-in.sh': 'app/openhands-stand-in.sh',
       passwd: 'etc/passwd',
       group: 'etc/group',
     },
@@ -20,7 +20,7 @@ export const STAND_INS = {
   },
   'runtime-0.33': {
     dir: `${DIR}/runtime`,
-    files: { 'openhands-runtime-model.sh': 'openhands-runtime-model.sh', passwd: 'etc/passwd', group: 'etc/group' },
+    files: { 'openhands-runtime-stand-in.sh': 'openhands-runtime-stand-in.sh', passwd: 'etc/passwd', group: 'etc/group' },
     busybox: true,
     dockerCli: false,
     haproxy: false,

@@ -8,7 +8,7 @@ export const STAND_INS = {
     dir: `${DIR}/openhands`,
     files: {
       'entrypoint.sh': 'app/entrypoint.sh',
-      'openhands-model.sh': 'app/openhands-model.sh',
+      'openhands-stand-in.sh': 'app/openhands-stand-in.sh',
       'openhands-lib.sh': 'app/openhands-lib.sh',
       'openhands-handler.sh': 'app/openhands-handler.sh',
       passwd: 'etc/passwd',

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Model of All-Hands-AI/OpenHands@0.33.0 containers/app/entrypoint.sh (facts.md "OpenHands
+# Stand-in for All-Hands-AI/OpenHands@0.33.0 containers/app/entrypoint.sh (facts.md "OpenHands
 # app image"), in busybox sh: useradd/groupadd/usermod become edits of /etc/passwd and
 # /etc/group, and su is busybox su. Messages are upstream's, so a reader's terminal shows
 # what the real image prints.

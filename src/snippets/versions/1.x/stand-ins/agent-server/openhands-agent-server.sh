@@ -33,7 +33,7 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 
-STATE=/tmp/agent-server-model
+STATE=/tmp/agent-server-stand-in
 mkdir -p "$STATE"
 
 # __main__.py lines 246-255 (print, i.e. stdout). DEBUG: openhands-sdk logger.py line 29.

@@ -25,7 +25,7 @@ check_app_key() {
     json_reply '401 Unauthorized' '{"detail":"Unauthorized"}'
     return 1
   fi
-  # A configuration the real app cannot parse (see openhands-model.sh): plain 500.
+  # A configuration the real app cannot parse (see openhands-stand-in.sh): plain 500.
   if [ -s "$OHM_STATE/config-error" ]; then
     respond '500 Internal Server Error' text/plain 'Internal Server Error'
     return 1
@@ -176,7 +176,7 @@ EOF
       # Not tried yet (null in /status) until poll_sandbox reaches it or gives up.
       put "$name" reached pending
       echo "$name" >>"$OHM_STATE/order"
-      model_log "started sandbox $name from $OHM_IMAGE, ports 8000->$p8000 8001->$p8001 8011->$p8011 8012->$p8012 (all interfaces)"
+      stand_in_log "started sandbox $name from $OHM_IMAGE, ports 8000->$p8000 8001->$p8001 8011->$p8011 8012->$p8012 (all interfaces)"
       # The wait for the agent server, in the background (see poll_sandbox).
       setsid sh -c '. /app/openhands-lib.sh; poll_sandbox "$1"' poll-sandbox "$name" </dev/null >/dev/null &
       # docker-py's run returns the container as created, before start (docker-py 7.1.0
@@ -192,7 +192,7 @@ EOF
     fi
     case $out in
       *'port is already allocated'* | *'address already in use'*)
-        model_log "host port taken (try $attempt of 5), drawing new ports: $(echo "$out" | head -n 1)"
+        stand_in_log "host port taken (try $attempt of 5), drawing new ports: $(echo "$out" | head -n 1)"
         docker rm -f "$name" >/dev/null 2>&1 ;;
       *)
         set_error "Failed to start container: $out"

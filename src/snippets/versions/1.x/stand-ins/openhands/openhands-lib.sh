@@ -1,5 +1,5 @@
 # Shared functions of the OpenHands 1.11 app stand-in (sourced, never run): by the server
-# (openhands-model.sh), by each request (openhands-handler.sh, through http-server.sh) and by
+# (openhands-stand-in.sh), by each request (openhands-handler.sh, through http-server.sh) and by
 # the background sandbox poller. Upstream references:
 #   R1.11  = OpenHands/OpenHands@11ca68ab2e15dcd85c21e4d7d3409e7a259369ac (release 1.11.0)
 #   SDK1.34 = OpenHands/software-agent-sdk@2eff609f9cd4ae31b219d36bd429f74f5348aeef (v1.34.0)
@@ -10,8 +10,8 @@
 # /etc/hosts (which `--add-host` writes) and connections use addresses. The static docker CLI
 # has its own resolver, so DOCKER_HOST=tcp://<name>:2375 works as it does for docker-py.
 
-# Per-user state, shared by the processes above. OHM_STATE is exported by openhands-model.sh.
-: "${OHM_STATE:=/tmp/openhands-model-$(id -u)}"
+# Per-user state, shared by the processes above. OHM_STATE is exported by openhands-stand-in.sh.
+: "${OHM_STATE:=/tmp/openhands-stand-in-$(id -u)}"
 
 # json_string: the shared /usr/local/lib/openhands-guide/json.sh.
 . /usr/local/lib/openhands-guide/json.sh
@@ -35,7 +35,7 @@ log() {
   printf '\033[92m%s - %s:%s\033[0m: %s - %s\n' "$(date +%H:%M:%S)" "$2" "$1" "$3" "$4" >&2
 }
 # The stand-in's own lines (not upstream's): stderr too, marked as the stand-in's.
-model_log() { echo "openhands-model: $*" >&2; }
+stand_in_log() { echo "openhands-stand-in: $*" >&2; }
 
 # ---------------------------------------------------------------------------------------
 # Names and HTTP
@@ -200,7 +200,7 @@ poll_sandbox() {
         put "$1" reached false
         put "$1" error "Sandbox entered error state: $1 (last check: $(get "$1" last_check))"
         set_error "Sandbox entered error state: $1 (last check: $(get "$1" last_check))"
-        model_log "sandbox $1 not reached: $(get "$1" last_check)"
+        stand_in_log "sandbox $1 not reached: $(get "$1" last_check)"
         return 1 ;;
       RUNNING)
         alive_url="$(replace_localhost_hostname_for_docker "$(agent_server_url "$1")")/alive"
@@ -211,7 +211,7 @@ poll_sandbox() {
             [ "$HTTP_CODE" = 200 ]; then
             put "$1" agent_write "$HTTP_BODY"
           fi
-          model_log "sandbox $1 reached at $alive_url"
+          stand_in_log "sandbox $1 reached at $alive_url"
           return 0
         fi ;;
     esac
@@ -220,7 +220,7 @@ poll_sandbox() {
   put "$1" reached false
   put "$1" error "Sandbox failed to start within 120s: $1"
   set_error "Sandbox failed to start within 120s: $1"
-  model_log "sandbox $1 not reached within 120 s"
+  stand_in_log "sandbox $1 not reached within 120 s"
   return 1
 }
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Model of Agent Canvas 1.12.0's docker/entrypoint.sh (OpenHands/OpenHands release commit
+# Stand-in for Agent Canvas 1.12.0's docker/entrypoint.sh (OpenHands/OpenHands release commit
 # 4d0fe4983b6b8e52c104c7ffa4b7be8c7ab5a364, "chore(main): release 1.12.0 (#16402)"; see
 # ../../releases.ts (FORK) and ../../CITATIONS.md for how that commit is known to be
 # upstream's release), in busybox sh, at the image path upstream uses
@@ -196,7 +196,7 @@ if [ -z "${AUTOMATION_DB_URL:-}" ]; then
   log "Using SQLite database: $AUTOMATION_DB_URL"
 fi
 # Stands in for `uvicorn openhands.automation.app:app --host 0.0.0.0 --port $AUTOMATION_PORT`.
-/opt/agent-canvas-standin/automation-server-model.sh --host 0.0.0.0 --port "$AUTOMATION_PORT" &
+/opt/agent-canvas-standin/automation-server-stand-in.sh --host 0.0.0.0 --port "$AUTOMATION_PORT" &
 PIDS="$PIDS $!"
 
 # -- 3. Wait for both backends, up to 60 s each, in parallel (lines 216-235). A backend that
@@ -234,7 +234,7 @@ routes() {
   done
 }
 set -- $(routes)
-/opt/agent-canvas-standin/static-server-model.sh \
+/opt/agent-canvas-standin/static-server-stand-in.sh \
   --port "$PORT" \
   --host :: \
   --dir /opt/agent-canvas/frontend \
@@ -247,7 +247,7 @@ PIDS="$PIDS $STATIC_PID"
 # -- 5. Optional public-mode ingress (lines 274-299): same frontend, --auth-required, no key.
 if [ -n "${PUBLIC_MODE_PORT:-}" ]; then
   log "Starting public-mode frontend on port $PUBLIC_MODE_PORT (--auth-required)..."
-  /opt/agent-canvas-standin/static-server-model.sh \
+  /opt/agent-canvas-standin/static-server-stand-in.sh \
     --port "$PUBLIC_MODE_PORT" \
     --host :: \
     --dir /opt/agent-canvas/frontend \

@@ -1,4 +1,4 @@
-# Request handler of the ingress stand-in (static-server-model.sh), sourced by http-server.sh
+# Request handler of the ingress stand-in (static-server-stand-in.sh), sourced by http-server.sh
 # once per connection. It models Agent Canvas 1.12.0 (OpenHands/OpenHands release commit
 # 4d0fe4983b6b8e52c104c7ffa4b7be8c7ab5a364) scripts/static-server.mjs and
 # scripts/proxy-utils.mjs; "line N" means a line of static-server.mjs unless said otherwise.

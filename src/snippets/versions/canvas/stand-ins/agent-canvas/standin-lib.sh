@@ -1,4 +1,4 @@
-# Shared helpers of the agent-canvas stand-in (sourced, busybox sh). Harness code, not a model
+# Shared helpers of the agent-canvas stand-in (sourced, busybox sh). Harness code, not an imitation
 # of an upstream file: JSON output, the listening-socket check and the GET /status self-report.
 # The session key is never written to a state file, a log line or /status.
 

@@ -2,7 +2,7 @@
 # Stand-in for the action execution server of the sandbox runtime image (All-Hands-AI/
 # OpenHands@0.33.0 openhands/runtime/action_execution_server.py), started the way the app
 # starts it (openhands/runtime/utils/command.py get_action_execution_server_startup_command):
-#   openhands-runtime-model.sh PORT --working-dir DIR --username NAME --user-id UID
+#   openhands-runtime-stand-in.sh PORT --working-dir DIR --username NAME --user-id UID
 # What it models:
 # - it serves HTTP on 0.0.0.0:PORT, and GET /alive answers 200 as the real server's /alive
 #   does: that is what the app polls before it uses a runtime;
@@ -53,15 +53,15 @@ if [ "$USERNAME" != root ] && ! grep -q "^$USERNAME:" /etc/passwd; then
   mkdir -p "/home/$USERNAME" && chown "$USER_ID:0" "/home/$USERNAME"
 fi
 echo '{"status":"ok"}' >"$WEB_ROOT/alive"
-echo '<!doctype html><title>OpenHands runtime (model)</title>' >"$WEB_ROOT/index.html"
+echo '<!doctype html><title>OpenHands runtime (stand-in)</title>' >"$WEB_ROOT/index.html"
 
 file="$WORKING_DIR/openhands-agent-$(hostname).txt"
-if echo "written by the sandbox runtime model for $USERNAME (uid $USER_ID)" >"$file" 2>/dev/null &&
+if echo "written by the sandbox runtime stand-in for $USERNAME (uid $USER_ID)" >"$file" 2>/dev/null &&
   chmod 664 "$file" && chown "$USER_ID:$USER_ID" "$file"; then
   printf '{"file":"%s","uid":%s,"error":null}\n' "$file" "$USER_ID" >"$WEB_ROOT/agent-write"
 else
   printf '{"file":"%s","uid":%s,"error":"cannot write or chown the file"}\n' "$file" "$USER_ID" >"$WEB_ROOT/agent-write"
 fi
 
-echo "openhands-runtime-model listening on 0.0.0.0:$PORT, working directory $WORKING_DIR"
+echo "openhands-runtime-stand-in listening on 0.0.0.0:$PORT, working directory $WORKING_DIR"
 exec httpd -f -p "0.0.0.0:$PORT" -h "$WEB_ROOT"

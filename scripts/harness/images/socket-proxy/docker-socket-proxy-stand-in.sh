@@ -59,5 +59,5 @@ VERSIONED='^(/v[0-9.]+)?'
   echo "    server socket ${SOCKET_PATH}"
 } >"$CONFIG"
 
-echo "docker-socket-proxy model: HAProxy on :2375 for ${SOCKET_PATH}"
+echo "docker-socket-proxy stand-in: HAProxy on :2375 for ${SOCKET_PATH}"
 exec haproxy -db -f "$CONFIG"

@@ -1,7 +1,9 @@
 /**
- * Where an engine of the matrix keeps its socket and shared folder on the host:
- * `<tmp>/ohg-<session suffix>-engine-<id>`. Named after the session, so the sweep of a
- * killed run (scripts/harness/cleanup.ts) finds it; nothing else is ever removed.
+ * Where an engine of the matrix (scripts/engines) keeps its socket and shared folder on the
+ * host: `<tmp>/ohg-<session suffix>-engine-<id>`. Named after the session, so the sweep of a
+ * killed run (scripts/harness/cleanup.ts) finds it; nothing else is ever removed. It lives in
+ * the harness, beside the reader folders, because the harness sweeps every session resource
+ * and scripts/engines builds on the harness, never the reverse (test/architecture/import-graph.test.ts).
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,7 @@
 # (POST /api/v1/sandboxes). Citations: see openhands-lib.sh for R1.11 / SDK1.34.
 . /app/openhands-lib.sh
 
-OHM_STATE=/tmp/openhands-model-$(id -u)
+OHM_STATE=/tmp/openhands-stand-in-$(id -u)
 rm -rf "$OHM_STATE"
 mkdir -p "$OHM_STATE/sandboxes"
 : >"$OHM_STATE/order"
@@ -20,7 +20,7 @@ DOCKER_CONFIG=/tmp/openhands-docker-config-$(id -u)
 mkdir -p "$DOCKER_CONFIG"
 export OHM_STATE DOCKER_CONFIG
 
-model_log "app stand-in (OpenHands 1.11.0) starting as uid $(id -u) gid $(id -g) groups $(id -G)"
+stand_in_log "app stand-in (OpenHands 1.11.0) starting as uid $(id -u) gid $(id -g) groups $(id -G)"
 
 # ---------------------------------------------------------------------------------------
 # Agent-server image: R1.11 openhands/app_server/sandbox/sandbox_spec_service.py
@@ -51,7 +51,7 @@ OHM_IMAGE="$repository:$tag"
 # Docker sandbox service settings, the legacy environment block of R1.11
 # openhands/app_server/config.py config_from_env (lines 342-386), which applies when no
 # OH_SANDBOX_* configuration is given and RUNTIME is not remote/local/process.
-config_error() { echo "$1" >>"$OHM_STATE/config-error"; set_error "$1"; model_log "$1"; }
+config_error() { echo "$1" >>"$OHM_STATE/config-error"; set_error "$1"; stand_in_log "$1"; }
 # host_port: SANDBOX_HOST_PORT, default 3000 (lines 344-347; docker_sandbox_service.py 590-598).
 OHM_HOST_PORT=${SANDBOX_HOST_PORT:-3000}
 case $OHM_HOST_PORT in
@@ -83,7 +83,7 @@ export OHM_IMAGE OHM_HOST_PORT OHM_URL_PATTERN OHM_GRACE
 
 # Inputs the real app reads but the stand-in does not model: reported in /status
 # ("notModelled") and logged, so that a test using them cannot pass by accident.
-note_unmodelled() { echo "$1" >>"$OHM_STATE/unmodelled"; model_log "NOT MODELLED: $1"; }
+note_unmodelled() { echo "$1" >>"$OHM_STATE/unmodelled"; stand_in_log "NOT MODELLED: $1"; }
 case $RUNTIME in remote | local | process) note_unmodelled "RUNTIME=$RUNTIME (config.py lines 334-340: a non-Docker sandbox service)" ;; esac
 env | grep -q '^OH_SANDBOX_' && note_unmodelled "OH_SANDBOX_* (sandbox service configured through OH_SANDBOX_KIND and env_parser; config.py line 285, 332)"
 case $(printf '%s' "$AGENT_SERVER_USE_HOST_NETWORK" | tr A-Z a-z) in true | 1 | yes) note_unmodelled "AGENT_SERVER_USE_HOST_NETWORK (docker_sandbox_service.py lines 49-56, 442-447, 470)" ;; esac
@@ -95,13 +95,13 @@ done
 env | grep -q '^OH_PERMITTED_CORS_ORIGINS_' && note_unmodelled "OH_PERMITTED_CORS_ORIGINS_* (OH_ALLOW_CORS_ORIGINS_n in the sandbox, docker_sandbox_service.py lines 423-437)"
 case $OHM_URL_PATTERN in https:*) note_unmodelled "https in SANDBOX_CONTAINER_URL_PATTERN (the stand-in polls over plain http)" ;; esac
 
-model_log "agent-server image $OHM_IMAGE, webhook port $OHM_HOST_PORT, url pattern $OHM_URL_PATTERN, in Docker: $(is_running_in_docker && echo yes || echo no)"
+stand_in_log "agent-server image $OHM_IMAGE, webhook port $OHM_HOST_PORT, url pattern $OHM_URL_PATTERN, in Docker: $(is_running_in_docker && echo yes || echo no)"
 # Not read by R1.11 at all (git grep of the tree: no hit), so it changes nothing here either.
-[ -n "$SANDBOX_RUNTIME_BINDING_ADDRESS" ] && model_log "SANDBOX_RUNTIME_BINDING_ADDRESS=$SANDBOX_RUNTIME_BINDING_ADDRESS is set; OpenHands 1.11 never reads it"
+[ -n "$SANDBOX_RUNTIME_BINDING_ADDRESS" ] && stand_in_log "SANDBOX_RUNTIME_BINDING_ADDRESS=$SANDBOX_RUNTIME_BINDING_ADDRESS is set; OpenHands 1.11 never reads it"
 
 # uvicorn logs its start to stderr (uvicorn's default logging config; R1.11 logger.py lines
 # 697-747 replicate it with stream ext://sys.stderr for the "uvicorn" logger).
-echo "INFO:     openhands-model: serving on http://0.0.0.0:3000 (stand-in for uvicorn)" >&2
+echo "INFO:     openhands-stand-in: serving on http://0.0.0.0:3000 (stand-in for uvicorn)" >&2
 
 # Serves on every address of the container, port 3000, before any sandbox exists.
 HTTP_HANDLER=/app/openhands-handler.sh

@@ -2,7 +2,7 @@
 # Stand-in for the OpenHands server (`uvicorn openhands.server.listen:app --host 0.0.0.0
 # --port 3000`). It does, as the user the entrypoint chose, the few things the guide's
 # claims are about, and reports what happened as JSON at http://<app>:3000/status and in
-# one log line "openhands-model status: <json>". A failure is reported, never fatal: the
+# one log line "openhands-stand-in status: <json>". A failure is reported, never fatal: the
 # web server keeps running so the harness can read the status.
 #
 # busybox in a FROM scratch image crashes on host name lookups, so names are read from
@@ -11,20 +11,20 @@
 
 # uvicorn logs its start to stderr (its default logging config streams to sys.stderr), as
 # the app's own logger does: the first thing the app writes goes to stderr.
-echo "INFO:     openhands-model: Uvicorn stand-in running on http://0.0.0.0:3000" >&2
+echo "INFO:     openhands-stand-in: Uvicorn stand-in running on http://0.0.0.0:3000" >&2
 
 WEB_ROOT=/tmp/openhands-web
 # The docker CLI wants a writable config directory; enduser's HOME may have none.
 export DOCKER_CONFIG=/tmp/openhands-docker-config-$(id -u)
 mkdir -p "$WEB_ROOT" "$DOCKER_CONFIG"
-echo '<!doctype html><title>OpenHands (model)</title><p>OpenHands model app</p>' >"$WEB_ROOT/index.html"
+echo '<!doctype html><title>OpenHands (stand-in)</title><p>OpenHands app stand-in</p>' >"$WEB_ROOT/index.html"
 
 # Serves on 0.0.0.0:3000 at once, as uvicorn does, before any sandbox exists.
 httpd -f -p 0.0.0.0:3000 -h "$WEB_ROOT" &
 HTTPD_PID=$!
 trap 'kill "$HTTPD_PID" 2>/dev/null; exit 0' TERM INT
 
-# Model of openhands/core/config/sandbox_config.py defaults (OpenHands@0.33.0).
+# Stand-in for openhands/core/config/sandbox_config.py defaults (OpenHands@0.33.0).
 RUNTIME_IMAGE=${SANDBOX_RUNTIME_CONTAINER_IMAGE:-docker.all-hands.dev/all-hands-ai/runtime:0.33-nikolaik}
 BINDING_ADDRESS=${SANDBOX_RUNTIME_BINDING_ADDRESS:-0.0.0.0}
 RUNTIME_NAME="openhands-runtime-$(hostname)"
@@ -70,7 +70,7 @@ case ${RUN_AS_OPENHANDS:-true} in
   *) SANDBOX_USERNAME=root SANDBOX_UID=0 ;;
 esac
 
-# Model of openhands/runtime/impl/docker/docker_runtime.py _init_container (OpenHands@0.33.0):
+# Stand-in for openhands/runtime/impl/docker/docker_runtime.py _init_container (OpenHands@0.33.0):
 # one port from EXECUTION_SERVER_PORT_RANGE (30000-39999), the same number inside and
 # outside, passed as env `port` and as the server's first argument, published with HostIp =
 # sandbox.runtime_binding_address; WORKSPACE_MOUNT_PATH (config.workspace_mount_path, unset
@@ -89,7 +89,7 @@ start_runtime() {
     attempt=$((attempt + 1))
     port=$(shuf -i 30000-39999 -n 1)
     if out=$(docker run -d --pull never --name "$RUNTIME_NAME" -e "port=$port" -e PYTHONUNBUFFERED=1 \
-      -p "$BINDING_ADDRESS:$port:$port" "$@" --entrypoint /openhands-runtime-model.sh "$RUNTIME_IMAGE" \
+      -p "$BINDING_ADDRESS:$port:$port" "$@" --entrypoint /openhands-runtime-stand-in.sh "$RUNTIME_IMAGE" \
       "$port" --working-dir /workspace --username "$SANDBOX_USERNAME" --user-id "$SANDBOX_UID" 2>&1); then
       runtime_container=$RUNTIME_NAME
       runtime_port=$port
@@ -121,7 +121,7 @@ reach_runtime() {
     tries=$((tries + 1))
     if printf 'GET /alive HTTP/1.0\r\n\r\n' | timeout 3 nc -w 2 "$address" "$runtime_port" 2>/dev/null | grep -q '^HTTP/1\.[01] 200'; then
       reached=true
-      # Where the sandbox's first agent write landed (the runtime model's /agent-write).
+      # Where the sandbox's first agent write landed (the runtime stand-in's /agent-write).
       agent_write=$(printf 'GET /agent-write HTTP/1.0\r\n\r\n' | timeout 3 nc -w 2 "$address" "$runtime_port" 2>/dev/null | sed '1,/^\r*$/d')
       return 0
     fi
@@ -140,10 +140,10 @@ write_status() {
     "${agent_write:-null}" "$(json_string "$error")")
   printf '%s\n' "$status" >"$WEB_ROOT/status.tmp"
   mv "$WEB_ROOT/status.tmp" "$WEB_ROOT/status"
-  echo "openhands-model status: $status"
+  echo "openhands-stand-in status: $status"
   # Where the real app logs, and so where LOG_ALL_EVENTS puts the agent's events: stderr
   # (OpenHands@0.33.0 openhands/core/logger.py get_console_handler: logging.StreamHandler()).
-  echo "openhands-model log (stderr, as the app's logger): runtime reached=$reached error=${error:-none}" >&2
+  echo "openhands-stand-in log (stderr, as the app's logger): runtime reached=$reached error=${error:-none}" >&2
 }
 
 if start_runtime; then reach_runtime || true; fi

@@ -8,7 +8,7 @@
 #
 # Bind address: upstream listens on --host :: (server.listen(config.port, config.host),
 # line 602), i.e. [::] dual-stack, every IPv4 and IPv6 address of the container. busybox nc has
-# no address option and binds IPv4 0.0.0.0 only, so this model answers on every IPv4 address
+# no address option and binds IPv4 0.0.0.0 only, so this stand-in answers on every IPv4 address
 # of the container and not on IPv6.
 PORT=3001
 HOST=::
@@ -85,6 +85,6 @@ printf '%s\n' "$SORTED_ROUTES" | while IFS= read -r route; do
 done
 echo "  * (default) -> static files + SPA fallback"
 echo ""
-echo "agent-canvas-standin: the ingress model binds IPv4 0.0.0.0:$PORT only (upstream: [$HOST]:$PORT dual-stack)" >&2
+echo "agent-canvas-standin: the ingress stand-in binds IPv4 0.0.0.0:$PORT only (upstream: [$HOST]:$PORT dual-stack)" >&2
 
 wait "$NC_PID"
