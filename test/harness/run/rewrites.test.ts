@@ -40,7 +40,7 @@ describe('applyRewrites through buildUnit', () => {
     const callback = { ...context, callbackPort: { variable: 'SANDBOX_HOST_PORT', containerPort: 3000 } };
     const unit = await buildUnit(getSnippet('1.x', 'network-binding'), parse, callback, fill);
     expect(unit.ranOwn).toContain('-p 127.0.0.1:41234:3000');
-    expect(unit.ranOwn).toContain('-p "$BRIDGE_GATEWAY":41234:3000');
+    expect(unit.ranOwn).toContain('-p "${BRIDGE_GATEWAY:?set it first (see above)}":41234:3000');
     expect(unit.ranOwn.match(/-e SANDBOX_HOST_PORT=41234/g)).toHaveLength(1);
     expect(unit.rewrites.filter((r) => r.rule === 'app-host-port')).toHaveLength(1);
     // Without a callback variable (0.33, Agent Canvas) nothing is added.
