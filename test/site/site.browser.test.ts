@@ -18,6 +18,8 @@ import { followNavbarResult, navbarSearch, searchPage } from './support/search';
 import type { Page } from 'playwright-core';
 import { REWRITE_RULES } from '../../contracts/verification-report';
 import { switchLocale } from './support/locale-switch';
+import { getSnippet } from '../../src/snippets';
+import { statesRisk } from '../../src/snippets/claim-risk';
 
 const PAGES = collectPages();
 /** The base URL build/ was made for: `/`, or e.g. `/openhands-docker-guide/` (OPENHANDS_GUIDE_BASE_URL). */
@@ -203,6 +205,25 @@ siteSuite('production build', (site) => {
     const list = /data-rewrite-rules[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
     const listed = [...list.matchAll(/data-rewrite-rule=["']?([\w-]+)/g)].map((m) => m[1]);
     expect(listed).toEqual([...REWRITE_RULES, 'placeholders']);
+  });
+
+  // Every claim that states a risk (src/snippets/claim-risk.ts), on the snippets' figures and the verification page.
+  const riskCases = PAGES.filter((p) => figureIdsIn(p).length > 0 || samePath(p.localPath, '/verification')).map((page) => [label(page), page] as const);
+  it.each(riskCases)('%s shows no confirmed risk with the check mark', (_name, page) => {
+    const html = pageHtml(page);
+    const items = [...html.matchAll(/<li [^>]*?data-claim-result="([^"]+)"( data-claim-risk="")?[^>]*>([\s\S]*?)<\/li>/g)].map(([, result, risk, inner]) => ({
+      result: result!,
+      risk: risk !== undefined,
+      badge: /data-claim-badge="([^"]+)"[^>]*>((?:<span[^>]*>[^<]*<\/span>)?[^<]*)</.exec(inner!) ?? undefined,
+    }));
+    const wrong = items.filter((item) => item.risk && (item.result === 'verified') !== (item.badge?.[1] === 'confirmed-risk' && !item.badge[2]!.includes('✓') && item.badge[2]!.includes('⚠')));
+    expect(wrong.map((item) => `${item.result}: ${item.badge?.[0]}`), `risk claims shown as passes on ${label(page)}`).toEqual([]);
+    // Each figure's risks are marked: as many marked items as its snippet has claims that state a risk.
+    if (!samePath(page.localPath, '/verification')) {
+      const { version } = versionOfPath(page.localPath);
+      const expected = figureIdsIn(page).reduce((sum, id) => sum + getSnippet(version, id).claims.filter(statesRisk).length, 0);
+      expect(items.filter((item) => item.risk).length, `claims marked as risks on ${label(page)}`).toBe(expected);
+    }
   });
 
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s shows no Markdown directive as text (admonitions render as callouts)', (_name, page) => {

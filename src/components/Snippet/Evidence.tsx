@@ -183,8 +183,11 @@ function Rewrites({ rewrites, placeholders, t }: { rewrites: readonly SiteRewrit
 export default function Evidence({ snippet, evidence, t, locale }: EvidenceProps): ReactNode {
   // The rewrites are the same on every engine but for the per-run names: the first run's show what changes.
   const first = evidence.engines.find((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
+  // A box that confirms a risk is not framed in the success green, whatever its verdict.
+  const ran = evidence.engines.filter((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
+  const confirmsRisk = snippet.claims.some((claim, index) => claimShown(claimVerdict(ran.map((e) => e.result.claims[index])), statesRisk(claim)) === 'confirmed-risk');
   return (
-    <div data-evidence-panel="" className={clsx(styles.evidence, styles[`evidence-${evidence.state}`])}>
+    <div data-evidence-panel="" className={clsx(styles.evidence, styles[`evidence-${evidence.state}`], confirmsRisk && styles['evidence-confirms-risk'])}>
       <Verdict snippet={snippet} evidence={evidence} t={t} locale={locale} />
       <EngineLines snippet={snippet} evidence={evidence} t={t} />
       <ClaimResults snippet={snippet} evidence={evidence} t={t} locale={locale} />
