@@ -211,13 +211,13 @@ siteSuite('production build', (site) => {
   const riskCases = PAGES.filter((p) => figureIdsIn(p).length > 0 || samePath(p.localPath, '/verification')).map((page) => [label(page), page] as const);
   it.each(riskCases)('%s shows no confirmed risk with the check mark', (_name, page) => {
     const html = pageHtml(page);
-    const items = [...html.matchAll(/<li [^>]*?data-claim-result="([^"]+)"( data-claim-risk="")?[^>]*>([\s\S]*?)<\/li>/g)].map(([, result, risk, inner]) => ({
-      result: result!,
-      risk: risk !== undefined,
-      badge: /data-claim-badge="([^"]+)"[^>]*>((?:<span[^>]*>[^<]*<\/span>)?[^<]*)</.exec(inner!) ?? undefined,
-    }));
-    const wrong = items.filter((item) => item.risk && (item.result === 'verified') !== (item.badge?.[1] === 'confirmed-risk' && !item.badge[2]!.includes('✓') && item.badge[2]!.includes('⚠')));
-    expect(wrong.map((item) => `${item.result}: ${item.badge?.[0]}`), `risk claims shown as passes on ${label(page)}`).toEqual([]);
+    // The build's HTML is minified: attribute values may stand without quotes, React leaves <!-- --> between text nodes.
+    const items = [...html.matchAll(/<li [^>]*?data-claim-result=["']?([\w-]+)["']?( data-claim-risk=(?:""|''))?[^>]*>([\s\S]*?)<\/li>/g)].map(([, result, risk, inner]) => {
+      const badge = /data-claim-badge=["']?([\w-]+)["']?[^>]*>(?:<span[^>]*>([^<]*)<\/span>)?\s*(?:<!-- -->)?([^<]*)</.exec(inner!);
+      return { result: result!, risk: risk !== undefined, shown: badge?.[1], mark: badge?.[2] ?? '', words: badge?.[3] ?? '' };
+    });
+    const wrong = items.filter((item) => item.risk && (item.result === 'verified') !== (item.shown === 'confirmed-risk' && item.mark.includes('⚠') && !item.mark.includes('✓')));
+    expect(wrong.map((item) => `${item.result}: ${item.shown} ${item.mark} ${item.words}`), `risk claims shown as passes on ${label(page)}`).toEqual([]);
     // Each figure's risks are marked: as many marked items as its snippet has claims that state a risk.
     if (!samePath(page.localPath, '/verification')) {
       const { version } = versionOfPath(page.localPath);

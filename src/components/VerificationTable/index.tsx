@@ -82,8 +82,10 @@ function Row({ placement, data, path, t, locale }: { placement: SnippetPlacement
             const shown = claimShown(status, risk);
             return (
               <li key={index} data-claim-result={status} data-claim-risk={risk ? '' : undefined}>
-                {shown === 'confirmed-risk' ? <span aria-hidden="true">⚠ </span> : null}
-                <strong data-claim-badge={shown}>{t(`evidence.result.${shown}` satisfies MessageKey)}</strong>: {claimText(claim, { t, locale })}
+                <strong data-claim-badge={shown}>
+                  {shown === 'confirmed-risk' ? <span aria-hidden="true">⚠</span> : null} {t(`evidence.result.${shown}` satisfies MessageKey)}
+                </strong>
+                : {claimText(claim, { t, locale })}
               </li>
             );
           })}
