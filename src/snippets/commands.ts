@@ -111,8 +111,11 @@ export interface DockerUserGuardRule {
  */
 export interface GrantFolderAccess {
   readonly kind: 'grant-folder-access';
-  /** The uid the agent runs as in its container. */
-  readonly uid: number;
+  /**
+   * The uid the agent runs as, as the host sees it: the container's own uid, or a variable an
+   * earlier step read from the engine (hostUidOf) where a user namespace maps it to another.
+   */
+  readonly uid: number | ShellVariable;
   readonly folder: ShellVariable;
 }
 

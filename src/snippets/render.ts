@@ -92,8 +92,11 @@ export function dockerUserGuardArgs(rule: DockerUserGuardRule): string[] {
 
 /** The ACL entries: access for the agent's uid now, and defaults so new files stay shared. */
 export function grantFolderAccessSpec(grant: Pick<GrantFolderAccess, 'uid'>): Word {
-  const rwx = `u:${grant.uid}:rwX`;
-  return concat(`${rwx},d:${rwx},d:u:`, commandOutput('id -u'), ':rwX');
+  if (typeof grant.uid === 'number') {
+    const rwx = `u:${grant.uid}:rwX`;
+    return concat(`${rwx},d:${rwx},d:u:`, commandOutput('id -u'), ':rwX');
+  }
+  return concat('u:', grant.uid, ':rwX,d:u:', grant.uid, ':rwX,d:u:', commandOutput('id -u'), ':rwX');
 }
 
 const renderGrant = (grant: GrantFolderAccess) =>

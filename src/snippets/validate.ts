@@ -69,7 +69,7 @@ function commandWords(command: Command): [string, Word][] {
     case 'docker-user-guard-rule':
       return [['inInterface', command.inInterface]];
     case 'grant-folder-access':
-      return [['folder', command.folder]];
+      return typeof command.uid === 'number' ? [['folder', command.folder]] : [['uid', command.uid], ['folder', command.folder]];
     default:
       return [];
   }
@@ -297,7 +297,7 @@ class RegistryValidator {
         // The subnet is a variable the reader read from their engine; checkWords sees it exported first.
         return;
       case 'grant-folder-access':
-        if (!Number.isInteger(command.uid) || command.uid <= 0) {
+        if (typeof command.uid === 'number' && (!Number.isInteger(command.uid) || command.uid <= 0)) {
           this.problem(id, `${field}.uid`, `Unexpected uid ${command.uid}, expected the agent's non-root uid`);
         }
         return;

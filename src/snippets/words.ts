@@ -55,7 +55,8 @@ export type SubstitutedCommand =
   | `docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk ${string} '/host.docker.internal/ {print $1; exit}' /etc/hosts`
   | `docker network inspect ${string} --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'`
   | `docker ps -aq --filter name=${string}`
-  | `docker image inspect --format '{{index .RepoDigests 0}}' ${string}`;
+  | `docker image inspect --format '{{index .RepoDigests 0}}' ${string}`
+  | `docker run --rm --entrypoint awk ${string} '$1 <= ${number} && ${number} < $1 + $3 { print $2 + ${number} - $1 }' /proc/self/uid_map`;
 
 /** `~/relative`: the reader's home directory. */
 export interface HomePath {
@@ -89,7 +90,7 @@ export type PlaceholderId = keyof typeof PLACEHOLDERS;
  * Variables a snippet may expand. Only those a snippet also exports, or the reader's login
  * session sets (XDG_RUNTIME_DIR: src/snippets/validate.ts, SESSION_VARIABLES).
  */
-export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE' | 'CANVAS_IMAGE' | 'BRIDGE_GATEWAY' | 'BRIDGE_SUBNET' | 'APP_SUBNET' | 'XDG_RUNTIME_DIR';
+export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_IMAGE' | 'CANVAS_IMAGE' | 'BRIDGE_GATEWAY' | 'BRIDGE_SUBNET' | 'APP_SUBNET' | 'AGENT_HOST_UID' | 'XDG_RUNTIME_DIR';
 
 export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
 export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });
@@ -111,6 +112,14 @@ export const home = (path: string): HomePath => ({ kind: 'home', path });
  */
 export const bridgeGatewayOf = (imageReference: string): CommandSubstitution =>
   commandOutput(`docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk ${imageReference} '/host.docker.internal/ {print $1; exit}' /etc/hosts`);
+/**
+ * The host uid that container uid `uid` is on the reader's engine, read in a container of
+ * `imageReference` from its /proc/self/uid_map (user_namespaces(7): each line maps `count`
+ * ids from `inside` on to `outside` on). Without a user namespace it is the uid itself; on
+ * rootless Docker, the subordinate id RootlessKit maps it to.
+ */
+export const hostUidOf = (imageReference: string, uid: number): CommandSubstitution =>
+  commandOutput(`docker run --rm --entrypoint awk ${imageReference} '$1 <= ${uid} && ${uid} < $1 + $3 { print $2 + ${uid} - $1 }' /proc/self/uid_map`);
 /** The subnet Docker gave a network on the reader's engine. */
 export const subnetOf = (network: string): CommandSubstitution => commandOutput(`docker network inspect ${network} --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'`);
 /** The subnet of the reader's engine's default bridge network. */

@@ -33,6 +33,21 @@ async function agentFolder(ctx: ClaimContext, app: string, ev: Evidence): Promis
   return { container: name, target: mount!.Destination };
 }
 
+/**
+ * The host uid that `uid` in the container is: its /proc/self/uid_map (user_namespaces(7):
+ * each line maps `count` ids from `inside` on to `outside` on). On rootless Docker that is a
+ * subordinate uid; without a user namespace, or when the map cannot be read, the uid itself.
+ */
+export async function hostUidIn(ctx: ClaimContext, container: string, uid: number): Promise<number> {
+  const map = (await ctx.exec(container, ['cat', '/proc/self/uid_map'])) ?? '';
+  for (const line of map.split('\n')) {
+    const [inside, outside, count] = line.trim().split(/\s+/).map(Number);
+    if (inside === undefined || outside === undefined || count === undefined || [inside, outside, count].some(Number.isNaN)) continue;
+    if (inside <= uid && uid < inside + count) return outside + uid - inside;
+  }
+  return uid;
+}
+
 interface Attempt {
   readonly tag: string;
   readonly readerFile: string;
@@ -81,7 +96,9 @@ export const agentWriteAllowed = onContainer<'agent-write-allowed'>(async (claim
   ev.expect(result.editOk, `uid ${result.uid} edits the reader's ${result.readerFile}`);
   if (!result.createOk) return;
   const owner = (await stat(join(ctx.reader.workspace, result.agentFile)).catch(() => undefined))?.uid;
-  ev.expect(owner === Number(result.uid), `on the host, ${result.agentFile} belongs to uid ${owner ?? '(missing)'}, the agent's`);
+  const hostUid = await hostUidIn(ctx, folder.container, Number(result.uid));
+  const mapped = hostUid === Number(result.uid) ? '' : ` (its uid ${result.uid} as the engine's user namespace maps it)`;
+  ev.expect(owner === hostUid, `on the host, ${result.agentFile} belongs to uid ${owner ?? '(missing)'}, the agent's${mapped}`);
   const edit = await ctx.asReader(`echo 'edited by the reader' >> ${result.agentFile}`, ctx.reader.workspace);
   ev.expect(edit.exitCode === 0, `the reader (uid ${ctx.reader.uid}) edits ${result.agentFile} (${edit.stderr.trim() || 'ok'})`);
 });

@@ -2,7 +2,7 @@ import type { DockerRun } from '../../commands';
 import type { SnippetSpec } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
 import { imageReference } from '../../images';
-import { digestOf, placeholder, setEarlier, variable } from '../../words';
+import { digestOf, hostUidOf, placeholder, setEarlier, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -79,6 +79,15 @@ export const SNIPPETS = {
     caption: 'caption.workspace-grant',
     requires: ['canvas-run'],
     steps: [{ comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: AGENT_UID, folder: setEarlier('PROJECTS_DIR') } }],
+    claims: [{ kind: 'agent-write-allowed', container: 'agent-canvas' }],
+  },
+  'projects-grant-mapped': {
+    caption: 'caption.canvas.projects-grant-mapped',
+    requires: ['canvas-run'],
+    steps: [
+      { comment: 'comment.agent-host-uid', command: { kind: 'export', name: 'AGENT_HOST_UID', value: hostUidOf(imageReference('agent-canvas'), AGENT_UID) } },
+      { comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: variable('AGENT_HOST_UID'), folder: setEarlier('PROJECTS_DIR') } },
+    ],
     claims: [{ kind: 'agent-write-allowed', container: 'agent-canvas' }],
   },
   'network-binding': {
