@@ -40,7 +40,8 @@ export interface Rebased {
 /** Rules whose output is the same in every session: nothing to swap. */
 const SESSION_FREE_RULES = new Set(['no-tty', 'no-pull']);
 
-const PUBLISH = /^((?:[0-9.]+:|"\$\w+":)?)(\d+)(:\d+(?:\/\w+)?)$/;
+/** `-p [HOST:]PORT:CPORT`, the host part an address, "$NAME" or a guarded "${NAME:?message}". */
+const PUBLISH = /^((?:[0-9.]+:|"\$\w+":|"\$\{\w+:\?[^}"]*\}":)?)(\d+)(:\d+(?:\/\w+)?)$/;
 /** The documented app port whose moved value `app-host-port` passes on (1.x: 3000, profile.ts). */
 const APP_PORT_OF_CALLBACK = 3000;
 

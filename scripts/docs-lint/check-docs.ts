@@ -7,6 +7,7 @@ import { localeParity } from './rules/locale-parity';
 import { noHandWrittenCommand } from './rules/no-hand-written-command';
 import { proseValues } from './rules/prose-values';
 import { terminology } from './rules/terminology';
+import { jaPolite } from './rules/ja-polite';
 import { registry as registryRule } from './rules/registry';
 import { releaseRange } from './rules/release-range';
 import type { Rule } from './rules/rule';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   registryRule,
   proseValues,
   terminology,
+  jaPolite,
   admonitionTitle,
   releaseRange,
 ];

@@ -18,3 +18,9 @@ export function claimVerdict(results: readonly (SiteClaimResult | undefined)[]):
   if (states.includes('failed')) return 'failed';
   return states.every((s) => s === 'verified') ? 'verified' : 'not-verifiable';
 }
+
+/** What the page shows for one claim: its verdict, or a confirmed risk for a verified claim that states one. */
+export type ClaimShown = ClaimVerdict | 'confirmed-risk';
+
+/** A verified claim that states a risk (src/snippets/claim-risk.ts) reads as a warning, never as a check. */
+export const claimShown = (verdict: ClaimVerdict, risk: boolean): ClaimShown => (verdict === 'verified' && risk ? 'confirmed-risk' : verdict);

@@ -1,7 +1,7 @@
 import { imageReference } from './images';
 import type { BridgeGuardRule, Command, DockerUserGuardRule, GrantFolderAccess, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export } from './commands';
 import type { Snippet, Step } from './snippet';
-import { commandOutput, concat, PLACEHOLDERS, type Word } from './words';
+import { commandOutput, concat, PLACEHOLDERS, UNSET_VARIABLE_MESSAGE, type Word } from './words';
 import type { MessageKey } from '../i18n/messages';
 
 /** Translates a comment key; the only locale-dependent input of rendering. */
@@ -21,7 +21,7 @@ export function renderWord(word: Word): string {
     case 'placeholder':
       return PLACEHOLDERS[word.id];
     case 'variable':
-      return `"$${word.name}"`;
+      return word.refuseUnset ? `"\${${word.name}:?${UNSET_VARIABLE_MESSAGE}}"` : `"$${word.name}"`;
     case 'command':
       return `$(${word.command})`;
     case 'home':

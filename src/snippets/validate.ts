@@ -2,7 +2,7 @@ import type { Claim, ClaimKind } from './claims';
 import type { Command, DockerRun } from './commands';
 import { IMAGES } from './images';
 import type { SnippetSpec, Step } from './snippet';
-import { PLACEHOLDERS, type Word } from './words';
+import { PLACEHOLDERS, UNSET_VARIABLE_MESSAGE, type Word } from './words';
 import { requiresChain } from './requires';
 import { MESSAGES } from '../i18n/messages';
 import { ENGINE_KINDS } from '../../contracts/verification-report';
@@ -57,12 +57,15 @@ function commandWords(command: Command): [string, Word][] {
       return [
         ...Object.entries(envOf(command)).map(([name, word]): [string, Word] => [`env.${name}`, word]),
         ...(command.mounts ?? []).map((mount, index): [string, Word] => [`mounts[${index}].source`, mount.source]),
+        ...(command.publish ?? []).flatMap((port, index): [string, Word][] => (typeof port.hostIp === 'object' ? [[`publish[${index}].hostIp`, port.hostIp]] : [])),
+        ...(command.imageFrom ? [['imageFrom', command.imageFrom] as [string, Word]] : []),
       ];
     case 'export':
       return [['value', command.value]];
     case 'docker-rm':
       return command.containers.flatMap((c, index): [string, Word][] => (typeof c === 'string' ? [] : [[`containers[${index}]`, c]]));
     case 'bridge-guard-rule':
+      return [['inInterface', command.inInterface], ['subnet', command.subnet]];
     case 'docker-user-guard-rule':
       return [['inInterface', command.inInterface]];
     case 'grant-folder-access':
@@ -74,7 +77,10 @@ function commandWords(command: Command): [string, Word][] {
 
 /** What the commands run so far have created, as a reader's shell and daemon would hold it. */
 interface Scope {
+  /** Exported variables, with the step or required snippet that exported them. */
   readonly variables: Map<string, string>;
+  /** Those exported by a step of the snippet itself, in the same paste as their use. */
+  readonly ownVariables: Set<string>;
   readonly containers: Map<string, { run: DockerRun; by: string }>;
   readonly networks: Map<string, string>;
   guardRule: boolean;
@@ -176,7 +182,7 @@ class RegistryValidator {
   }
 
   private checkSteps(id: string, spec: SnippetSpec): Scope {
-    const scope: Scope = { variables: new Map(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false, folderGrant: false };
+    const scope: Scope = { variables: new Map(), ownVariables: new Set(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false, folderGrant: false };
     for (const required of this.requiredChain(id)) {
       for (const step of this.snippets[required]?.steps ?? []) this.apply(scope, step.command, `snippet \`${required}\``);
     }
@@ -192,6 +198,7 @@ class RegistryValidator {
         );
       }
       this.apply(scope, step.command, `steps[${index}]`);
+      if (step.command.kind === 'export') scope.ownVariables.add(step.command.name);
     });
     return scope;
   }
@@ -225,6 +232,13 @@ class RegistryValidator {
             id,
             field,
             `Unexpected \`$${word.name}\` before any \`export ${word.name}=...\`, expected it exported by an earlier step or a required snippet`,
+          );
+        } else if (!scope.ownVariables.has(word.name) && !Object.hasOwn(SESSION_VARIABLES, word.name) && !word.refuseUnset) {
+          // Set by another snippet: in a new shell it is empty, and "-p $X:3000:3000" publishes everywhere.
+          this.problem(
+            id,
+            field,
+            `Unexpected unguarded \`"$${word.name}"\`, which ${scope.variables.get(word.name)} sets, expected \`setEarlier('${word.name}')\` (\`"\${${word.name}:?${UNSET_VARIABLE_MESSAGE}}"\`): in a new shell it is empty and the command would run without it`,
           );
         }
         return;

@@ -19,11 +19,25 @@ export interface Placeholder {
   readonly id: PlaceholderId;
 }
 
-/** `"$NAME"`: a variable an earlier command of the same snippet (or the reader) exported. */
+/**
+ * `"$NAME"`: a variable an earlier command of the same snippet (or the reader's session)
+ * exported; `"${NAME:?message}"` with `refuseUnset`, for one an earlier snippet exported. In a
+ * new shell that one is empty, and `-p "$BRIDGE_GATEWAY":3000:3000` would become `-p :3000:3000`
+ * (every interface): the shell stops the command instead, with UNSET_VARIABLE_MESSAGE.
+ * src/snippets/validate.ts insists on it for every variable a required snippet sets.
+ */
 export interface ShellVariable {
   readonly kind: 'variable';
   readonly name: ShellVariableName;
+  readonly refuseUnset?: true;
 }
+
+/**
+ * What the reader's shell prints after `bash: NAME: ` when a guarded variable is unset or
+ * empty. Commands are the same in every locale, so it is English and short; each page says
+ * what it means next to the command that sets the variable.
+ */
+export const UNSET_VARIABLE_MESSAGE = 'set it first (see above)';
 
 /** `$(id -u)`: evaluated by the reader's shell when the command runs. */
 export interface CommandSubstitution {
@@ -80,6 +94,8 @@ export type ShellVariableName = 'WORKSPACE_BASE' | 'PROJECTS_DIR' | 'OPENHANDS_I
 
 export const placeholder = (id: PlaceholderId): Placeholder => ({ kind: 'placeholder', id });
 export const variable = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name });
+/** A variable an earlier snippet sets: `"${NAME:?set it first (see above)}"`. */
+export const setEarlier = (name: ShellVariableName): ShellVariable => ({ kind: 'variable', name, refuseUnset: true });
 export const commandOutput = (command: CommandSubstitution['command']): CommandSubstitution => ({
   kind: 'command',
   command,

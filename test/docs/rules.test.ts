@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocs } from '../../scripts/docs-lint/check-docs';
+import { plainSentences } from '../../scripts/docs-lint/rules/ja-polite';
 import type { Registry } from '../../scripts/docs-lint/site';
 import type { ReleaseLine } from '../../src/snippets/versions/release-facts';
 import { fixtureSite, flatMessages, JA_DIR, ruleIds, type FixtureOptions } from './fixture-site';
@@ -267,6 +268,35 @@ describe('ja-terminology', () => {
     const messages = await check({ overlay: 'terminology-clash' });
     expect(messages.map((m) => `${m.at} ${m.ruleId}`)).toContain('i18n/ja/terminology.md:5:1 ja-terminology');
     expect(messages.find((m) => m.at.startsWith('i18n/ja/terminology.md'))!.reason).toContain('inside the preferred term 「コンテナー」');
+  });
+});
+
+describe('ja-terminology, upstream', () => {
+  it('reports "upstream" in Latin script in a Japanese page, naming 開発元', async () => {
+    const messages = await check({ overlay: 'ja-upstream' });
+    expect(ruleIds(messages)).toEqual(['ja-terminology']);
+    expect(messages.map((m) => m.at)).toEqual([`${JA_INTRO}:11:1`]);
+    expect(messages[0]!.reason).toBe('Unexpected 「upstream」, expected 「開発元」 for “upstream (the OpenHands project)” (i18n/ja/terminology.md:7)');
+  });
+});
+
+describe('ja-polite', () => {
+  it('reports each plain-form sentence of a Japanese message at its key, not an aside in parentheses, not a shell comment', async () => {
+    const messages = await check({ overlay: 'ja-plain-style' });
+    expect(ruleIds(messages)).toEqual(['ja-polite']);
+    expect(messages.map((m) => m.at)).toEqual(['src/i18n/ja.json:3:3', 'src/i18n/ja.json:8:3']);
+    expect(messages[0]!.reason).toBe('Unexpected plain-form sentence ending 「…アプリを起動する。」 in `caption.workspace-run`, expected です・ます (です, ます, ません, ました, ください) as in the rest of the Japanese text');
+    expect(messages[1]!.reason).toContain('「…ほかのホストからは届かない。」 in `claim.image`');
+  });
+});
+
+describe('plainSentences', () => {
+  it('reads a fragment a claim sentence ends with as the end of that sentence, and skips one that ends in {{variable}}', () => {
+    expect(plainSentences('workspaceChown.root-owned', 'root のものになり、そのままである')).toEqual(['root のものになり、そのままである']);
+    expect(plainSentences('workspaceChown.root-owned', 'root のものになり、そのままです')).toEqual([]);
+    expect(plainSentences('claim.workspace-chown', 'ファイルは{{outcome}}。ランタイムは所有者を変えます。')).toEqual([]);
+    expect(plainSentences('evidence.result.verified', '確認済み')).toEqual([]);
+    expect(plainSentences('comparison.cell.none', '公開しない。')).toEqual([]);
   });
 });
 

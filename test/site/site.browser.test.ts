@@ -18,6 +18,8 @@ import { followNavbarResult, navbarSearch, searchPage } from './support/search';
 import type { Page } from 'playwright-core';
 import { REWRITE_RULES } from '../../contracts/verification-report';
 import { switchLocale } from './support/locale-switch';
+import { getSnippet } from '../../src/snippets';
+import { statesRisk } from '../../src/snippets/claim-risk';
 
 const PAGES = collectPages();
 /** The base URL build/ was made for: `/`, or e.g. `/openhands-docker-guide/` (OPENHANDS_GUIDE_BASE_URL). */
@@ -205,6 +207,37 @@ siteSuite('production build', (site) => {
     expect(listed).toEqual([...REWRITE_RULES, 'placeholders']);
   });
 
+  // Every claim that states a risk (src/snippets/claim-risk.ts), on the snippets' figures and the verification page.
+  const riskCases = PAGES.filter((p) => figureIdsIn(p).length > 0 || samePath(p.localPath, '/verification')).map((page) => [label(page), page] as const);
+  it.each(riskCases)('%s shows no confirmed risk with the check mark', (_name, page) => {
+    const html = pageHtml(page);
+    // The build's HTML is minified: attribute values may stand without quotes, </li> is left out,
+    // React leaves <!-- --> between text nodes. A claim's item runs from its tag to the next <li.
+    const starts = [...html.matchAll(/<li\b([^>]*)>/g)];
+    const items = starts
+      .map((match, index) => ({ attributes: match[1]!, inner: html.slice(match.index + match[0].length, starts[index + 1]?.index ?? html.length) }))
+      .filter(({ attributes }) => /\sdata-claim-result=/.test(attributes))
+      .map(({ attributes, inner }) => {
+        const badge = /data-claim-badge=["']?([\w-]+)["']?[^>]*>(?:<span[^>]*>([^<]*)<\/span>)?\s*(?:<!-- -->)?([^<]*)</.exec(inner);
+        return {
+          result: /\sdata-claim-result=["']?([\w-]+)/.exec(attributes)![1]!,
+          risk: /\sdata-claim-risk(?:=|\s|$)/.test(attributes),
+          shown: badge?.[1],
+          mark: badge?.[2] ?? '',
+          words: badge?.[3] ?? '',
+        };
+      });
+    const wrong = items.filter((item) => item.risk && (item.result === 'verified') !== (item.shown === 'confirmed-risk' && item.mark.includes('⚠') && !item.mark.includes('✓')));
+    expect(wrong.map((item) => `${item.result}: ${item.shown} ${item.mark} ${item.words}`), `risk claims shown as passes on ${label(page)}`).toEqual([]);
+    // Each figure's risks are marked: as many marked items as its snippet has claims that state a risk.
+    if (!samePath(page.localPath, '/verification')) {
+      const { version } = versionOfPath(page.localPath);
+      // A figure's id is its snippet's key, `<version>/<id>`.
+      const expected = figureIdsIn(page).reduce((sum, key) => sum + getSnippet(version, splitKey(key).id).claims.filter(statesRisk).length, 0);
+      expect(items.filter((item) => item.risk).length, `claims marked as risks on ${label(page)}`).toBe(expected);
+    }
+  });
+
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s shows no Markdown directive as text (admonitions render as callouts)', (_name, page) => {
     const html = pageHtml(page);
     const markdown = html.slice(html.indexOf('theme-doc-markdown'));
@@ -331,7 +364,9 @@ siteSuite('production build', (site) => {
         expect(missing, `snippets with a figure on the ${locale} site but no link on ${path}`).toEqual([]);
         // Where each link lands, from the build's HTML: a page that has the figure, by its anchor.
         const targetOf = (href: string) => (href.startsWith('#') ? path : site().pathOf(href));
-        const astray = linked.filter(({ href, id }) => !PAGES.some((p) => samePath(p.path, targetOf(href)) && pageHtml(p).includes(`id="snippet-${id}"`)));
+        // The build's HTML is minified: `id=snippet-x` without quotes as well as `id="snippet-x"`.
+        const hasAnchor = (html: string, id: string) => new RegExp(`\\sid=(["']?)snippet-${id.replace(/[.]/g, '\\.')}\\1(?=[\\s>])`).test(html);
+        const astray = linked.filter(({ href, id }) => !PAGES.some((p) => samePath(p.path, targetOf(href)) && hasAnchor(pageHtml(p), id)));
         expect(astray.map((l) => l.href), `links on ${path} to a page without their figure`).toEqual([]);
         // Then follow one link into each version as a reader does (client-side), and come back:
         // a fixed number of clicks, whatever the number of snippets or engine runs on the page.

@@ -5,7 +5,7 @@ import type { Command } from '../../src/snippets/commands';
 import { IMAGES, imageReference } from '../../src/snippets/images';
 import { allSnippets, renderSnippet, renderWord, type Snippet } from '../../src/snippets';
 import { OPENHANDS_VERSION } from '../../src/snippets/versions/0.33/images';
-import { commandOutput, concat, home, image, placeholder, variable } from '../../src/snippets/words';
+import { commandOutput, concat, home, image, placeholder, setEarlier, variable } from '../../src/snippets/words';
 
 const SNIPPETS = allSnippets();
 const render = (snippet: Pick<Snippet, 'steps'>, locale: Locale = 'en') => renderSnippet(snippet, translator(locale));
@@ -25,7 +25,7 @@ describe('renderSnippet', () => {
         'docker run -it --rm --pull=always \\',
         `    -e SANDBOX_RUNTIME_CONTAINER_IMAGE=docker.all-hands.dev/all-hands-ai/runtime:${OPENHANDS_VERSION}-nikolaik \\`,
         '    -e LOG_ALL_EVENTS=true \\',
-        '    -e SANDBOX_RUNTIME_BINDING_ADDRESS="$BRIDGE_GATEWAY" \\',
+        '    -e SANDBOX_RUNTIME_BINDING_ADDRESS="${BRIDGE_GATEWAY:?set it first (see above)}" \\',
         '    -v /var/run/docker.sock:/var/run/docker.sock \\',
         '    -v ~/.openhands-state:/.openhands-state \\',
         '    -p 127.0.0.1:3000:3000 \\',
@@ -95,16 +95,16 @@ describe('renderSnippet', () => {
 
   it('renders the 1.x workspace mount, the folder grant and the Agent Canvas state volume as a reader types them', () => {
     const run = render(byId('workspace-run', '1.x'));
-    expect(run).toContain('-e SANDBOX_VOLUMES="$WORKSPACE_BASE":/workspace/project:rw \\');
+    expect(run).toContain('-e SANDBOX_VOLUMES="${WORKSPACE_BASE:?set it first (see above)}":/workspace/project:rw \\');
     expect(run).not.toContain('SANDBOX_RUNTIME_BINDING_ADDRESS');
-    expect(commandLines(render(byId('workspace-grant', '1.x')))).toEqual(['setfacl -R -m u:10001:rwX,d:u:10001:rwX,d:u:$(id -u):rwX "$WORKSPACE_BASE"']);
+    expect(commandLines(render(byId('workspace-grant', '1.x')))).toEqual(['setfacl -R -m u:10001:rwX,d:u:10001:rwX,d:u:$(id -u):rwX "${WORKSPACE_BASE:?set it first (see above)}"']);
     const binding = render(byId('network-binding', '1.x'));
-    expect(binding).toContain('-p 127.0.0.1:3000:3000 \\\n    -p "$BRIDGE_GATEWAY":3000:3000 \\');
+    expect(binding).toContain('-p 127.0.0.1:3000:3000 \\\n    -p "${BRIDGE_GATEWAY:?set it first (see above)}":3000:3000 \\');
     expect(commandLines(render(byId('bridge-gateway', '1.x')))).toEqual([
       "export BRIDGE_GATEWAY=$(docker run --rm --add-host host.docker.internal:host-gateway --entrypoint awk docker.openhands.dev/openhands/openhands:1.11 '/host.docker.internal/ {print $1; exit}' /etc/hosts)",
     ]);
     const canvas = render(byId('canvas-run', 'canvas'));
-    expect(canvas).toContain('-v agent-canvas-state:/home/openhands/.openhands \\\n    -v "$PROJECTS_DIR":/projects \\');
+    expect(canvas).toContain('-v agent-canvas-state:/home/openhands/.openhands \\\n    -v "${PROJECTS_DIR:?set it first (see above)}":/projects \\');
     expect(canvas).toContain('-p 127.0.0.1:8000:8000 \\');
   });
 
@@ -113,8 +113,8 @@ describe('renderSnippet', () => {
     expect(render(byId('workspace-base-wsl'))).toContain('export WORKSPACE_BASE=/mnt/c/path/to/your/code');
     const run = render(byId('workspace-run'));
     expect(run).toContain('-e SANDBOX_USER_ID=$(id -u) \\');
-    expect(run).toContain('-e WORKSPACE_MOUNT_PATH="$WORKSPACE_BASE" \\');
-    expect(run).toContain('-v "$WORKSPACE_BASE":/opt/workspace_base \\');
+    expect(run).toContain('-e WORKSPACE_MOUNT_PATH="${WORKSPACE_BASE:?set it first (see above)}" \\');
+    expect(run).toContain('-v "${WORKSPACE_BASE:?set it first (see above)}":/opt/workspace_base \\');
     expect(run).toContain('-p 3000:3000 \\');
     for (const snippet of SNIPPETS) {
       for (const locale of ['en', 'ja'] as const) {
@@ -132,6 +132,7 @@ describe('renderSnippet', () => {
     expect(renderWord('$HOME')).toBe("'$HOME'");
     expect(renderWord(placeholder('workspaceDir'))).toBe('/path/to/your/code');
     expect(renderWord(variable('WORKSPACE_BASE'))).toBe('"$WORKSPACE_BASE"');
+    expect(renderWord(setEarlier('BRIDGE_GATEWAY'))).toBe('"${BRIDGE_GATEWAY:?set it first (see above)}"');
     expect(renderWord(commandOutput('id -u'))).toBe('$(id -u)');
     expect(renderWord(home('.openhands-state'))).toBe('~/.openhands-state');
     expect(renderWord(image('socket-proxy'))).toBe('tecnativa/docker-socket-proxy:0.4.1');

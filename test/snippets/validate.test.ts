@@ -5,7 +5,7 @@ import type { Command, DockerRun } from '../../src/snippets/commands';
 import { SNIPPETS } from '../../src/snippets/versions/0.33/registry';
 import type { SnippetSpec } from '../../src/snippets/snippet';
 import { isIpv4, memoryBytes, validateRegistry } from '../../src/snippets/validate';
-import { concat, variable } from '../../src/snippets/words';
+import { concat, setEarlier, variable } from '../../src/snippets/words';
 
 type Registry = Record<string, SnippetSpec>;
 
@@ -81,6 +81,27 @@ describe('variables', () => {
     ]);
     const after = withSnippets({ early: { caption: 'caption.workspace-run', steps: [exportStep, useStep], claims: [] } });
     expect(problemsOf(after, 'early')).toEqual([]);
+  });
+
+  it('reports "$BRIDGE_GATEWAY" from the bridge-gateway snippet without its guard: in a new shell -p :3000:3000 would publish everywhere', () => {
+    const binding = SNIPPETS['network-binding'];
+    const run = binding.steps[0].command satisfies DockerRun;
+    const unguarded = { ...binding, steps: [{ ...binding.steps[0], command: { ...run, env: { ...run.env, SANDBOX_RUNTIME_BINDING_ADDRESS: variable('BRIDGE_GATEWAY') } } }] };
+    expect(problemsOf(withSnippets({ 'network-binding': unguarded }), 'network-binding')).toEqual([
+      'steps[0].command.env.SANDBOX_RUNTIME_BINDING_ADDRESS: Unexpected unguarded `"$BRIDGE_GATEWAY"`, which snippet `bridge-gateway` sets, expected `setEarlier(\'BRIDGE_GATEWAY\')` (`"${BRIDGE_GATEWAY:?set it first (see above)}"`): in a new shell it is empty and the command would run without it',
+    ]);
+    expect(problemsOf(withSnippets({ 'network-binding': binding }), 'network-binding')).toEqual([]);
+  });
+
+  it('reports an unguarded host address of -p too, and accepts a variable the snippet exports itself unguarded', () => {
+    const exportStep = SNIPPETS['bridge-gateway'].steps[0];
+    const publish = (hostIp: ReturnType<typeof variable>) => ({ command: app({ detach: true, publish: [{ hostIp, hostPort: 3000, containerPort: 3000 }] }) });
+    const needsGateway = (steps: SnippetSpec['steps']): SnippetSpec => ({ caption: 'caption.network-binding', requires: ['bridge-gateway'], steps, claims: [] });
+    expect(problemsOf(withSnippets({ later: needsGateway([publish(variable('BRIDGE_GATEWAY'))]) }), 'later')).toEqual([
+      expect.stringMatching(/^steps\[0\]\.command\.publish\[0\]\.hostIp: Unexpected unguarded `"\$BRIDGE_GATEWAY"`, which snippet `bridge-gateway` sets/),
+    ]);
+    expect(problemsOf(withSnippets({ later: needsGateway([publish(setEarlier('BRIDGE_GATEWAY'))]) }), 'later')).toEqual([]);
+    expect(problemsOf(withSnippets({ later: needsGateway([exportStep, publish(variable('BRIDGE_GATEWAY'))]) }), 'later')).toEqual([]);
   });
 });
 

@@ -8,6 +8,9 @@ import { renderCommand } from '../../../src/snippets/render';
 import { memoryBytes } from '../../../src/snippets/validate';
 import type { ProseValue } from './extract';
 
+/** `"${NAME:?message}"`, as the renderer writes a variable an earlier snippet sets (src/snippets/words.ts). */
+const GUARDED = /"\$\{(\w+):\?[^}]*\}"/g;
+
 export interface KnownValues {
   /** Values the version's facts state, with their sources elsewhere. */
   readonly facts: readonly string[];
@@ -35,7 +38,8 @@ export function knownValues(snippets: readonly SnippetSpec[], facts: readonly st
   for (const snippet of snippets) {
     for (const step of snippet.steps) {
       const text = renderCommand(step.command).replace(/\s*\\\n\s*/g, ' ');
-      commands.push(text);
+      // Prose names a guarded variable by its value, `"$BRIDGE_GATEWAY"`, not by the `${...:?message}` guard.
+      commands.push(text, text.replace(GUARDED, '"$$$1"'));
       dataOf(step.command, sets);
       for (const match of text.matchAll(/:(\d{2,5})\b/g)) sets.ports.add(match[1]!);
     }

@@ -24,7 +24,7 @@ async function waitForSandboxes(ctx: ClaimContext, app: string): Promise<Contain
     const found = await published();
     if (found.length > 0 || Date.now() > deadline) return found;
     // Read after the failure is reported, in case the sandbox came in between.
-    if (round % STATUS_EVERY === 0 && (await ctx.modelStatus(app))?.error) return published();
+    if (round % STATUS_EVERY === 0 && (await ctx.standInStatus(app))?.error) return published();
     await new Promise((r) => setTimeout(r, 500));
   }
 }

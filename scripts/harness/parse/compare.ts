@@ -8,13 +8,13 @@ import type { BridgeGuardRule, Command, GrantFolderAccess, DockerLogs, DockerNet
 import { imageReference } from '../../../src/snippets/images';
 import { bridgeGuardArgs, dockerUserGuardArgs, grantFolderAccessSpec, LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
 import type { ParsedSetfacl } from './setfacl';
-import { PLACEHOLDERS, type Word } from '../../../src/snippets/words';
+import { PLACEHOLDERS, UNSET_VARIABLE_MESSAGE, type Word } from '../../../src/snippets/words';
 import type { ParsedCommand } from './commands';
 import type { ParsedDockerRun, ParsedLogs, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
 import { failer, type TextPosition } from './errors';
 import type { ParsedExport } from './export';
 import { parseIptables, type ParsedIptables } from './iptables';
-import type { ShellWord, SimpleCommand, WordPart } from './shell';
+import { parseQuotedParameter, type ShellWord, type SimpleCommand, type WordPart } from './shell';
 import { memoryBytes } from './values';
 
 export interface Difference {
@@ -39,7 +39,7 @@ export const ABSENT = '(absent)';
  */
 type Meaning =
   | { readonly kind: 'text'; readonly value: string }
-  | { readonly kind: 'variable'; readonly name: string; readonly quoted: boolean }
+  | { readonly kind: 'variable'; readonly name: string; readonly quoted: boolean; readonly unsetMessage?: string | undefined }
   | { readonly kind: 'command'; readonly command: string; readonly quoted: boolean }
   | { readonly kind: 'home'; readonly user: string };
 
@@ -61,7 +61,7 @@ function partMeaning(part: WordPart, quoted: boolean): Meaning[] {
     case 'double-quoted':
       return part.parts.flatMap((inner) => partMeaning(inner, true));
     case 'parameter':
-      return [{ kind: 'variable', name: part.name, quoted }];
+      return [{ kind: 'variable', name: part.name, quoted, unsetMessage: part.unsetMessage }];
     case 'command':
       return [{ kind: 'command', command: part.command, quoted }];
     case 'tilde':
@@ -78,7 +78,7 @@ function registryMeaning(word: Word): Meaning[] {
     case 'placeholder':
       return [{ kind: 'text', value: PLACEHOLDERS[word.id] }];
     case 'variable':
-      return [{ kind: 'variable', name: word.name, quoted: true }];
+      return [{ kind: 'variable', name: word.name, quoted: true, unsetMessage: word.refuseUnset ? UNSET_VARIABLE_MESSAGE : undefined }];
     case 'command':
       return [{ kind: 'command', command: word.command, quoted: false }];
     case 'home':
@@ -96,8 +96,10 @@ function show(meanings: readonly Meaning[]): string {
       switch (meaning.kind) {
         case 'text':
           return meaning.value;
-        case 'variable':
-          return meaning.quoted ? `"$${meaning.name}"` : `$${meaning.name}`;
+        case 'variable': {
+          const expansion = meaning.unsetMessage === undefined ? `$${meaning.name}` : `\${${meaning.name}:?${meaning.unsetMessage}}`;
+          return meaning.quoted ? `"${expansion}"` : expansion;
+        }
         case 'command':
           return meaning.quoted ? `"$(${meaning.command})"` : `$(${meaning.command})`;
         case 'home':
@@ -213,10 +215,10 @@ function compareExport(diff: StepDiff, expected: Export, parsed: ParsedExport): 
 
 function literalWord(raw: string): ShellWord {
   const at = { offset: 0, end: 0, line: 0, column: 0 };
-  // `"$NAME"`, as the renderer writes a variable: a double-quoted parameter, not literal text.
-  const variable = /^"\$(\w+)"$/.exec(raw);
+  // `"$NAME"` or `"${NAME:?message}"`, as the renderer writes a variable: a double-quoted parameter, not literal text.
+  const variable = parseQuotedParameter(raw);
   if (variable) {
-    const parameter = { kind: 'parameter' as const, name: variable[1]!, braced: false, ...at };
+    const parameter = { kind: 'parameter' as const, ...variable, braced: variable.unsetMessage !== undefined, ...at };
     return { ...at, raw, parts: [{ kind: 'double-quoted', parts: [parameter], ...at }], literal: undefined };
   }
   return { ...at, raw, parts: [{ kind: 'literal', raw, value: raw, ...at }], literal: raw };

@@ -6,7 +6,7 @@
  */
 import type { Located } from './docker-cli';
 import { quote, type Fail } from './errors';
-import type { ShellWord, SimpleCommand } from './shell';
+import { quotedParameter, type ShellWord, type SimpleCommand } from './shell';
 import { literalOf, parseIPv4Cidr } from './values';
 
 export interface NegatableMatch extends Located<string> {
@@ -102,7 +102,7 @@ export function parseIptables(command: SimpleCommand, fail: Fail): ParsedIptable
   const quotedVariable = (word: ShellWord): string | undefined => {
     const [only, ...rest] = word.parts;
     const inner = only?.kind === 'double-quoted' && only.parts.length === 1 ? only.parts[0] : undefined;
-    return rest.length === 0 && inner?.kind === 'parameter' ? `"$${inner.name}"` : undefined;
+    return rest.length === 0 && inner?.kind === 'parameter' ? quotedParameter(inner) : undefined;
   };
   const identifier = (word: ShellWord, what: string, pattern: RegExp): Located<string> => {
     const text = literalOf(word, what, fail);

@@ -35,11 +35,24 @@ export interface SingleQuotedPart extends Located {
   readonly value: string;
 }
 
-/** `$NAME` or `${NAME}`. */
+/** `$NAME`, `${NAME}`, or `${NAME:?message}` (the shell stops the command when NAME is unset or empty). */
 export interface ParameterPart extends Located {
   readonly kind: 'parameter';
   readonly name: string;
   readonly braced: boolean;
+  /** The message of `${NAME:?message}`: plain text, no expansion or quote inside. */
+  readonly unsetMessage?: string;
+}
+
+/** A parameter as the snippet renderer writes it inside double quotes: `"$NAME"` or `"${NAME:?message}"`. */
+export const quotedParameter = (part: Pick<ParameterPart, 'name' | 'unsetMessage'>): string =>
+  part.unsetMessage === undefined ? `"$${part.name}"` : `"\${${part.name}:?${part.unsetMessage}}"`;
+
+/** The inverse of quotedParameter, for text known to be one word. */
+export function parseQuotedParameter(raw: string): Pick<ParameterPart, 'name' | 'unsetMessage'> | undefined {
+  const match = new RegExp(`^"\\$(?:(${NAME})|\\{(${NAME}):\\?(${UNSET_MESSAGE})\\})"$`).exec(raw);
+  if (!match) return undefined;
+  return match[1] !== undefined ? { name: match[1] } : { name: match[2]!, unsetMessage: match[3]! };
 }
 
 /** `$(...)`; `command` is the text between the parentheses. */
@@ -87,6 +100,8 @@ export interface OutputRedirect {
 }
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** What `${NAME:?...}` may say here: no expansion, quote, backslash or closing brace to parse inside it. */
+const UNSET_MESSAGE = '[^$`"\'\\\\}]+';
 const RESERVED_WORDS = new Set([
   '!', '{', '}', '[[', ']]', 'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while',
   'until', 'do', 'done', 'in', 'function', 'time', 'coproc',
@@ -311,12 +326,13 @@ class PartBuilder {
       return this.scanner.fail(offset, 'shell-unsupported', `Unexpected arithmetic ${quote(segment)}, expected $NAME or $(command)`);
     }
     if (segment.startsWith('$(')) return { kind: 'command', command: segment.slice(2, -1), ...this.at(offset, end) };
-    const parameter = new RegExp(`^\\$(?:(${NAME})|\\{(${NAME})\\})$`).exec(segment);
+    const parameter = new RegExp(`^\\$(?:(${NAME})|\\{(${NAME})(?::\\?(${UNSET_MESSAGE}))?\\})$`).exec(segment);
     if (parameter) {
-      return { kind: 'parameter', name: (parameter[1] ?? parameter[2])!, braced: parameter[2] !== undefined, ...this.at(offset, end) };
+      const unsetMessage = parameter[3] === undefined ? {} : { unsetMessage: parameter[3] };
+      return { kind: 'parameter', name: (parameter[1] ?? parameter[2])!, braced: parameter[2] !== undefined, ...unsetMessage, ...this.at(offset, end) };
     }
     if (segment.startsWith('$') && segment !== '$') {
-      return this.scanner.fail(offset, 'shell-unsupported', `Unexpected ${quote(segment)}, expected $NAME or \${NAME}`);
+      return this.scanner.fail(offset, 'shell-unsupported', `Unexpected ${quote(segment)}, expected $NAME, \${NAME} or \${NAME:?message}`);
     }
     return undefined;
   }

@@ -4,7 +4,7 @@
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import { quote, type Fail } from './errors';
-import type { ShellWord } from './shell';
+import { quotedParameter, type ShellWord } from './shell';
 
 /** moby's restricted name pattern for containers, networks and named volumes. */
 export const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -81,7 +81,7 @@ function port(text: string): number | undefined {
 
 /** `-p [IP:]HOSTPORT:CONTAINERPORT[/tcp|udp]`. IPv6 addresses are bracketed, as Docker wants. */
 /**
- * `"$NAME":HOSTPORT:CONTAINERPORT`: a host address the reader's shell expands (the bridge
+ * `"$NAME":HOSTPORT:CONTAINERPORT` or `"${NAME:?message}":...`: a host address the reader's shell expands (the bridge
  * gateway read from the reader's engine). The rest must be literal.
  */
 function variableHostIp(word: ShellWord): { readonly hostIp: string; readonly rest: string } | undefined {
@@ -89,7 +89,7 @@ function variableHostIp(word: ShellWord): { readonly hostIp: string; readonly re
   const inner = first?.kind === 'double-quoted' && first.parts.length === 1 ? first.parts[0] : undefined;
   if (inner?.kind !== 'parameter' || !rest.every((part) => part.kind === 'literal')) return undefined;
   const text = rest.map((part) => (part.kind === 'literal' ? part.value : '')).join('');
-  return text.startsWith(':') ? { hostIp: `"$${inner.name}"`, rest: text.slice(1) } : undefined;
+  return text.startsWith(':') ? { hostIp: quotedParameter(inner), rest: text.slice(1) } : undefined;
 }
 
 export function parsePublish(word: ShellWord, fail: Fail): PortBinding {

@@ -93,8 +93,8 @@ function renameEdits(word: WordSpan, ctx: RewriteContext): Edit[] {
 }
 
 function publishEdit(value: WordSpan, ctx: RewriteContext): (Edit & { containerPort: number; moved: number }) | undefined {
-  // The host address may be literal or a variable read from the reader's engine ("$BRIDGE_GATEWAY").
-  const match = /^((?:[0-9.]+:|"\$\w+":)?)(\d+)(:(\d+)(?:\/\w+)?)$/.exec(value.raw);
+  // The host address may be literal or a variable read from the reader's engine ("${BRIDGE_GATEWAY:?...}").
+  const match = /^((?:[0-9.]+:|"\$(?:\w+|\{\w+(?::\?[^}]*)?\})":)?)(\d+)(:(\d+)(?:\/\w+)?)$/.exec(value.raw);
   if (!match) return undefined;
   const moved = ctx.hostPorts.get(Number(match[2]));
   if (moved === undefined) return undefined;

@@ -59,7 +59,8 @@ export async function buildUnit(
   const requiresText = ranParts.slice(0, -1).join('\n\n');
   const exported = new Set(requires.flatMap((r) => r.steps.flatMap((step) => (step.command.kind === 'export' ? [step.command.name] : []))));
   const started = requires.flatMap((r) => r.steps.flatMap((step) => (step.command.kind === 'docker-run' && step.command.name ? [step.command.name] : [])));
-  const usesExported = [...exported].some((name) => ranOwn.includes(`$${name}`));
+  // `$NAME`, or `${NAME:?...}` as a variable another snippet sets is written (src/snippets/words.ts).
+  const usesExported = [...exported].some((name) => new RegExp(`\\$\\{?${name}\\b`).test(ranOwn));
   const terminals: Unit['terminals'] =
     started.length > 0 && !usesExported ? { kind: 'two', first: requiresText, second: ranOwn } : { kind: 'one', text: ranParts.join('\n\n') };
   if (asRoot && terminals.kind === 'one' && requires.length > 0) {

@@ -7,7 +7,8 @@ import { formatRunDate } from '../../evidence/formatRunDate';
 import type { EngineEvidence, SiteClaimResult, SiteEngine, SiteRewrite, SnippetEvidence } from '../../evidence/types';
 import { VERSIONS, type VersionId } from '../../snippets/versions';
 import { claimText } from './claimText';
-import { claimVerdict, uncheckedThere } from '../../evidence/claimVerdict';
+import { claimShown, claimVerdict, uncheckedThere, type ClaimShown } from '../../evidence/claimVerdict';
+import { statesRisk } from '../../snippets/claim-risk';
 import { expectationById } from '../../engines/expectations';
 import { HOST_ENGINE_ID } from '../../../contracts/verification-report';
 import styles from './styles.module.css';
@@ -20,10 +21,9 @@ export interface EvidenceProps {
   readonly locale: Locale;
 }
 
-type ClaimResultState = SiteClaimResult['status'] | 'not-verified';
-
-const MARKS: Record<SnippetEvidence['state'] | ClaimResultState, string> = {
+const MARKS: Record<SnippetEvidence['state'] | ClaimShown, string> = {
   verified: '✓',
+  'confirmed-risk': '⚠',
   'partly-verifiable': '✓',
   failed: '✗',
   'not-verifiable': '–',
@@ -108,20 +108,23 @@ function ClaimResults({ snippet, evidence, t, locale }: EvidenceProps): ReactNod
           const results = ran.map((e) => ({ engine: e.engine, result: e.result.claims[index] }));
           // Engines where the claim does not hold, as an engine expectation says, are listed with the
           // expectation; where the commands failed as expected, the engine's line says so.
-          const state: ClaimResultState = claimVerdict(results.map((r) => r.result));
+          const state = claimVerdict(results.map((r) => r.result));
+          const risk = statesRisk(claim);
+          const shown = claimShown(state, risk);
+          const engineMark = (result: SiteClaimResult | undefined) => MARKS[claimShown(uncheckedThere(result) ? 'not-verified' : (result?.status ?? 'not-verified'), risk)];
           const expected = results.filter((r) => r.result?.status === 'expected-failure' && r.result.expectation);
           const notVerifiable = results.find((r) => r.result?.notVerifiable)?.result?.notVerifiable;
           const failures = results.filter((r) => r.result?.status === 'failed' && r.result.reason);
           return (
-            <li key={index} data-claim-kind={claim.kind} data-claim-result={state}>
-              <span className={clsx(styles.badge, styles[`badge-${state}`])}>
-                <span aria-hidden="true">{MARKS[state]}</span> {t(`evidence.result.${state}` satisfies MessageKey)}
+            <li key={index} data-claim-kind={claim.kind} data-claim-result={state} data-claim-risk={risk ? '' : undefined}>
+              <span className={clsx(styles.badge, styles[`badge-${shown}`])} data-claim-badge={shown}>
+                <span aria-hidden="true">{MARKS[shown]}</span> {t(`evidence.result.${shown}` satisfies MessageKey)}
               </span>{' '}
               {claimText(claim, { t, locale })}
               {several && ran.length > 0 ? (
                 <span className={styles.note}>
                   {' '}
-                  ({results.map((r) => `${r.engine.id} ${MARKS[uncheckedThere(r.result) ? 'not-verified' : (r.result?.status ?? 'not-verified')]}`).join(', ')})
+                  ({results.map((r) => `${r.engine.id} ${engineMark(r.result)}`).join(', ')})
                 </span>
               ) : null}
               {notVerifiable ? <span className={styles.note}> {t(`notVerifiable.${notVerifiable}` satisfies MessageKey)}</span> : null}
@@ -180,8 +183,11 @@ function Rewrites({ rewrites, placeholders, t }: { rewrites: readonly SiteRewrit
 export default function Evidence({ snippet, evidence, t, locale }: EvidenceProps): ReactNode {
   // The rewrites are the same on every engine but for the per-run names: the first run's show what changes.
   const first = evidence.engines.find((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
+  // A box that confirms a risk is not framed in the success green, whatever its verdict.
+  const ran = evidence.engines.filter((e): e is Extract<EngineEvidence, { result: unknown }> => e.state !== 'not-verified');
+  const confirmsRisk = snippet.claims.some((claim, index) => claimShown(claimVerdict(ran.map((e) => e.result.claims[index])), statesRisk(claim)) === 'confirmed-risk');
   return (
-    <div data-evidence-panel="" className={clsx(styles.evidence, styles[`evidence-${evidence.state}`])}>
+    <div data-evidence-panel="" className={clsx(styles.evidence, styles[`evidence-${evidence.state}`], confirmsRisk && styles['evidence-confirms-risk'])}>
       <Verdict snippet={snippet} evidence={evidence} t={t} locale={locale} />
       <EngineLines snippet={snippet} evidence={evidence} t={t} />
       <ClaimResults snippet={snippet} evidence={evidence} t={t} locale={locale} />

@@ -8,7 +8,8 @@ import { getSnippet, isSnippetId, VERSION_IDS, VERSIONS, type VersionId } from '
 import { claimText } from '../Snippet/claimText';
 import { engineName } from '../Snippet/Evidence';
 import { DOCS_VERSION_OF } from '../../evidence/docsVersion';
-import { claimVerdict } from '../../evidence/claimVerdict';
+import { claimShown, claimVerdict } from '../../evidence/claimVerdict';
+import { statesRisk } from '../../snippets/claim-risk';
 import { evidenceFor } from '../../evidence/evidenceFor';
 import { formatRunDate } from '../../evidence/formatRunDate';
 import type { EngineEvidence, SiteReport, SiteRun, SnippetPlacement, VerificationData } from '../../evidence/types';
@@ -77,9 +78,14 @@ function Row({ placement, data, path, t, locale }: { placement: SnippetPlacement
         <ul className={styles.claims}>
           {snippet.claims.map((claim, index) => {
             const status = claimVerdict(ran.map((e) => e.result.claims[index]));
+            const risk = statesRisk(claim);
+            const shown = claimShown(status, risk);
             return (
-              <li key={index} data-claim-result={status}>
-                <strong>{t(`evidence.result.${status}` satisfies MessageKey)}</strong>: {claimText(claim, { t, locale })}
+              <li key={index} data-claim-result={status} data-claim-risk={risk ? '' : undefined}>
+                <strong data-claim-badge={shown}>
+                  {shown === 'confirmed-risk' ? <span aria-hidden="true">⚠</span> : null} {t(`evidence.result.${shown}` satisfies MessageKey)}
+                </strong>
+                : {claimText(claim, { t, locale })}
               </li>
             );
           })}

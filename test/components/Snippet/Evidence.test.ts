@@ -7,7 +7,8 @@ import { evidenceFor } from '../../../src/evidence/evidenceFor';
 import type { SiteEngine, VerificationData } from '../../../src/evidence/types';
 import { pageTranslator } from '../../../src/i18n/format';
 import { MESSAGES } from '../../../src/i18n/messages';
-import { getSnippet, type Snippet } from '../../../src/snippets';
+import { allSnippets, getSnippet, type Snippet } from '../../../src/snippets';
+import { statesRisk } from '../../../src/snippets/claim-risk';
 import { siteData, siteResult } from '../../evidence/support/site-data';
 
 const host: SiteEngine = { id: 'host', kind: 'docker', version: '20.10.24', cgroupVersion: '1', images: [] };
@@ -72,12 +73,70 @@ describe('Evidence, a claim on an engine where the commands failed as expected',
     const html = renderToStaticMarkup(
       createElement(Evidence, { snippet, evidence: evidenceFor(snippet, data({ engine: host, snippets: [result(snippet)] }, { engine: rootless, snippets: [failed] })), t: pageTranslator('en'), locale: 'en' }),
     );
-    const claims = [...html.matchAll(/<li data-claim-kind="[^"]+" data-claim-result="([^"]+)">(.*?)<\/li>/g)];
+    const claims = [...html.matchAll(/<li data-claim-kind="[^"]+" data-claim-result="([^"]+)"(?: data-claim-risk="")?>(.*?)<\/li>/g)];
     expect(claims.length).toBe(snippet.claims.length);
     for (const [, state, text] of claims) {
       expect(state, 'the verdict over the engines where it was checked').toBe('verified');
       expect(text).toContain('rootless ○');
       expect(text).not.toContain(MESSAGES.en['evidence.expected'].split('{{')[0]!);
     }
+  });
+});
+
+describe('Evidence, claims that state a risk', () => {
+  /** Each claim's list item of a snippet's evidence, every claim verified on the host. */
+  function claimItems(snippet: Snippet, locale: 'en' | 'ja'): { kind: string; risk: boolean; badge: string }[] {
+    const html = renderToStaticMarkup(
+      createElement(Evidence, { snippet, evidence: evidenceFor(snippet, data({ engine: host, snippets: [result(snippet)] })), t: pageTranslator(locale), locale }),
+    );
+    return [...html.matchAll(/<li data-claim-kind="([^"]+)" data-claim-result="verified"( data-claim-risk="")?><span class="[^"]*" data-claim-badge="[^"]+">((?:<span[^>]*>[^<]*<\/span>)?[^<]*)<\/span>/g)].map(
+      ([, kind, risk, badge]) => ({ kind: kind!, risk: risk !== undefined, badge: badge!.replace(/<[^>]+>/g, '') }),
+    );
+  }
+
+  const risky = allSnippets().filter((snippet) => snippet.claims.some(statesRisk));
+
+  it('are on the pages: the sandbox ports on the LAN, POST=1, the key in the page, the open API', () => {
+    const kinds = new Set(risky.flatMap((snippet) => snippet.claims.filter(statesRisk).map((claim) => claim.kind)));
+    for (const kind of ['sandbox-ports-on-lan', 'proxy-allows-privileged-create', 'ui-embeds-key', 'env-key-leaves-api-open', 'port-reachable-from-lan'] as const) expect(kinds).toContain(kind);
+  });
+
+  it.each(risky.map((snippet) => [`${snippet.version}/${snippet.id}`, snippet] as const))('%s shows each verified risk as "⚠ confirmed risk", never with the check mark, in both locales', (_label, snippet) => {
+    for (const locale of ['en', 'ja'] as const) {
+      const items = claimItems(snippet, locale);
+      expect(items.map((item) => item.kind)).toEqual(snippet.claims.map((claim) => claim.kind));
+      for (const [index, item] of items.entries()) {
+        const claim = snippet.claims[index]!;
+        expect(item.risk, `${claim.kind} marked as a risk`).toBe(statesRisk(claim));
+        if (item.risk) {
+          expect(item.badge, `${claim.kind} (${locale})`).toBe(`⚠ ${MESSAGES[locale]['evidence.result.confirmed-risk']}`);
+          expect(item.badge).not.toContain('✓');
+        } else {
+          expect(item.badge, `${claim.kind} (${locale})`).toBe(`✓ ${MESSAGES[locale]['evidence.result.verified']}`);
+        }
+      }
+    }
+  });
+
+  it('marks a risk ⚠ on each engine where it was confirmed, and keeps the failed mark where it did not hold', () => {
+    const snippet = getSnippet('1.x', 'network-binding');
+    const risk = snippet.claims.findIndex((claim) => claim.kind === 'sandbox-ports-on-lan');
+    const failedThere = result(snippet, { status: 'failed', claims: snippet.claims.map((c, i) => ({ kind: c.kind, status: i === risk ? ('failed' as const) : ('verified' as const) })) });
+    const html = renderToStaticMarkup(
+      createElement(Evidence, { snippet, evidence: evidenceFor(snippet, data({ engine: host, snippets: [result(snippet)] }, { engine: podman, snippets: [failedThere] })), t: pageTranslator('en'), locale: 'en' }),
+    );
+    const item = html.match(/<li data-claim-kind="sandbox-ports-on-lan"[^>]*>.*?<\/li>/)?.[0] ?? '';
+    expect(item).toContain('data-claim-badge="failed"');
+    expect(item).toContain('(host ⚠, podman ✗)');
+  });
+});
+
+describe('statesRisk', () => {
+  it('decides by the claim where one kind can be either', () => {
+    expect(statesRisk({ kind: 'workspace-chown', container: 'openhands-app', outcome: 'root-owned' })).toBe(true);
+    expect(statesRisk({ kind: 'workspace-chown', container: 'openhands-app', outcome: 'group-root-after-restart' })).toBe(false);
+    expect(statesRisk({ kind: 'app-runs-as', container: 'openhands-app', user: 'root' })).toBe(true);
+    expect(statesRisk({ kind: 'app-runs-as', container: 'openhands-app', user: 'reader' })).toBe(false);
+    expect(statesRisk({ kind: 'port-loopback-only', container: 'agent-canvas', port: 8000 })).toBe(false);
   });
 });

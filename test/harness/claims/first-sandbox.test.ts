@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Evidence, type ClaimContext, type ContainerFacts, type ModelStatus } from '../../../scripts/harness/claims/context';
+import { Evidence, type ClaimContext, type ContainerFacts, type StandInStatus } from '../../../scripts/harness/claims/context';
 import { firstSandbox } from '../../../scripts/harness/claims/sandbox';
 import { VERSIONS } from '../../../src/snippets/versions';
 import { facts, fakeContext } from './fake-context';
@@ -21,19 +21,19 @@ async function settle<T>(promise: Promise<T>): Promise<T> {
   await vi.runAllTimersAsync();
   return promise;
 }
-function world(status: () => ModelStatus | undefined, sandboxes: () => ContainerFacts[]) {
+function world(status: () => StandInStatus | undefined, sandboxes: () => ContainerFacts[]) {
   let lookups = 0;
   let statusReads = 0;
   const ctx = fakeContext(
     { containers: new Map(), started: [], removed: [] },
     {
       profile: VERSIONS['0.33'].profile,
-      imageSource: () => 'model',
+      imageSource: () => 'stand-in',
       sandboxesOf: async () => {
         lookups++;
         return sandboxes();
       },
-      modelStatus: async () => {
+      standInStatus: async () => {
         statusReads++;
         return status();
       },

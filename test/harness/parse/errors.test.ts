@@ -208,11 +208,33 @@ describe('text edited after rendering', () => {
 
   it('reports an unquoted variable where the registry double-quotes it', async () => {
     const run = getSnippet('0.33', 'workspace-run');
-    const edited = renderId('workspace-run').replace('"$WORKSPACE_BASE":', '$WORKSPACE_BASE:');
+    const edited = renderId('workspace-run').replace('"${WORKSPACE_BASE:?set it first (see above)}":', '$WORKSPACE_BASE:');
     const differences = compareWithRegistry(run, await parseSnippet(run, edited));
     expect(differences).toEqual([
-      expect.objectContaining({ field: 'mounts[0]', expected: '"$WORKSPACE_BASE":/opt/workspace_base', actual: '$WORKSPACE_BASE:/opt/workspace_base' }),
+      expect.objectContaining({ field: 'mounts[0]', expected: '"${WORKSPACE_BASE:?set it first (see above)}":/opt/workspace_base', actual: '$WORKSPACE_BASE:/opt/workspace_base' }),
     ]);
+  });
+
+  it('reports a dropped or edited ${VAR:?message} guard as a difference: the text would run with an empty variable', async () => {
+    const run = getSnippet('0.33', 'network-binding');
+    const guarded = '"${BRIDGE_GATEWAY:?set it first (see above)}"';
+    const text = renderId('network-binding');
+    expect(text).toContain(`SANDBOX_RUNTIME_BINDING_ADDRESS=${guarded}`);
+    expect(compareWithRegistry(run, await parseSnippet(run, text))).toEqual([]);
+    for (const replacement of ['"$BRIDGE_GATEWAY"', '"${BRIDGE_GATEWAY}"', '"${BRIDGE_GATEWAY:?something else}"']) {
+      const differences = compareWithRegistry(run, await parseSnippet(run, text.replace(guarded, replacement)));
+      const actual = `SANDBOX_RUNTIME_BINDING_ADDRESS=${replacement.replace('${BRIDGE_GATEWAY}', '$BRIDGE_GATEWAY')}`;
+      expect(differences, replacement).toEqual([expect.objectContaining({ field: 'env[2]', expected: `SANDBOX_RUNTIME_BINDING_ADDRESS=${guarded}`, actual })]);
+    }
+  });
+
+  it('reads a guarded host address of -p, and reports the guard dropped there', async () => {
+    const run = getSnippet('1.x', 'network-binding');
+    const text = render(run, 'en');
+    expect(text).toContain('-p "${BRIDGE_GATEWAY:?set it first (see above)}":3000:3000');
+    expect(compareWithRegistry(run, await parseSnippet(run, text))).toEqual([]);
+    const dropped = compareWithRegistry(run, await parseSnippet(run, text.replace('"${BRIDGE_GATEWAY:?set it first (see above)}"', '"$BRIDGE_GATEWAY"')));
+    expect(dropped).toEqual([expect.objectContaining({ field: 'publish[1]', expected: '"${BRIDGE_GATEWAY:?set it first (see above)}":3000:3000', actual: '"$BRIDGE_GATEWAY":3000:3000' })]);
   });
 
   it('reports a changed firewall rule', async () => {
@@ -234,7 +256,7 @@ describe('setfacl, the folder grant', () => {
     for (const [from, to, field] of [
       ['u:10001:rwX,', 'u:1000:rwX,', 'entries'],
       ['setfacl -R -m', 'setfacl -m', 'recursive'],
-      ['"$WORKSPACE_BASE"', '"$HOME"', 'folder[0]'],
+      ['"${WORKSPACE_BASE:?set it first (see above)}"', '"$HOME"', 'folder[0]'],
     ] as const) {
       const edited = granted.replace(from, to);
       expect(edited).not.toBe(granted);

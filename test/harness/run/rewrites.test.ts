@@ -36,11 +36,21 @@ describe('applyRewrites through buildUnit', () => {
     expect(unit.rewrites.map((r) => r.rule)).toEqual(expect.arrayContaining(['no-tty', 'no-pull', 'free-host-port', 'unique-name', 'session-labels']));
   });
 
+  it('runs a snippet in the shell of its required snippets when it expands a guarded variable they export (a second terminal would not have it)', async () => {
+    // 1.x workspace-grant: workspace-run starts the app, and the grant expands "${WORKSPACE_BASE:?...}" from workspace-base-linux.
+    const unit = await buildUnit(getSnippet('1.x', 'workspace-grant'), parse, context, fill);
+    expect(unit.ranOwn).toContain('"${WORKSPACE_BASE:?set it first (see above)}"');
+    expect(unit.terminals.kind).toBe('one');
+    // A snippet after a started container that expands nothing its requires export gets a second terminal.
+    const cleanup = await buildUnit(getSnippet('1.x', 'socket-proxy-cleanup'), parse, context, fill);
+    expect(cleanup.terminals.kind).toBe('two');
+  });
+
   it('tells a 1.x app its moved port, once, for both of its publishes', async () => {
     const callback = { ...context, callbackPort: { variable: 'SANDBOX_HOST_PORT', containerPort: 3000 } };
     const unit = await buildUnit(getSnippet('1.x', 'network-binding'), parse, callback, fill);
     expect(unit.ranOwn).toContain('-p 127.0.0.1:41234:3000');
-    expect(unit.ranOwn).toContain('-p "$BRIDGE_GATEWAY":41234:3000');
+    expect(unit.ranOwn).toContain('-p "${BRIDGE_GATEWAY:?set it first (see above)}":41234:3000');
     expect(unit.ranOwn.match(/-e SANDBOX_HOST_PORT=41234/g)).toHaveLength(1);
     expect(unit.rewrites.filter((r) => r.rule === 'app-host-port')).toHaveLength(1);
     // Without a callback variable (0.33, Agent Canvas) nothing is added.

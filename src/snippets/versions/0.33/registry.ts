@@ -2,7 +2,7 @@ import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
-import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, image, placeholder, variable } from '../../words';
+import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, image, placeholder, setEarlier, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -16,7 +16,7 @@ type Image = keyof typeof IMAGES | 'socket-proxy';
  * them off the host's LAN addresses while the app container still reaches them; 127.0.0.1
  * would cut the app off from its sandboxes (OpenHands issue #7152).
  */
-const BRIDGE_GATEWAY = variable('BRIDGE_GATEWAY');
+const BRIDGE_GATEWAY = setEarlier('BRIDGE_GATEWAY');
 const GIB = 1024 ** 3;
 
 const STATE_MOUNT = { source: home('.openhands-state'), target: '/.openhands-state' } as const;
@@ -24,7 +24,7 @@ const SOCKET_MOUNT = { source: '/var/run/docker.sock', target: '/var/run/docker.
 /** Rootless Docker's socket, in the reader's runtime folder (docs.docker.com/engine/security/rootless/tips/). */
 const ROOTLESS_SOCKET_MOUNT = { source: concat(variable('XDG_RUNTIME_DIR'), '/docker.sock'), target: '/var/run/docker.sock' } as const;
 const WORKSPACE_MOUNT = {
-  source: concat(variable('WORKSPACE_BASE')),
+  source: concat(setEarlier('WORKSPACE_BASE')),
   target: '/opt/workspace_base',
 } as const;
 const HOST_GATEWAY = [{ name: 'host.docker.internal', address: 'host-gateway' }] as const;
@@ -91,7 +91,7 @@ const WORKSPACE_RUN = {
   env: {
     SANDBOX_RUNTIME_CONTAINER_IMAGE: image('runtime-0.33'),
     SANDBOX_USER_ID: commandOutput('id -u'),
-    WORKSPACE_MOUNT_PATH: concat(variable('WORKSPACE_BASE')),
+    WORKSPACE_MOUNT_PATH: concat(setEarlier('WORKSPACE_BASE')),
   },
   mounts: [WORKSPACE_MOUNT, SOCKET_MOUNT, STATE_MOUNT],
   publish: [{ hostPort: 3000, containerPort: 3000 }],

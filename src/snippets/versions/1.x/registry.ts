@@ -2,7 +2,7 @@ import type { DockerRun } from '../../commands';
 import { imageReference } from '../../images';
 import type { SnippetSpec, Step } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
-import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, placeholder, variable } from '../../words';
+import { BRIDGE_SUBNET_COMMAND, bridgeGatewayOf, commandOutput, concat, digestOf, home, placeholder, setEarlier, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -26,7 +26,7 @@ const HOST_GATEWAY = [{ name: 'host.docker.internal', address: 'host-gateway' }]
  */
 const LOOPBACK_AND_GATEWAY = [
   { hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000 },
-  { hostIp: variable('BRIDGE_GATEWAY'), hostPort: 3000, containerPort: 3000 },
+  { hostIp: setEarlier('BRIDGE_GATEWAY'), hostPort: 3000, containerPort: 3000 },
 ] as const;
 /** Snippets that expand $BRIDGE_GATEWAY need the reader to have read it first (bridge-gateway). */
 const NEEDS_GATEWAY = ['bridge-gateway'] as const;
@@ -79,7 +79,7 @@ const WORKSPACE_RUN = {
   ...APP,
   env: {
     SANDBOX_USER_ID: commandOutput('id -u'),
-    SANDBOX_VOLUMES: concat(variable('WORKSPACE_BASE'), `:${FACTS.agentWorkingDir.value}:rw`),
+    SANDBOX_VOLUMES: concat(setEarlier('WORKSPACE_BASE'), `:${FACTS.agentWorkingDir.value}:rw`),
   },
   mounts: [SOCKET_MOUNT, STATE_MOUNT],
   publish: [{ hostPort: 3000, containerPort: 3000 }],
@@ -137,7 +137,7 @@ export const SNIPPETS = {
   'workspace-grant': {
     caption: 'caption.workspace-grant',
     requires: ['workspace-run'],
-    steps: [{ comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: AGENT_UID, folder: variable('WORKSPACE_BASE') } }],
+    steps: [{ comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: AGENT_UID, folder: setEarlier('WORKSPACE_BASE') } }],
     claims: [{ kind: 'agent-write-allowed', container: 'openhands-app' }],
   },
   'bridge-gateway': {

@@ -2,7 +2,7 @@ import type { DockerRun } from '../../commands';
 import type { SnippetSpec } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
 import { imageReference } from '../../images';
-import { digestOf, hostUidOf, placeholder, variable } from '../../words';
+import { digestOf, hostUidOf, placeholder, setEarlier, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
@@ -19,7 +19,7 @@ const AGENT_UID = Number(FACTS.agentUid.value);
  * filled from the image, owned by 10001 (Dockerfile VOLUME after chown).
  */
 const STATE_MOUNT = { source: 'agent-canvas-state', target: FACTS.stateFolder.value } as const;
-const PROJECTS_MOUNT = { source: variable('PROJECTS_DIR'), target: FACTS.projectsFolder.value } as const;
+const PROJECTS_MOUNT = { source: setEarlier('PROJECTS_DIR'), target: FACTS.projectsFolder.value } as const;
 const LOOPBACK_8000 = [{ hostIp: '127.0.0.1', hostPort: 8000, containerPort: 8000 }] as const;
 
 /**
@@ -78,7 +78,7 @@ export const SNIPPETS = {
   'projects-grant': {
     caption: 'caption.workspace-grant',
     requires: ['canvas-run'],
-    steps: [{ comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: AGENT_UID, folder: variable('PROJECTS_DIR') } }],
+    steps: [{ comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: AGENT_UID, folder: setEarlier('PROJECTS_DIR') } }],
     claims: [{ kind: 'agent-write-allowed', container: 'agent-canvas' }],
   },
   'projects-grant-mapped': {
@@ -86,7 +86,7 @@ export const SNIPPETS = {
     requires: ['canvas-run'],
     steps: [
       { comment: 'comment.agent-host-uid', command: { kind: 'export', name: 'AGENT_HOST_UID', value: hostUidOf(imageReference('agent-canvas'), AGENT_UID) } },
-      { comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: variable('AGENT_HOST_UID'), folder: variable('PROJECTS_DIR') } },
+      { comment: 'comment.workspace-grant', command: { kind: 'grant-folder-access', uid: variable('AGENT_HOST_UID'), folder: setEarlier('PROJECTS_DIR') } },
     ],
     claims: [{ kind: 'agent-write-allowed', container: 'agent-canvas' }],
   },
