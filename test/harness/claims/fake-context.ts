@@ -137,6 +137,8 @@ export function fakeContext(world: FakeWorld, extra: Partial<ClaimContext> = {})
     probeImage: 'probe',
     sessionLabels: {},
     digestSource: undefined,
+    // Optional in ClaimContext: present as undefined, so a checker gets its own default rather than the unwired thrower.
+    patienceMs: undefined,
     inspect: async (name) => world.containers.get(name)?.facts,
     inspectNetwork: async (name) => world.networks.get(name),
     exec: async (name, command) => world.containers.get(name)?.exec?.(command),
