@@ -42,10 +42,10 @@ function sandboxWorld(w: SandboxWorld = {}): ClaimContext {
     http: () => reply(200, '{}'),
     status,
   });
-  const sandbox = (name: string, hostIp: string, of: string): FakeContainer =>
+  const sandbox = (name: string, hostIp: string, of: string, address = '172.17.0.3'): FakeContainer =>
     container(
       facts(name, {
-        networks: { bridge: { IPAddress: '172.17.0.3', Gateway: GATEWAY } },
+        networks: { bridge: { IPAddress: address, Gateway: GATEWAY } },
         ports: { [`${containerPort}/tcp`]: [{ HostIp: hostIp, HostPort: '30000' }] },
         env: w.webhook === null ? [] : [`OH_WEBHOOKS_0_BASE_URL=${w.webhook ?? 'http://host.docker.internal:3000/api/v1/webhooks'}`],
         host: w.sandboxHost,
@@ -63,7 +63,7 @@ function sandboxWorld(w: SandboxWorld = {}): ClaimContext {
   // setting-ignored: the check's own app, which starts a sandbox of its own when asked.
   const start = (): FakeContainer => {
     const clone = { ...app, status: undefined };
-    if (w.cloneSandboxIp !== null) the.containers.set('openhands-runtime-2', { ...sandbox('openhands-runtime-2', w.cloneSandboxIp ?? '', 'fake-0'), facts: { ...sandbox('openhands-runtime-2', w.cloneSandboxIp ?? '', 'fake-0').facts, NetworkSettings: { Networks: { bridge: { IPAddress: '172.17.0.4', Gateway: GATEWAY } } } } });
+    if (w.cloneSandboxIp !== null) the.containers.set('openhands-runtime-2', sandbox('openhands-runtime-2', w.cloneSandboxIp ?? '', 'fake-0', '172.17.0.4'));
     return clone;
   };
   const the: FakeWorld = world(containers, start, { lan: w.lan === false ? undefined : lanNeighbour(w.lan ?? {}), firewall: w.firewall ?? false });
