@@ -51,6 +51,7 @@ export const PORTS: CaseTable<'port-loopback-only' | 'port-reachable-from-lan' |
       { name: 'Engine 20.10 without the gap the claim warns of', claim: loopbackOnly, context: () => app(), expect: { status: 'failed', reason: 'reaches 127.0.0.1:3000, as the claim warns' } },
       { name: 'nothing listens inside the container', claim: loopbackOnly, context: () => app({ listening: false }), expect: { status: 'failed', reason: 'listens on port 3000 inside its own network namespace' } },
       { name: 'no LAN neighbour could be made here', claim: loopbackOnly, context: () => app({ lan: false }), expect: NO_LAN },
+      { name: 'published on every interface where no LAN neighbour can be made: still a failure', claim: loopbackOnly, context: () => app({ ports: on(''), lan: false }), expect: { status: 'failed', reason: 'expected HostIp 127.0.0.1 only' } },
     ],
   },
   'port-reachable-from-lan': {
@@ -82,6 +83,7 @@ export const PORTS: CaseTable<'port-loopback-only' | 'port-reachable-from-lan' |
       { name: 'published on every interface', claim: gatewayToo, context: () => app({ ports: on('') }), expect: { status: 'failed', reason: 'expected 127.0.0.1 and host.docker.internal (172.17.0.1) only' } },
       { name: 'on loopback only: the sandboxes cannot call back', claim: gatewayToo, context: () => app(), expect: { status: 'failed', reason: 'expected 127.0.0.1 and host.docker.internal (172.17.0.1) only' } },
       { name: 'no LAN neighbour could be made here', claim: gatewayToo, context: () => app({ ports: on('127.0.0.1', '172.17.0.1'), lan: false }), expect: NO_LAN },
+      { name: 'published on every interface where no LAN neighbour can be made: still a failure', claim: gatewayToo, context: () => app({ ports: on(''), lan: false }), expect: { status: 'failed', reason: 'expected 127.0.0.1 and host.docker.internal' } },
     ],
   },
   'subnet-guard-blocks-lan': {
