@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allSnippets, snippetKey } from '../../src/snippets';
 import { engineRunsOnDisk, summarize, writeReport, type EngineRun } from '../../scripts/harness/report';
 import { reportOf, verifySnippets } from '../../scripts/harness/verify';
+import { missingOnThisHost, mustVerifyOnRootHost } from './root-host';
 
 /**
  * The product's promise: every snippet runs against the real daemon and every claim
@@ -9,6 +10,8 @@ import { reportOf, verifySnippets } from '../../scripts/harness/verify';
  * the LAN neighbour); one test per command and per claim, so a failure names both.
  */
 let report: EngineRun;
+/** What this host lacks of a root Linux host with the test tools (root-host.ts); empty: it must verify what the list says. */
+let missing: string[] = [];
 
 /**
  * OPENHANDS_GUIDE_SNIPPETS=0.33/network-binding,bridge-guard runs only those snippets (an id
@@ -26,6 +29,7 @@ const REPORT_OUT = process.env.OPENHANDS_GUIDE_REPORT_OUT;
 
 beforeAll(async () => {
   report = await verifySnippets({ snippets });
+  missing = missingOnThisHost(report);
   // The host's run goes next to the engines' runs of `npm run test:engines`, when there are any.
   const engines = REPORT_OUT ? [] : await engineRunsOnDisk();
   await writeReport(reportOf([report, ...engines]), REPORT_OUT);
@@ -59,7 +63,14 @@ for (const snippet of snippets) {
         const result = find(key).claims[index]!;
         const evidence = result.evidence.map((line) => `  ${line}`).join('\n');
         if (result.status === 'not-verifiable') {
-          console.warn(`NOT VERIFIABLE HERE: snippet ${key}, claim ${claim.kind}: ${result.reason}`);
+          // A snippet not run on this engine, or a result an engine expectation predicts, is the engine's
+          // doing (said loudly above and in the report); anything else on a fully equipped root host is a failure.
+          const must = mustVerifyOnRootHost(claim.kind) && find(key).status !== 'not-run' && result.expectation === undefined;
+          expect(
+            must && missing.length === 0,
+            `snippet ${key}, claim ${claim.kind}: not verifiable (${result.reason}) on a root Linux host with the test tools, where test/harness/root-host.ts says it must be verified\n${evidence}`,
+          ).toBe(false);
+          console.warn(`NOT VERIFIABLE HERE: snippet ${key}, claim ${claim.kind}: ${result.reason}${must ? ` (must be verified on a root Linux host with the test tools; this host: ${missing.join('; ')})` : ''}`);
           ctx.skip();
         }
         expect(result.status, `snippet ${key}, claim ${claim.kind}: ${result.reason ?? ''}\n${evidence}`).toBe('verified');

@@ -168,6 +168,11 @@ export class Evidence {
     return ok;
   }
 
+  /** Whether an expectation already failed: a later "not verifiable here" must not hide it. */
+  get failed(): boolean {
+    return this.failures.length > 0;
+  }
+
   result(): ClaimResult {
     return this.failures.length === 0
       ? { status: 'verified', evidence: this.lines }

@@ -6,6 +6,10 @@ import { workspaceChown } from '../../../scripts/harness/claims/workspace-chown'
 import type { ClaimContext } from '../../../scripts/harness/claims/context';
 import { PROFILE } from '../../../src/snippets/versions/0.33/profile';
 import { facts, fakeContext, world } from './fake-context';
+import { describeCases } from './scenario';
+import { WORKSPACE_CHOWN } from './workspace-chown.cases';
+
+describeCases(WORKSPACE_CHOWN, { 'workspace-chown': workspaceChown });
 
 /**
  * The 0.33 chown checker, without Docker: a folder plays the reader's workspace, and "the
