@@ -85,7 +85,7 @@ export function missingOnThisHost(run: Pick<EngineRun, 'engine' | 'images'>): st
   if (run.engine.kind !== 'docker') missing.push(`the engine is ${run.engine.kind}, not rootful Docker`);
   if (!runs('ip', ['netns', 'list'])) missing.push('no `ip netns` (iproute2)');
   if (!runs('iptables', ['-V'])) missing.push('no iptables');
-  const real = run.images.filter((image) => image.source !== 'model').map((image) => image.name);
+  const real = run.images.filter((image) => image.source !== 'stand-in').map((image) => image.name);
   if (real.length > 0) missing.push(`real images instead of the stand-ins (${real.join(', ')})`);
   return missing;
 }

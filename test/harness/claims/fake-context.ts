@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import type { ClaimContext, ContainerFacts, LanProbe, ModelStatus } from '../../../scripts/harness/claims/context';
+import type { ClaimContext, ContainerFacts, LanProbe, StandInStatus } from '../../../scripts/harness/claims/context';
 
 /**
  * A ClaimContext without Docker, for driving a checker through its branches: containers are
@@ -25,7 +25,7 @@ export interface FakeContainer {
   /** `docker logs --timestamps`. */
   readonly logs?: { readonly stdout: string; readonly stderr: string };
   /** The stand-in's GET /status. */
-  readonly status?: ModelStatus;
+  readonly status?: StandInStatus;
   /** The app this container is a sandbox of (sandboxesOf, sessionSandboxes). */
   readonly sandboxOf?: string;
 }
@@ -144,7 +144,7 @@ export function fakeContext(world: FakeWorld, extra: Partial<ClaimContext> = {})
     exec: async (name, command) => world.containers.get(name)?.exec?.(command),
     processes: async (name) => [...(world.containers.get(name)?.processes ?? [])],
     logsOf: async (name) => world.containers.get(name)?.logs,
-    modelStatus: async (name) => world.containers.get(name)?.status,
+    standInStatus: async (name) => world.containers.get(name)?.status,
     sandboxesOf: async (app) => [...world.containers.values()].filter((c) => c.sandboxOf === app).map((c) => c.facts),
     sessionSandboxes: async () => [...world.containers.values()].filter((c) => c.sandboxOf !== undefined).map((c) => c.facts),
     probeFrom: async (name, address, port) => route(world, name, address, port) !== undefined,

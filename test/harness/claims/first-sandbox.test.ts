@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Evidence, type ClaimContext, type ContainerFacts, type StandInStatus } from '../../../scripts/harness/claims/context';
 import { firstSandbox } from '../../../scripts/harness/claims/sandbox';
 import { VERSIONS } from '../../../src/snippets/versions';
-import { facts, fakeContext } from './fake-context';
+import { facts, fakeContext, world } from './fake-context';
 
 /**
  * firstSandbox's wait: it stops early only on the stand-in app's own word that it failed,
@@ -21,11 +21,11 @@ async function settle<T>(promise: Promise<T>): Promise<T> {
   await vi.runAllTimersAsync();
   return promise;
 }
-function world(status: () => StandInStatus | undefined, sandboxes: () => ContainerFacts[]) {
+function appWorld(status: () => StandInStatus | undefined, sandboxes: () => ContainerFacts[]) {
   let lookups = 0;
   let statusReads = 0;
   const ctx = fakeContext(
-    { containers: new Map(), started: [], removed: [] },
+    world({}),
     {
       profile: VERSIONS['0.33'].profile,
       imageSource: () => 'stand-in',
@@ -46,7 +46,7 @@ const sandbox = facts('openhands-runtime-x', { ports: { '30000/tcp': [{ HostIp: 
 
 describe('firstSandbox', () => {
   it('stops waiting once the stand-in app reports that creating its sandbox failed, and says why', async () => {
-    const w = world(() => ({ error: 'creating the sandbox runtime container failed: Cannot connect to the Docker daemon' }), () => []);
+    const w = appWorld(() => ({ error: 'creating the sandbox runtime container failed: Cannot connect to the Docker daemon' }), () => []);
     const ev = new Evidence();
     const result = await settle(firstSandbox(w.ctx, 'app', ev));
     expect('status' in result && result.status).toBe('failed');
@@ -57,7 +57,7 @@ describe('firstSandbox', () => {
 
   it('takes a sandbox that appears while the app has no error', async () => {
     let round = 0;
-    const w = world(() => ({ error: null }), () => (++round >= 6 ? [sandbox] : []));
+    const w = appWorld(() => ({ error: null }), () => (++round >= 6 ? [sandbox] : []));
     const result = await settle(firstSandbox(w.ctx, 'app', new Evidence()));
     expect(result).toBe(sandbox);
     expect(w.statusReads()).toBeGreaterThan(0);
@@ -65,7 +65,7 @@ describe('firstSandbox', () => {
 
   it('takes the sandbox that came in just as the failure was reported', async () => {
     let round = 0;
-    const w = world(() => ({ error: 'a later request failed' }), () => (++round >= 5 ? [sandbox] : []));
+    const w = appWorld(() => ({ error: 'a later request failed' }), () => (++round >= 5 ? [sandbox] : []));
     expect(await settle(firstSandbox(w.ctx, 'app', new Evidence()))).toBe(sandbox);
   });
 });

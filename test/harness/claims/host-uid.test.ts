@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hostUidIn } from '../../../scripts/harness/claims/agent-writes';
-import { facts, fakeContext } from './fake-context';
+import { facts, fakeContext, world } from './fake-context';
 
 /** Which host uid a file the agent makes belongs to, read from the container's uid map. */
 function inContainer(uidMap: string | undefined) {
-  const containers = new Map([['agent', { facts: facts('agent'), listening: [], exec: (command: readonly string[]) => (command.join(' ') === 'cat /proc/self/uid_map' ? uidMap : undefined) }]]);
-  return fakeContext({ containers, started: [], removed: [] });
+  return fakeContext(world({ agent: { facts: facts('agent'), listening: [], exec: (command: readonly string[]) => (command.join(' ') === 'cat /proc/self/uid_map' ? uidMap : undefined) } }));
 }
 
 describe('hostUidIn', () => {

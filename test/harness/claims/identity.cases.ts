@@ -1,6 +1,6 @@
 import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimContext, ModelStatus } from '../../../scripts/harness/claims/context';
+import type { ClaimContext, StandInStatus } from '../../../scripts/harness/claims/context';
 import { facts } from './fake-context';
 import type { CaseTable, Scratch } from './scenario';
 import { container, files, nothing, only, PROFILES } from './worlds';
@@ -8,7 +8,7 @@ import { container, files, nothing, only, PROFILES } from './worlds';
 const ME = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
 const TAG = 'docker.openhands.dev/openhands/openhands:1.11';
 const DIGEST = `docker.openhands.dev/openhands/openhands@sha256:${'d'.repeat(64)}`;
-const images = { imageReference: () => TAG, imageSource: () => 'model' as const };
+const images = { imageReference: () => TAG, imageSource: () => 'stand-in' as const };
 
 const withImage = (reference: string, id = 'sha256:app', known = 'sha256:app') =>
   only({ 'openhands-app': container(facts('openhands-app', { config: { Image: reference }, image: id })) }, { ...images, digestSource: '127.0.0.1:5000', imageId: async (ref) => (ref === TAG ? known : undefined) });
@@ -39,7 +39,7 @@ const noNewPrivs = (options: string[] | null, flag: string | undefined) =>
  * The 0.33 app whose sandbox reports its first agent write; the host workspace holds what the
  * test puts there (`write`), as the bind mount would.
  */
-function writes(scratch: Scratch, status: ModelStatus | undefined, write: (workspace: string) => void, source: 'model' | 'real' = 'model'): ClaimContext {
+function writes(scratch: Scratch, status: StandInStatus | undefined, write: (workspace: string) => void, source: 'stand-in' | 'real' = 'stand-in'): ClaimContext {
   const base = scratch.dir();
   const workspace = join(base, 'workspace');
   mkdirSync(workspace);
@@ -50,7 +50,7 @@ function writes(scratch: Scratch, status: ModelStatus | undefined, write: (works
     reader: { ...ME, workspace, cwd: base, existingFile: join(workspace, 'x') },
   });
 }
-const wrote = (file: string, error: string | null = null): ModelStatus => ({ runtime: { reached: true, agentWrite: { file, uid: ME.uid, error } } });
+const wrote = (file: string, error: string | null = null): StandInStatus => ({ runtime: { reached: true, agentWrite: { file, uid: ME.uid, error } } });
 
 export const IDENTITY: CaseTable<'image' | 'app-runs-as' | 'workspace-files-owned-by-user' | 'image-by-digest' | 'runs-as-uid' | 'no-new-privileges'> = {
   image: {

@@ -31,7 +31,7 @@ function sandboxOnBridge(hostIp: string | undefined): ClaimContext {
       { listening: [8000], sandboxOf: 'openhands-app' },
     );
   }
-  return fakeContext(world(containers), { profile: PROFILES['1.x'], outsider: async () => OUTSIDER, imageSource: () => 'model', modelStatus: async () => undefined });
+  return fakeContext(world(containers), { profile: PROFILES['1.x'], outsider: async () => OUTSIDER, imageSource: () => 'stand-in', standInStatus: async () => undefined });
 }
 
 const networksClaim = { kind: 'networks', container: 'openhands-app', networks: ['openhands-network'] } as const;

@@ -21,7 +21,7 @@ interface SandboxWorld {
   readonly firewall?: boolean;
   readonly sandboxUids?: readonly number[];
   readonly sandboxHost?: Partial<ContainerFacts['HostConfig']>;
-  readonly imageSource?: 'model' | 'real';
+  readonly imageSource?: 'stand-in' | 'real';
   /** setting-ignored: the HostIp of the sandbox an app started by the check publishes on; null: it starts none. */
   readonly cloneSandboxIp?: string | null;
 }
@@ -67,7 +67,7 @@ function sandboxWorld(w: SandboxWorld = {}): ClaimContext {
     return clone;
   };
   const the: FakeWorld = world(containers, start, { lan: w.lan === false ? undefined : lanNeighbour(w.lan ?? {}), firewall: w.firewall ?? false });
-  return fakeContext(the, { profile: PROFILES[version], imageSource: () => w.imageSource ?? 'model' });
+  return fakeContext(the, { profile: PROFILES[version], imageSource: () => w.imageSource ?? 'stand-in' });
 }
 
 /** A neighbour the page's rule stops: it reaches what Docker publishes, and containers' own addresses, only without the rule. */

@@ -25,8 +25,8 @@ function runtime(scratch: Scratch, atStart: (file: string) => void, atRestart: (
   const sandbox = container(facts('openhands-runtime-1', { ports: { '30000/tcp': [{ HostIp: '', HostPort: '30000' }] } }), { sandboxOf: 'openhands-app' });
   return only({ 'openhands-app': container(facts('openhands-app')), ...(more.sandbox === false ? {} : { 'openhands-runtime-1': sandbox }) }, {
     profile: PROFILES['0.33'],
-    imageSource: () => 'model',
-    modelStatus: async () => undefined,
+    imageSource: () => 'stand-in',
+    standInStatus: async () => undefined,
     reader: { uid, gid, workspace, cwd: base, existingFile: file },
     restartSandbox: async () => atRestart(file),
   });
