@@ -27,7 +27,7 @@ import {
 import { dockerApiViaProxy, noDockerSocket, proxyAllowsPrivilegedCreate, proxyContainersAloneRefusesSandbox, proxyDeniesUnlistedSections } from './socket';
 
 /** One checker per claim kind; a kind without one does not compile. */
-const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
+export const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'port-loopback-only': portLoopbackOnly,
   'port-reachable-from-lan': portReachableFromLan,
   'no-published-ports': noPublishedPorts,
