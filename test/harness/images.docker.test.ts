@@ -54,6 +54,8 @@ const refs = {
   'socket-proxy': `openhands-guide-test/socket-proxy-${session.suffix}:0.4.1`,
 } as const satisfies ImageReferences;
 const workspace = mkdtempSync(join(tmpdir(), 'ohg-images-ws-'));
+// Its own hook, so that a cleanup below that fails (no daemon) still removes the folder.
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 // The reader's own directory: owned by the uid the app is told to run as.
 chownSync(workspace, 1000, 1000);
 let images: Partial<Record<ImageName, EnsuredImage>>;
@@ -162,7 +164,6 @@ afterAll(async () => {
   await removeSessionResources(session);
   await removeSessionResources(other);
   await dockerResult(['image', 'rm', refs['socket-proxy']]);
-  rmSync(workspace, { recursive: true, force: true });
   for (const s of [session, other]) {
     expect(await docker(['ps', '-aq', ...labelFilterArgs(LABEL.session, s.id)])).toBe('');
     expect(await docker(['network', 'ls', '-q', ...labelFilterArgs(LABEL.session, s.id)])).toBe('');
