@@ -156,9 +156,14 @@ describe('sweepCrashedSessions', () => {
 const VITE_NODE = join(ROOT, 'node_modules/vite-node/vite-node.mjs');
 
 describe('registerCleanup', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ohg-cleanup-child-'));
-  const child = join(dir, 'child.ts');
-  writeFileSync(
+  // Made in a hook, not while vitest collects: a suite whose parent hook failed (no daemon)
+  // runs neither its hooks nor its tests, and a folder made at collection would stay behind.
+  let dir = '';
+  let child = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ohg-cleanup-child-'));
+    child = join(dir, 'child.ts');
+    writeFileSync(
     child,
     `import { registerCleanup } from ${JSON.stringify(join(ROOT, 'scripts/harness/cleanup'))};
 import { docker } from ${JSON.stringify(join(ROOT, 'scripts/harness/docker'))};
@@ -172,9 +177,12 @@ docker(['container', 'create', '--name', session.name('ohg-cleanup-child'), ...s
   else setInterval(() => {}, 1000);
 });
 `,
-  );
+    );
+  });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   /** Runs the child until it reports its session; returns the session id and the child's exit. */
   function runChild(ending: 'signal' | 'crash'): Promise<{ id: string; code: number | null }> {

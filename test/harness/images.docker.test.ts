@@ -54,8 +54,6 @@ const refs = {
   'socket-proxy': `openhands-guide-test/socket-proxy-${session.suffix}:0.4.1`,
 } as const satisfies ImageReferences;
 const workspace = mkdtempSync(join(tmpdir(), 'ohg-images-ws-'));
-// Its own hook, so that a cleanup below that fails (no daemon) still removes the folder.
-afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 // The reader's own directory: owned by the uid the app is told to run as.
 chownSync(workspace, 1000, 1000);
 let images: Partial<Record<ImageName, EnsuredImage>>;
@@ -159,6 +157,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  // First: the Docker cleanup below throws without a daemon, and vitest runs no later hook.
+  rmSync(workspace, { recursive: true, force: true });
   await releaseImages(session, { references: refs });
   await releaseImages(other, { references: refs });
   await removeSessionResources(session);
