@@ -37,12 +37,16 @@ async function removedWithin(container: string, timeoutMs: number): Promise<bool
 
 /**
  * A section's own commands as the reader's terminal runs them after reading the page in
- * order: with what earlier sections exported there (BRIDGE_GATEWAY, which the commands
- * guard with ${BRIDGE_GATEWAY:?...}), not in a new shell.
+ * order: with the BRIDGE_GATEWAY the bridge-gateway section exported there (the commands
+ * guard it with ${BRIDGE_GATEWAY:?...}), not in a new shell. The value is what that section
+ * reads, host.docker.internal as a container sees it, read here in the harness's probe image
+ * rather than in another container of the documented image, which other files hold.
  */
-async function inReadersTerminal(ranOwn: string, scope: ReturnType<HarnessSession['unit']>): Promise<string> {
-  const gateway = await prepareUnit(getSnippet('0.33', 'bridge-gateway'), harness, reader, undefined, scope);
-  return `${gateway.unit.ranOwn}\n\n${ranOwn}`;
+async function inReadersTerminal(ranOwn: string): Promise<string> {
+  const hosts = await docker(['run', '--rm', ...harness.probeLabelArgs(), '--add-host', 'host.docker.internal:host-gateway', harness.probeImage, 'cat', '/etc/hosts']);
+  const gateway = hosts.split('\n').find((line) => /\shost\.docker\.internal(\s|$)/.test(line))?.trim().split(/\s+/)[0];
+  if (!gateway) throw new Error(`no host.docker.internal in a container's /etc/hosts:\n${hosts}`);
+  return `export BRIDGE_GATEWAY=${gateway}\n\n${ranOwn}`;
 }
 
 const networkId = async (name: string) => (await dockerResult(['network', 'inspect', '--format', '{{.Id}}', name])).stdout;
@@ -56,7 +60,7 @@ it('after the socket proxy section and its cleanup, the network isolation sectio
   const cleaned = await runShell(cleanup.unit.ranOwn, reader, { asRoot: false });
   expect(cleaned.exitCode, `the cleanup runs\n${cleaned.stderr}`).toBe(0);
   const next = await prepareUnit(getSnippet('0.33', 'network-isolation'), harness, reader, undefined, scope);
-  const rerun = await runShell(await inReadersTerminal(next.unit.ranOwn, scope), reader, { asRoot: false });
+  const rerun = await runShell(await inReadersTerminal(next.unit.ranOwn), reader, { asRoot: false });
   expect(rerun.exitCode, `network isolation after the cleanup\n${rerun.stderr}`).toBe(0);
   expect(rerun.stderr).not.toMatch(/already exists|already in use/);
   await scope.remove();
@@ -72,7 +76,7 @@ it('says what happens when the cleanup is skipped: openhands-network and openhan
 
   const next = await prepareUnit(getSnippet('0.33', 'network-isolation'), harness, reader, undefined, scope);
   // Still running: the second `docker run --name openhands-app` is refused, hence "stop the app first".
-  const clash = await runShell(await inReadersTerminal(next.unit.ranOwn, scope), reader, { asRoot: false, pasted: true });
+  const clash = await runShell(await inReadersTerminal(next.unit.ranOwn), reader, { asRoot: false, pasted: true });
   expect(clash.stderr).toMatch(/network with name .* already exists/);
   expect(clash.stderr).toMatch(/is already in use/);
 
@@ -83,7 +87,7 @@ it('says what happens when the cleanup is skipped: openhands-network and openhan
   // auto-remove follows a moment later, so wait for it as the reader's terminal would.
   await docker(['stop', app]);
   expect(await removedWithin(app, 15_000), '--rm removed the stopped app').toBe(true);
-  const rerun = await runShell(await inReadersTerminal(next.unit.ranOwn, scope), reader, { asRoot: false, pasted: true });
+  const rerun = await runShell(await inReadersTerminal(next.unit.ranOwn), reader, { asRoot: false, pasted: true });
   expect(rerun.stderr, '"answers that the network already exists"').toMatch(/network with name .* already exists/);
   expect(rerun.exitCode, `the app starts after that harmless error\n${rerun.stderr}`).toBe(0);
   expect(await networkId(network), 'the network is the same one').toBe(before);
