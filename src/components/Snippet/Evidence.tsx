@@ -74,7 +74,7 @@ function EngineLines({ snippet, evidence, t }: { snippet: Snippet; evidence: Sni
           <span aria-hidden="true" className={styles.mark}>
             {MARKS[e.state]}
           </span>{' '}
-          {engineName(e.engine, t)} (cgroup v{e.engine.cgroupVersion}): {t(`evidence.result.${e.state === 'partly-verifiable' ? 'verified' : e.state}` satisfies MessageKey)}
+          {t('evidence.engine-line', { engine: engineName(e.engine, t), version: String(e.engine.cgroupVersion) })} {t(`evidence.result.${e.state === 'partly-verifiable' ? 'verified' : e.state}` satisfies MessageKey)}
           {e.state === 'not-verified' ? <span className={styles.note}> {t(`evidence.why.${e.why}` satisfies MessageKey)}</span> : null}
           {e.state === 'not-verified' && e.why === 'not-run-here' ? <ExpectationNote id={e.expectation} t={t} /> : null}
           {e.state !== 'not-verified' ? <span className={styles.note}> {t(imagesKey(e.engine, snippet.version))}</span> : null}
