@@ -8,10 +8,11 @@ export type PageTranslate = (key: MessageKey, params?: MessageParams) => string;
 const VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
- * What the site does with the i18next resources (src/i18n/*.json): look a key up and fill
- * `{{name}}` variables, the only i18next features they use. i18next itself (index.ts) stays
- * with the tools: in the browser it would be a quarter of the JavaScript a page loads.
- * test/i18n/format.test.ts holds the two to the same output for every message.
+ * A message of the catalogs (src/i18n/*.json) by key, with its `{{name}}` variables filled.
+ * These are the only two features the catalogs use: a docs check (i18n-keys) keeps every
+ * `{{variable}}` in both locales, and test/i18n/format.test.ts holds what this does with a
+ * variable it is not given (left as written) and with markup in a value (left unescaped:
+ * React escapes what it renders, and the tools print plain text).
  */
 export function pageTranslator(locale: Locale): PageTranslate {
   const messages = MESSAGES[locale];

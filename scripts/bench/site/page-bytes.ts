@@ -31,7 +31,6 @@ const MARKERS: readonly [string, RegExp][] = [
   ['lunr (search)', /lunr\.|lunr\(/],
   ['search-local', /docusaurus-search-local|searchbar|SearchBar/],
   ['prism', /Prism|prism-react-renderer/],
-  ['i18next', /i18next/],
   ['mdx', /MDXProvider|_createMdxContent/],
   ['docusaurus theme', /theme-classic|docusaurus-theme|DocSidebar|DocItem/],
 ];

@@ -54,7 +54,7 @@ function formatField<K extends ClaimField>(field: K, value: FieldValue<K>, conte
   return FORMATTERS[field](value, context);
 }
 
-/** i18next interpolates strings only; markers let rich nodes (code spans) replace them afterwards. */
+/** The translator interpolates strings only; markers let rich nodes (code spans) replace them afterwards. */
 const marker = (field: string) => `\u0000${field}\u0000`;
 const MARKERS = /\u0000(\w+)\u0000/;
 
