@@ -5,7 +5,7 @@ import type { Locale } from './messages';
  * The one translator for the site and the tools alike, so a comment renders the same during
  * the static build, in the browser and in the harness. The catalogs use nothing but key
  * lookup and `{{name}}` variables (no plurals, nesting or escaping), which format.ts does in a
- * dozen lines; i18next, which the project once loaded for the same two features, is gone.
+ * dozen lines, so no i18n library is loaded for them.
  */
 export function translator(locale: Locale): PageTranslate {
   return pageTranslator(locale);
