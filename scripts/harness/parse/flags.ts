@@ -6,6 +6,7 @@
 import { quote, type Fail } from './errors';
 import type { ShellWord } from './shell';
 import { charPosition, dropLiteralChars, literalPrefix, splitWord } from './words';
+import { distance } from 'fastest-levenshtein';
 
 export interface FlagSpec {
   readonly long: string;
@@ -42,20 +43,6 @@ export interface ArgumentGrammar<K extends string> {
   readonly flags: Readonly<Record<K, FlagSpec>>;
   /** False stops reading flags at the first positional (`docker run IMAGE cmd --flag`). */
   readonly interspersed: boolean;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
 
 function lookup<K extends string>(grammar: ArgumentGrammar<K>, test: (spec: FlagSpec) => boolean): K | undefined {
