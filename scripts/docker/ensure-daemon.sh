@@ -8,7 +8,8 @@
 # - Otherwise it exits 1 and says what to install or start.
 # As root it also makes sure the helpers the harness uses on the host are installed:
 # busybox-static (probes), iproute2 (network namespaces), iptables (firewall rules), acl
-# (setfacl, which the 1.x and Agent Canvas pages give the reader), and
+# (setfacl, which the 1.x and Agent Canvas pages give the reader), dnsmasq-base (the stand-in
+# internet's resolver: the binary alone, the package that starts a service is dnsmasq), and
 # unpacks two Debian packages without installing them, because installing them would start
 # a service on this machine: haproxy (the socket proxy stand-in) and docker-registry (a
 # registry on loopback that gives stand-in images a digest), into $TOOLS_DIR.
@@ -18,7 +19,7 @@ set -euo pipefail
 readonly LOG_DIR=/var/log/openhands-guide
 readonly LOG_FILE="$LOG_DIR/dockerd.log"
 readonly PID_FILE=/run/openhands-guide-dockerd.pid
-readonly HELPER_PACKAGES=(busybox-static iproute2 iptables file acl)
+readonly HELPER_PACKAGES=(busybox-static iproute2 iptables file acl dnsmasq-base)
 # Libraries the unpacked haproxy links that a minimal Debian lacks (libraries only: no service).
 readonly LIBRARY_PACKAGES=(liblua5.3-0 libopentracing-c-wrapper0)
 readonly TOOLS_DIR=/var/cache/openhands-guide/tools

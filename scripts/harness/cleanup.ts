@@ -16,6 +16,8 @@ import { removeRulesByCommentSync, removeStaleRulesSync } from './firewall';
 import { releaseImagesSync, releaseOrphanedStandInTagsSync, removeLegacyStandInBuildsSync, removeOrphanedBuildContextsSync } from './images';
 import { LABEL, labelFilterArgs, parseLabelList } from './labels';
 import { listLanNamespaceSuffixesSync, removeLanNeighbourSync } from './lan';
+import { listInternetSuffixesSync, removeInternetSync } from './internet';
+import { listEgressChainSuffixesSync, removeEgressChainSync, removeEgressGuardSync } from './egress-guard';
 import { listEngineFolderSuffixesSync, removeEngineFoldersSync } from './run/engine-folders';
 import { listReaderFolderSuffixesSync, removeReaderFoldersSync } from './run/reader-folders';
 import {
@@ -108,6 +110,9 @@ export function removeSessionResourcesSync(session: { readonly id: string }): Cl
   }
 
   if (removeLanNeighbourSync(suffix)) report.namespaces.push(`ohg-${suffix}-lan`);
+  if (removeInternetSync(suffix)) report.namespaces.push(`ohg-${suffix}-inet`);
+  // Before the rules by comment: the guard's jumps are commented, and its chain goes with them.
+  if (removeEgressGuardSync({ suffix, firewallComment: firewallCommentFor(session.id) })) (report as { firewallRules: number }).firewallRules += 1;
   (report as { firewallRules: number }).firewallRules += removeRulesByCommentSync(firewallCommentFor(session.id));
   report.folders.push(...removeReaderFoldersSync(suffix));
   // After the containers: an engine of the matrix (scripts/engines) is a container of the session.
@@ -164,6 +169,9 @@ export function sweepCrashedSessionsSync(): CleanupReport {
   for (const suffix of listLanNamespaceSuffixesSync()) {
     if (!liveSuffixes.has(suffix) && removeLanNeighbourSync(suffix)) report.namespaces.push(`ohg-${suffix}-lan`);
   }
+  for (const suffix of listInternetSuffixesSync()) {
+    if (!liveSuffixes.has(suffix) && removeInternetSync(suffix)) report.namespaces.push(`ohg-${suffix}-inet`);
+  }
   for (const suffix of new Set(listReaderFolderSuffixesSync())) {
     if (!liveSuffixes.has(suffix)) report.folders.push(...removeReaderFoldersSync(suffix));
   }
@@ -172,6 +180,10 @@ export function sweepCrashedSessionsSync(): CleanupReport {
   }
   report.folders.push(...removeOrphanedBuildContextsSync(isPidAlive));
   (report as { firewallRules: number }).firewallRules += removeStaleRulesSync((id) => liveIds.has(id));
+  // After the commented rules: a chain is removable once no jump to it is left.
+  for (const suffix of listEgressChainSuffixesSync()) {
+    if (!liveSuffixes.has(suffix) && removeEgressChainSync(suffix)) (report as { firewallRules: number }).firewallRules += 1;
+  }
 
   try {
     report.untaggedImages.push(...releaseOrphanedStandInTagsSync());

@@ -9,14 +9,11 @@
  * overlaps no address or route on the host. Probes go only to the host's own addresses:
  * the namespace sends nothing anywhere else.
  */
-import { randomInt } from 'node:crypto';
 import { runProcess, runProcessSync } from './docker';
 import { withLoopbackGuardLock } from './firewall';
 import { inHostNet } from './host-net';
+import { freeBlock, numberToIp, usedPrefixes } from './ipv4';
 
-const BENCHMARK_BASE = ipToNumber('198.18.0.0');
-/** 198.18.0.0/15 holds 2^17 addresses: 32768 blocks of 4. */
-const BENCHMARK_BLOCKS = 2 ** 17 / 4;
 const PROBE_TIMEOUT_SECONDS = 2;
 const BUSYBOX = process.env.OPENHANDS_GUIDE_BUSYBOX ?? '/bin/busybox';
 
@@ -155,57 +152,8 @@ export async function hostAddresses(): Promise<string[]> {
   return [...out.matchAll(/\binet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1] ?? '').filter((a) => a !== '' && !a.startsWith('127.'));
 }
 
-interface Prefix {
-  readonly network: number;
-  readonly length: number;
-}
-
-/** Every IPv4 prefix the host has an address or route for, in any routing table. */
-async function usedPrefixes(): Promise<Prefix[]> {
-  const [addresses, routes] = await Promise.all([
-    runProcess(...inHostNet('ip', ['-4', '-o', 'address', 'show'])),
-    runProcess(...inHostNet('ip', ['-4', 'route', 'show', 'table', 'all'])),
-  ]);
-  const prefixes: Prefix[] = [];
-  for (const match of addresses.stdout.matchAll(/\binet (\d+\.\d+\.\d+\.\d+)\/(\d+)/g)) {
-    prefixes.push(toPrefix(match[1] ?? '', Number(match[2])));
-  }
-  for (const line of routes.stdout.split('\n')) {
-    const match = /^(?:(?:local|broadcast|unicast|unreachable|blackhole|prohibit|throw|nat|anycast|multicast)\s+)?(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?/.exec(line);
-    if (match) prefixes.push(toPrefix(match[1] ?? '', match[2] === undefined ? 32 : Number(match[2])));
-  }
-  return prefixes;
-}
-
 async function freeBenchmarkBlock(): Promise<number> {
-  const used = await usedPrefixes();
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const block = BENCHMARK_BASE + randomInt(BENCHMARK_BLOCKS) * 4;
-    const candidate = { network: block, length: 30 };
-    if (!used.some((prefix) => overlaps(prefix, candidate))) return block;
-  }
-  throw new Error('No free /30 in 198.18.0.0/15 for the LAN neighbour: the host routes most of that range');
-}
-
-function toPrefix(address: string, length: number): Prefix {
-  return { network: (ipToNumber(address) & mask(length)) >>> 0, length };
-}
-
-function mask(length: number): number {
-  return length === 0 ? 0 : (~0 << (32 - length)) >>> 0;
-}
-
-function overlaps(a: Prefix, b: Prefix): boolean {
-  const shorter = Math.min(a.length, b.length);
-  return ((a.network & mask(shorter)) >>> 0) === ((b.network & mask(shorter)) >>> 0);
-}
-
-function ipToNumber(address: string): number {
-  return address.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
-}
-
-function numberToIp(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+  return freeBlock('198.18.0.0/15', 30, await usedPrefixes(), 'the LAN neighbour');
 }
 
 /** `ip` on the reader's machine (host-net.ts): the host's end of the pair lives there. */
