@@ -10,9 +10,10 @@
 # busybox-static (probes), iproute2 (network namespaces), iptables (firewall rules), acl
 # (setfacl, which the 1.x and Agent Canvas pages give the reader), dnsmasq-base (the stand-in
 # internet's resolver: the binary alone, the package that starts a service is dnsmasq), and
-# unpacks two Debian packages without installing them, because installing them would start
-# a service on this machine: haproxy (the socket proxy stand-in) and docker-registry (a
-# registry on loopback that gives stand-in images a digest), into $TOOLS_DIR.
+# unpacks Debian packages without installing them, because installing them would start
+# a service on this machine: haproxy (the socket proxy stand-in), docker-registry (a
+# registry on loopback that gives stand-in images a digest) and squid with its data (the
+# egress proxy's image), into $TOOLS_DIR.
 # Running it twice does nothing the second time.
 set -euo pipefail
 
@@ -20,10 +21,11 @@ readonly LOG_DIR=/var/log/openhands-guide
 readonly LOG_FILE="$LOG_DIR/dockerd.log"
 readonly PID_FILE=/run/openhands-guide-dockerd.pid
 readonly HELPER_PACKAGES=(busybox-static iproute2 iptables file acl dnsmasq-base)
-# Libraries the unpacked haproxy links that a minimal Debian lacks (libraries only: no service).
-readonly LIBRARY_PACKAGES=(liblua5.3-0 libopentracing-c-wrapper0)
+# Libraries the unpacked haproxy and squid link that a minimal Debian lacks (libraries only: no service).
+readonly LIBRARY_PACKAGES=(liblua5.3-0 libopentracing-c-wrapper0 libecap3 libltdl7)
 readonly TOOLS_DIR=/var/cache/openhands-guide/tools
-readonly UNPACKED_TOOLS=(haproxy docker-registry)
+# squid-common and squid-langpack: the configuration defaults, icons and error pages squid reads at start.
+readonly UNPACKED_TOOLS=(haproxy docker-registry squid squid-common squid-langpack)
 readonly WAIT_SECONDS=60
 
 say() { printf 'ensure-daemon: %s\n' "$*"; }
