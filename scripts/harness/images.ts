@@ -3,7 +3,7 @@
  *
  * No image can be pulled where the harness usually runs, so each documented image
  * (src/snippets/images.ts) is either the real one already on the daemon, or a local stand-in
- * built FROM scratch from its version's stand-ins/ folder (or scripts/harness/images/) and
+ * built FROM scratch from its version's stand-ins/ folder (or scripts/harness/stand-ins/) and
  * tagged with the documented name for the duration of a run. Rules:
  * - A documented name that exists and is not ours (no org.openhands-guide.stand-in label, nor
  *   the org.openhands-guide.model label earlier versions gave stand-ins) is the real image: it
@@ -68,7 +68,7 @@ export interface EnsuredImage {
 
 export type StandInName = ImageName | 'probe';
 
-const HARNESS_IMAGES = 'scripts/harness/images';
+const HARNESS_STAND_INS = 'scripts/harness/stand-ins';
 const ROOT = join(__dirname, '..', '..');
 
 /**
@@ -78,17 +78,17 @@ const ROOT = join(__dirname, '..', '..');
 const STAND_IN_SPECS: Readonly<Record<StandInName, StandInSpec>> = {
   ...(Object.assign({}, ...VERSION_IDS.map((v) => STAND_INS[v])) as Record<ImageName, StandInSpec>),
   'socket-proxy': {
-    dir: `${HARNESS_IMAGES}/socket-proxy`,
+    dir: `${HARNESS_STAND_INS}/socket-proxy`,
     files: { 'docker-socket-proxy-stand-in.sh': 'usr/local/bin/docker-socket-proxy-stand-in.sh' },
     busybox: true,
     dockerCli: false,
     haproxy: true,
     libraries: [],
   },
-  probe: { dir: `${HARNESS_IMAGES}/probe`, files: {}, busybox: true, dockerCli: false, haproxy: false, libraries: [] },
+  probe: { dir: `${HARNESS_STAND_INS}/probe`, files: {}, busybox: true, dockerCli: false, haproxy: false, libraries: [] },
 };
 
-const SHARED_LIBRARIES = join(ROOT, HARNESS_IMAGES, 'lib');
+const SHARED_LIBRARIES = join(ROOT, HARNESS_STAND_INS, 'lib');
 
 /** Build contexts carry the builder's pid, so a sweep can tell a killed build's folder from a running one. */
 const buildContextPrefix = (standIn: StandInName): string => join(tmpdir(), `ohg-build-${process.pid}-${standIn}-`);
