@@ -1,6 +1,6 @@
 /**
  * How the harness builds a stand-in for an image no registry can give it here
- * (scripts/harness/images.ts): a FROM scratch image from a folder of the version's
+ * (scripts/harness/images/context.ts): a FROM scratch image from a folder of the version's
  * `stand-ins/`, the files it lists, and the host binaries it needs.
  */
 /** scripts/harness/stand-ins/lib/<name>.sh */
