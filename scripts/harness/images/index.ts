@@ -26,7 +26,7 @@ export { removeOrphanedBuildContextsSync } from './context';
 export { ensureImages } from './ensure';
 export { isStandInImage } from './inspect';
 export { markerName } from './markers';
-export { removeLegacyStandInBuildsSync } from './prune';
+export { removeLegacyStandInBuildsSync, type LegacySweepScope } from './prune';
 export { imagesMode, type ImagesMode } from './real-images';
 export { documentedReferences, imageSetId, type EnsuredImage, type ImageReferences, type ImagesOptions } from './references';
 export { releaseImages, releaseImagesSync, releaseOrphanedStandInTagsSync, taggedStandInReferences } from './release';

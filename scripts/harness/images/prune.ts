@@ -7,7 +7,7 @@ import { againstEngine } from '../host-net';
 import { LABEL, LEGACY_LABEL, labelFilterArgs } from '../labels';
 import { loopbackReferences } from '../loopback-registry';
 import { withImagesLockSync } from './lock';
-import { liveMarkers } from './markers';
+import { liveMarkers, type LiveMarker } from './markers';
 import { LEGACY_PRIVATE_REPOSITORY_PREFIX, privateRepository, type StandInName } from './specs';
 
 /**
@@ -29,21 +29,32 @@ export async function pruneOlderBuilds(standIn: StandInName, keep: string, repos
   }
 }
 
+/** What removeLegacyStandInBuildsSync may remove, and what stops it. */
+export interface LegacySweepScope {
+  /** Only builds whose repository starts with this (a test passes one of its own). */
+  readonly repositoryPrefix?: string;
+  /** Which live markers keep the builds (every one unless given: a test counts only its own sessions'). */
+  readonly heldBy?: (marker: LiveMarker) => boolean;
+}
+
 /**
  * For the sweep: removes the private builds an earlier version of the harness made (its
  * stand-in label LEGACY_LABEL.standIn, its repositories openhands-guide/model-<image>, and
  * their loopback registry tags and digests), but only while no live run holds image markers:
  * such a run may be of that earlier version, using them. Documented names pointing at them
  * are untagged as stand-ins by release and the sweep (isStandIn). Returns what it removed.
- * Tests pass a repository prefix of their own, so they never remove another run's builds.
+ * Tests narrow `scope` to builds and markers of their own, so they never remove another
+ * run's builds and their outcome does not hang on what other runs hold meanwhile.
  *
- * A run of an earlier version builds outside the lock and creates its marker after: a sweep
- * in between would remove the build it is about to tag. Only a run of each version on one
- * daemon at the same moment meets that; its tag step then fails and says so.
+ * A run of an earlier version takes its own lock (a container), not this one, builds outside
+ * it and creates its marker after: a sweep in between would remove the build it is about to
+ * tag. Only a run of each version on one daemon at the same moment meets that; its tag step
+ * then fails and says so.
  */
-export function removeLegacyStandInBuildsSync(repositoryPrefix = LEGACY_PRIVATE_REPOSITORY_PREFIX): string[] {
+export function removeLegacyStandInBuildsSync(scope: LegacySweepScope = {}): string[] {
+  const { repositoryPrefix = LEGACY_PRIVATE_REPOSITORY_PREFIX, heldBy = () => true } = scope;
   return withImagesLockSync(() => {
-    if (liveMarkers().length > 0) return [];
+    if (liveMarkers().some(heldBy)) return [];
     const ids = dockerSync(['image', 'ls', '--quiet', '--no-trunc', ...labelFilterArgs(LEGACY_LABEL.standIn)]).stdout.split('\n').filter(Boolean);
     const removed: string[] = [];
     for (const id of new Set(ids)) {
