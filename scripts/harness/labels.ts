@@ -57,8 +57,6 @@ export type Role =
   | 'lan-target'
   /** A created, never started container saying "this session uses the documented image tags". */
   | 'image-marker'
-  /** The container whose name is the mutex for tagging and untagging stand-in images. */
-  | 'images-lock'
   /** A container engine of the matrix, run by the host daemon (scripts/engines). */
   | 'engine'
   /** Anything else a test creates. */

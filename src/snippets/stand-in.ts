@@ -1,9 +1,9 @@
 /**
  * How the harness builds a stand-in for an image no registry can give it here
- * (scripts/harness/images.ts): a FROM scratch image from a folder of the version's
+ * (scripts/harness/images/context.ts): a FROM scratch image from a folder of the version's
  * `stand-ins/`, the files it lists, and the host binaries it needs.
  */
-/** scripts/harness/images/lib/<name>.sh */
+/** scripts/harness/stand-ins/lib/<name>.sh */
 export type SharedLibrary = 'http-server' | 'json' | 'useradd';
 
 export interface StandInSpec {
@@ -18,7 +18,7 @@ export interface StandInSpec {
   /** Debian's HAProxy with the shared libraries it links, at /usr/sbin/haproxy. */
   readonly haproxy: boolean;
   /**
-   * Shell libraries the stand-ins share (scripts/harness/images/lib/<name>.sh), each put at
+   * Shell libraries the stand-ins share (scripts/harness/stand-ins/lib/<name>.sh), each put at
    * /usr/local/lib/openhands-guide/<name>.sh: the HTTP server, and Debian's useradd rules.
    */
   readonly libraries: readonly SharedLibrary[];

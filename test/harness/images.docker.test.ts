@@ -19,9 +19,10 @@ import {
   taggedStandInReferences,
   type EnsuredImage,
   type ImageReferences,
+  type LegacySweepScope,
 } from '../../scripts/harness/images';
-import { LABEL, LEGACY_LABEL, labelFilterArgs, parseLabelList } from '../../scripts/harness/labels';
-import { isLabelledSessionLive, Session } from '../../scripts/harness/session';
+import { LABEL, LEGACY_LABEL, labelFilterArgs } from '../../scripts/harness/labels';
+import { Session } from '../../scripts/harness/session';
 import type { ImageName } from '../../src/snippets/images';
 
 /**
@@ -425,22 +426,21 @@ describe('stand-ins an earlier harness built, labelled "model"', () => {
   });
 
   it('have their private builds removed by the sweep, only while no live run holds image markers', async () => {
+    // Only this test's build and this test's session count: the daemon is shared, other runs'
+    // builds are theirs, and their markers come and go while this runs.
     const build = `openhands-guide/model-test-${legacy.suffix}:0123456789abcdef`;
+    const scope: LegacySweepScope = { repositoryPrefix: `openhands-guide/model-test-${legacy.suffix}`, heldBy: (marker) => marker.session === legacy.id };
     importLegacyStandIn(build, 'openhands-0.33');
     try {
-      const markers = (await docker(['container', 'ls', '--all', '--format', '{{.Labels}}', ...labelFilterArgs(LABEL.role, 'image-marker')])).split('\n').filter(Boolean);
-      const liveMarkers = markers.map(parseLabelList).filter((labels) => isLabelledSessionLive({ id: labels[LABEL.session], pid: labels[LABEL.pid], host: labels[LABEL.host] }));
-      // Only this test's repository: the daemon is shared, and other runs' builds are theirs.
-      const removed = removeLegacyStandInBuildsSync(`openhands-guide/model-test-${legacy.suffix}`);
-      if (liveMarkers.length === 0) {
-        expect(removed).toEqual([build]);
-        expect((await dockerResult(['image', 'inspect', build])).exitCode, `${build} after the sweep`).not.toBe(0);
-      } else {
-        // Another run (perhaps of an earlier version, using such builds) holds markers: nothing is removed.
-        expect(removed).toEqual([]);
-        expect((await dockerResult(['image', 'inspect', build])).exitCode).toBe(0);
-      }
+      await ensureImages(legacy, { references: legacyRefs });
+      expect(removeLegacyStandInBuildsSync(scope), 'removed while a live run holds a marker').toEqual([]);
+      expect((await dockerResult(['image', 'inspect', build])).exitCode, `${build} while held`).toBe(0);
+
+      await releaseImages(legacy, { references: legacyRefs });
+      expect(removeLegacyStandInBuildsSync(scope)).toEqual([build]);
+      expect((await dockerResult(['image', 'inspect', build])).exitCode, `${build} after the sweep`).not.toBe(0);
     } finally {
+      await releaseImages(legacy, { references: legacyRefs });
       await dockerResult(['image', 'rm', build]);
     }
   });

@@ -6,15 +6,17 @@ import { docker, dockerResult } from '../../scripts/harness/docker';
 import {
   documentedReferences,
   ensureImages,
-  preloadPublishedStandIns,
-  preloadMarkerName,
   releaseImages,
-  releasePublishedStandIns,
   taggedStandInReferences,
-  taggedPublishedStandIns,
   type ImageReferences,
-  type PreloadedImage,
 } from '../../scripts/harness/images';
+import {
+  preloadMarkerName,
+  preloadPublishedStandIns,
+  releasePublishedStandIns,
+  taggedPublishedStandIns,
+  type PreloadedImage,
+} from './support/published-stand-ins';
 import { LABEL } from '../../scripts/harness/labels';
 import { Session } from '../../scripts/harness/session';
 import type { EngineRun } from '../../scripts/harness/report';
@@ -28,10 +30,10 @@ import { getSnippet, snippetKey, VERSIONS } from '../../src/snippets';
 import type { ImageName } from '../../src/snippets/images';
 
 /**
- * OPENHANDS_GUIDE_IMAGES=real (scripts/harness/images.ts), as far as a machine without a
+ * OPENHANDS_GUIDE_IMAGES=real (scripts/harness/images/real-images.ts), as far as a machine without a
  * registry allows. The published images are pre-loaded under their documented names, as a
  * machine that pulled them has them: here copies of the stand-ins that carry no stand-in
- * label and have a registry digest (preloadPublishedStandIns). The harness must then build
+ * label and have a registry digest (preloadPublishedStandIns, ./support/published-stand-ins.ts). The harness must then build
  * no stand-in, run the same snippets with the same claims, and report the images as
  * published; the pages must say "published images" for that report and only for it.
  *

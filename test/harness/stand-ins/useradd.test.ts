@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-/** The stand-ins' useradd rule for a new user's group gid (scripts/harness/images/lib/useradd.sh), against shadow 4.13's. */
-const LIB = join(__dirname, '../../../scripts/harness/images/lib/useradd.sh');
+/** The stand-ins' useradd rule for a new user's group gid (scripts/harness/stand-ins/lib/useradd.sh), against shadow 4.13's. */
+const LIB = join(__dirname, '../../../scripts/harness/stand-ins/lib/useradd.sh');
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 

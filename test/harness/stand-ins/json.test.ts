@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The stand-ins' one json_string (scripts/harness/images/lib/json.sh): what it prints must be
+ * The stand-ins' one json_string (scripts/harness/stand-ins/lib/json.sh): what it prints must be
  * the JSON string the TypeScript side parses back to the same value. The stand-ins run it with
  * busybox's sh and its awk applet (the images copy busybox-static), so that is what runs here:
  * Debian's mawk escapes backslashes differently in gsub and is not what the images hold.
  */
-const LIB = join(__dirname, '../../../scripts/harness/images/lib/json.sh');
+const LIB = join(__dirname, '../../../scripts/harness/stand-ins/lib/json.sh');
 const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((path) => existsSync(path));
 const jsonString = (value: string): string => execFileSync(BUSYBOX!, ['sh', '-c', `. "${LIB}"; json_string "$1"`, 'sh', value]).toString();
 
