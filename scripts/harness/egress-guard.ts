@@ -1,6 +1,6 @@
 /**
  * The guard that keeps the egress tests on this machine: while they run, every packet from
- * an address the tests made, and every DNS query for a `.test` name, that is headed for the
+ * an address the tests made, and every DNS query for a name of the run's `.test` zone, headed for the
  * interface of a default route (the machine's real uplink) is dropped and counted. A run
  * whose counter is not zero has tried to send something out, and fails; the packet itself
  * was dropped, so nothing left.
@@ -22,8 +22,12 @@ const FAMILIES: readonly Family[] = ['iptables', 'ip6tables'];
  */
 const TABLE = 'mangle';
 const HOOKS = ['POSTROUTING'] as const;
-/** `test` as a DNS label (length byte, the label, the root's empty label): a query for any name under `.test`. */
-const TEST_LABEL = '|04|test|00|';
+/**
+ * The session's zone `<suffix>.test` (internet.ts) as DNS labels on the wire (length byte,
+ * label, ..., the root's empty label): a query for any name in it. Only the session's own
+ * zone, so that a concurrent run's queries count against that run, not this one.
+ */
+export const zoneLabels = (suffix: string): string => `|06|${suffix}|04|test|00|`;
 
 export interface EgressGuard {
   readonly chain: string;
@@ -33,7 +37,7 @@ export interface EgressGuard {
   cover(addresses: readonly string[]): Promise<void>;
   /** Packets the guard dropped so far: zero, or the run sent (tried to send) something out. */
   dropped(): Promise<number>;
-  /** Of those, the `.test` queries (the string rules, which come first in the chain). */
+  /** Of those, the queries for the run's zone (the string rules, which come first in the chain). */
   droppedQueries(): Promise<number>;
   /** The guard's rules with their counters, as `iptables -L -v` shows them: the evidence of a non-zero count. */
   listing(): Promise<string>;
@@ -67,7 +71,7 @@ export async function createEgressGuard(session: { readonly suffix: string; read
       await run(family, ['-N', chain]);
       for (const uplink of uplinks[family]) {
         for (const protocol of ['udp', 'tcp']) {
-          await run(family, ['-A', chain, '-o', uplink, '-p', protocol, '--dport', '53', '-m', 'string', '--algo', 'bm', '--hex-string', TEST_LABEL, '-j', 'DROP']);
+          await run(family, ['-A', chain, '-o', uplink, '-p', protocol, '--dport', '53', '-m', 'string', '--algo', 'bm', '--hex-string', zoneLabels(session.suffix), '-j', 'DROP']);
         }
       }
       for (const hook of HOOKS) await run(family, ['-I', hook, '1', '-m', 'comment', '--comment', session.firewallComment, '-j', chain]);

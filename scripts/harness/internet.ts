@@ -5,8 +5,8 @@
  *
  * It holds, on documentation addresses that no real host has (RFC 5737 TEST-NET-3,
  * 203.0.113.0/24: one free /28 per session):
- * - the LLM endpoint's stand-in (`llm.test`), answering HTTP on 80, 443 and 8443;
- * - a host the allow-list does not name (`unlisted.test`), on 80 and 443;
+ * - the LLM endpoint's stand-in (`llm.<suffix>.test`), answering HTTP on 80, 443 and 8443;
+ * - a host the allow-list does not name (`unlisted.<suffix>.test`), on 80 and 443;
  * - a DNS server, Debian's dnsmasq, answering those two names and refusing every other
  *   (it forwards nothing: it has no upstream server);
  * - the cloud metadata address 169.254.169.254, reachable only from the interfaces a test
@@ -31,9 +31,18 @@ const DNSMASQ = process.env.OPENHANDS_GUIDE_DNSMASQ ?? '/usr/sbin/dnsmasq';
 export const METADATA_ADDRESS = '169.254.169.254';
 const SERVER_START_TIMEOUT_MS = 5_000;
 
-/** The names the stand-in resolver answers; `.test` is reserved (RFC 6761) and never resolves on the internet. */
-export const INTERNET_NAMES = { llm: 'llm.test', unlisted: 'unlisted.test' } as const;
-export type InternetHostName = keyof typeof INTERNET_NAMES;
+/**
+ * The zone of a session's names, `<suffix>.test`: `.test` is reserved (RFC 6761) and never
+ * resolves on the internet, and the suffix keeps concurrent runs apart (each run's guard
+ * counts only queries for its own zone, egress-guard.ts).
+ */
+export const internetZone = (suffix: string): string => `${suffix}.test`;
+
+/** The names the stand-in resolver answers. */
+export function internetNames(suffix: string): Readonly<Record<InternetHostName, string>> {
+  return { llm: `llm.${internetZone(suffix)}`, unlisted: `unlisted.${internetZone(suffix)}` };
+}
+export type InternetHostName = 'llm' | 'unlisted';
 
 /** The ports each host answers on. 8443 is "another port on the allowed host". */
 export const INTERNET_PORTS: Readonly<Record<InternetHostName | 'metadata', readonly number[]>> = {
@@ -57,6 +66,8 @@ export interface StandInInternet {
   /** The session's /28 of 203.0.113.0/24. */
   readonly block: string;
   readonly addresses: Readonly<Record<InternetHostName | 'resolver', string>>;
+  /** The hosts' names, in the session's zone. */
+  readonly names: Readonly<Record<InternetHostName, string>>;
   /** Every address test traffic may be sent to: the /28's hosts and the metadata address. */
   isInternetAddress(address: string): boolean;
   /** What each server's page says: `<host> stand-in`, so an answer names the host it came from. */
@@ -143,6 +154,7 @@ export async function createStandInInternet(session: { readonly suffix: string }
   const hostEnd = numberToIp(link + 1);
   const gateway = numberToIp(link + 2);
   const addresses = { llm: numberToIp(block + 1), unlisted: numberToIp(block + 2), resolver: numberToIp(block + 3) } as const;
+  const hostNames = internetNames(suffix);
   const table = String(metadataTable(suffix));
   const home = mkdtempSync(join(tmpdir(), homePrefix(suffix)));
   const children: ChildProcess[] = [];
@@ -194,7 +206,7 @@ export async function createStandInInternet(session: { readonly suffix: string }
       [
         DNSMASQ, '--keep-in-foreground', '--no-resolv', '--no-hosts', '--no-poll', '--bind-interfaces',
         `--listen-address=${addresses.resolver}`, '--except-interface=lo', '--pid-file=', '--user=root', '--group=root',
-        `--address=/${INTERNET_NAMES.llm}/${addresses.llm}`, `--address=/${INTERNET_NAMES.unlisted}/${addresses.unlisted}`,
+        `--address=/${hostNames.llm}/${addresses.llm}`, `--address=/${hostNames.unlisted}/${addresses.unlisted}`,
         '--log-queries', '--log-facility=-',
       ],
       'dnsmasq',
@@ -221,6 +233,7 @@ export async function createStandInInternet(session: { readonly suffix: string }
     gateway,
     block: `${numberToIp(block)}/28`,
     addresses,
+    names: hostNames,
     isInternetAddress: (address) => address === METADATA_ADDRESS || inBlock(address),
     pageOf,
     requests: () => [...requests],

@@ -17,6 +17,8 @@ export interface StandInSpec {
   readonly dockerCli: boolean;
   /** Debian's HAProxy with the shared libraries it links, at /usr/sbin/haproxy. */
   readonly haproxy: boolean;
+  /** Debian's squid with its libraries, helpers and data, as its packages install it. */
+  readonly squid?: boolean;
   /**
    * Shell libraries the stand-ins share (scripts/harness/stand-ins/lib/<name>.sh), each put at
    * /usr/local/lib/openhands-guide/<name>.sh: the HTTP server, and Debian's useradd rules.

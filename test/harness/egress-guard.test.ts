@@ -4,8 +4,8 @@ import { countPackets, egressChainName } from '../../scripts/harness/egress-guar
 // `iptables -t mangle -L OHG-…-EGRESS -v -x -n` as iptables 1.8.9 prints it.
 const LISTING = `Chain OHG-1a2b3c-EGRESS (1 references)
     pkts      bytes target     prot opt in     out     source               destination
-       0        0 DROP       17   --  *      eth0    0.0.0.0/0            0.0.0.0/0            udp dpt:53 STRING match  "|047465737400|" ALGO name bm TO 65535
-       2       98 DROP       6    --  *      eth0    0.0.0.0/0            0.0.0.0/0            tcp dpt:53 STRING match  "|047465737400|" ALGO name bm TO 65535
+       0        0 DROP       17   --  *      eth0    0.0.0.0/0            0.0.0.0/0            udp dpt:53 STRING match  "|06316132623363047465737400|" ALGO name bm TO 65535
+       2       98 DROP       6    --  *      eth0    0.0.0.0/0            0.0.0.0/0            tcp dpt:53 STRING match  "|06316132623363047465737400|" ALGO name bm TO 65535
        3      180 DROP       0    --  *      eth0    172.18.0.2           0.0.0.0/0
 `;
 

@@ -5,7 +5,7 @@ import { removeSessionResources } from '../../scripts/harness/cleanup';
 import { docker, dockerResult } from '../../scripts/harness/docker';
 import { createEgressGuard, egressChainName, type EgressGuard } from '../../scripts/harness/egress-guard';
 import { ensureProbeImage } from '../../scripts/harness/images';
-import { createStandInInternet, INTERNET_NAMES, internetInterfaceNames, metadataTable, type StandInInternet } from '../../scripts/harness/internet';
+import { createStandInInternet, internetZone, internetInterfaceNames, metadataTable, type StandInInternet } from '../../scripts/harness/internet';
 import { Session } from '../../scripts/harness/session';
 
 /**
@@ -76,16 +76,16 @@ describe('the stand-in internet', () => {
   });
 
   it('resolves its names for a container whose daemon forwards to it, and refuses every other name', async () => {
-    const known = await inClient(`nslookup ${INTERNET_NAMES.llm}`);
+    const known = await inClient(`nslookup ${internet.names.llm}`);
     expect(known.output).toContain(internet.addresses.llm);
-    const unknown = await inClient('nslookup no-such-host.test');
+    const unknown = await inClient(`nslookup no-such-host.${internetZone(session.suffix)}`);
     expect(unknown.output).not.toMatch(/Address: \d+\.\d+\.\d+\.\d+\s*$/m);
-    expect(internet.queries()).toEqual(expect.arrayContaining([INTERNET_NAMES.llm, 'no-such-host.test']));
+    expect(internet.queries()).toEqual(expect.arrayContaining([internet.names.llm, `no-such-host.${internetZone(session.suffix)}`]));
   });
 
   it('answers as the LLM stand-in at llm.test, and as another host at unlisted.test', async () => {
-    expect((await inClient(get(INTERNET_NAMES.llm))).output).toContain(internet.pageOf('llm'));
-    expect((await inClient(get(INTERNET_NAMES.unlisted, 443))).output).toContain(internet.pageOf('unlisted'));
+    expect((await inClient(get(internet.names.llm))).output).toContain(internet.pageOf('llm'));
+    expect((await inClient(get(internet.names.unlisted, 443))).output).toContain(internet.pageOf('unlisted'));
     expect(internet.requests().map((r) => `${r.host}:${r.port}`)).toEqual(expect.arrayContaining(['llm:80', 'unlisted:443']));
   });
 
@@ -126,7 +126,7 @@ describe('the egress guard', () => {
     const before = await guard.droppedQueries();
     const leak = session.name('ohg-egress-leak');
     await startCovered(leak, [probe, 'sleep', '600']);
-    await dockerResult(['exec', leak, 'nslookup', 'guard-check.test']);
+    await dockerResult(['exec', leak, 'nslookup', `guard-check.${internetZone(session.suffix)}`]);
     expect(await guard.droppedQueries()).toBeGreaterThan(before);
   });
 });

@@ -4,7 +4,7 @@
  * A FROM scratch image has no loader, so binaries must be static (or come with the shared
  * objects they load, for HAProxy).
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runProcessSync } from '../docker';
@@ -39,6 +39,8 @@ interface HostBinaries {
   readonly busybox: string;
   readonly dockerCli: string;
   readonly haproxy: string;
+  /** Debian's squid, unpacked with squid-common and squid-langpack (ensure-daemon.sh). */
+  readonly squid: string;
 }
 
 function hostBinaries(): HostBinaries {
@@ -48,6 +50,7 @@ function hostBinaries(): HostBinaries {
     haproxy:
       process.env.OPENHANDS_GUIDE_HAPROXY ??
       firstExisting([join(UNPACKED_TOOLS, 'haproxy/usr/sbin/haproxy'), '/usr/sbin/haproxy'], 'HAProxy', 'run `bash scripts/docker/ensure-daemon.sh` as root (it unpacks Debian\'s haproxy), or set OPENHANDS_GUIDE_HAPROXY'),
+    squid: join(UNPACKED_TOOLS, 'squid'),
   };
 }
 
@@ -88,6 +91,31 @@ function withLibraries(binary: string): string[] {
   return paths;
 }
 
+/** The squid programs a start needs: the proxy, and the helpers it starts unless told not to. */
+const SQUID_PROGRAMS = ['usr/sbin/squid', 'usr/lib/squid/unlinkd', 'usr/lib/squid/log_file_daemon'];
+
+/**
+ * Debian's squid as its packages lay it out: the programs with the libraries they link, the
+ * error page style sheet, and the data squid reads at start (mime.conf, icons, and the
+ * error pages, which squid-common links to squid-langpack's folder).
+ */
+function putSquid(unpacked: string, dir: string, put: (source: string, rootfsPath: string) => void): void {
+  const data = [
+    [join(unpacked, '..', 'squid-common', 'usr/share/squid'), 'usr/share/squid'],
+    [join(unpacked, '..', 'squid-langpack', 'usr/share/squid-langpack'), 'usr/share/squid-langpack'],
+  ] as const;
+  const missing = [...SQUID_PROGRAMS.map((program) => join(unpacked, program)), ...data.map(([source]) => source)].filter((path) => !existsSync(path));
+  if (missing.length > 0) {
+    throw new Error(`Cannot build the squid stand-in: missing ${missing.join(', ')}; run \`bash scripts/docker/ensure-daemon.sh\` as root (it unpacks Debian's squid, squid-common and squid-langpack)`);
+  }
+  for (const program of SQUID_PROGRAMS) {
+    const binary = join(unpacked, program);
+    for (const path of withLibraries(binary)) put(path, path === binary ? program : path.slice(1));
+  }
+  put(join(unpacked, 'etc/squid/errorpage.css'), 'etc/squid/errorpage.css');
+  for (const [source, target] of data) cpSync(source, join(dir, 'rootfs', target), { recursive: true, verbatimSymlinks: true });
+}
+
 /** Lays out the context of `standIn` in a new temporary folder; the caller removes `dir`. */
 export function assembleContext(standIn: StandInName): BuildContext {
   const spec = STAND_IN_SPECS[standIn];
@@ -115,5 +143,6 @@ export function assembleContext(standIn: StandInName): BuildContext {
   if (spec.haproxy) {
     for (const path of withLibraries(bins.haproxy)) put(path, path === bins.haproxy ? 'usr/sbin/haproxy' : path.slice(1));
   }
+  if (spec.squid) putSquid(bins.squid, dir, put);
   return { dir, hash: hashTree(dir) };
 }
