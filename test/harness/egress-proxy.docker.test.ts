@@ -142,6 +142,17 @@ describe('the agent on an --internal network, squid as its only way out', () => 
     expect(internet.queries().length).toBe(before);
   });
 
+  it('gets no name resolved through Docker\'s embedded resolver either', async () => {
+    // What 127.0.0.11 cannot answer, engines before 26.0.0 forward to the container's --dns
+    // servers even on an internal network, from the host's namespace when the host's own
+    // resolver is on loopback (CVE-2024-29018; moby 790c3039, first in 26.0.0, stopped it).
+    // The test observes only whether the query arrived at the stand-in's resolver.
+    const before = internet.queries().length;
+    const lookup = await inContainer(names.agent, `nslookup ${internet.names.unlisted}`);
+    expect(lookup.output).not.toContain(internet.addresses.unlisted);
+    expect(internet.queries().length).toBe(before);
+  });
+
   it('gets the same attempts through from an ordinary network (negative control: the internal network is what closes them)', async () => {
     expect((await inContainer(names.open, getDirect(internet.addresses.llm, 443))).output).toContain(internet.pageOf('llm'));
     expect((await inContainer(names.open, getDirect('169.254.169.254', 80))).output).toContain(internet.pageOf('metadata'));
