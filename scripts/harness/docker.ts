@@ -206,8 +206,4 @@ export async function daemonVersion(): Promise<string> {
 }
 
 /** Major and minor of the Engine version, for behaviour that changed between releases. */
-export function parseEngineVersion(version: string): { readonly major: number; readonly minor: number } {
-  const match = /^(\d+)\.(\d+)/.exec(version);
-  if (!match) throw new Error(`Unexpected Docker Engine version "${version}", expected MAJOR.MINOR...`);
-  return { major: Number(match[1]), minor: Number(match[2]) };
-}
+export { parseEngineVersion } from './engine-version';

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { EngineKind } from '../../../contracts/verification-report';
 import type { Claim, ClaimKind } from '../../../src/snippets';
 import type { ContainerName, NetworkName } from '../../../src/snippets/commands';
@@ -226,14 +227,16 @@ export function onContainer<K extends ContainerClaim['kind']>(
 }
 
 export function engineAtLeast(version: string, major: number): boolean {
-  const found = /^(\d+)\./.exec(version);
-  return found ? Number(found[1]) >= major : false;
+  const found = /^\d+\./.test(version) ? semver.coerce(version) : null;
+  return found ? semver.gte(found, `${major}.0.0`) : false;
 }
 
 const SERVICE_WAIT_MS = 30_000;
 
 /** Retries a check until it holds or the time is up: services answer a moment after their container starts. */
 export async function eventually(check: () => Promise<boolean>, deadline = Date.now() + SERVICE_WAIT_MS): Promise<boolean> {
+  // Hand-written, not p-wait-for: the checkers' unit tests drive this loop with faked
+  // timers (test/harness/claims/fake-context.ts), which p-wait-for's own timeout escapes.
   for (;;) {
     if (await check()) return true;
     if (Date.now() > deadline) return false;
