@@ -92,6 +92,9 @@ export async function guardedContext(browser: Browser, origin: string): Promise<
  * Starts recording what goes wrong on `page` (console errors, uncaught exceptions,
  * failed requests, HTTP errors, blocked external requests) into the returned lists.
  */
+/** How long before a navigation's own request an aborted request still counts as cancelled by it. */
+const ABORT_BEFORE_NAVIGATION_MS = 1_000;
+
 export function watchPage(page: Page): PageProblems {
   const problems = emptyProblems();
   monitors.set(page, problems);
@@ -113,15 +116,28 @@ export function watchPage(page: Page): PageProblems {
   const issuedAt = new WeakMap<Request, number>();
   // Counted when the navigation's own request starts: Chromium cancels the old document's
   // requests then, before the frame reports that it navigated.
+  // Chromium may report a cancelled request a moment before Playwright reports the navigation
+  // request that cancelled it (seen in CI: six chunks of a page left for the search page).
+  // Such a failure is counted at first, and taken back when a navigation starts right after.
+  const recentAborts: { readonly entry: string; readonly at: number }[] = [];
   page.on('request', (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
-    else issuedAt.set(request, navigations);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      navigations += 1;
+      const since = Date.now() - ABORT_BEFORE_NAVIGATION_MS;
+      for (const abort of recentAborts.splice(0)) {
+        if (abort.at < since) continue;
+        const index = problems.failedRequests.indexOf(abort.entry);
+        if (index >= 0) problems.failedRequests.splice(index, 1);
+      }
+    } else issuedAt.set(request, navigations);
   });
   page.on('requestfailed', (request) => {
     const failure = request.failure()?.errorText ?? 'unknown error';
     if (failure.includes('ERR_BLOCKED_BY_CLIENT')) return; // recorded by the guard
     if (failure.includes('ERR_ABORTED') && !request.isNavigationRequest() && (issuedAt.get(request) ?? navigations) < navigations) return;
-    problems.failedRequests.push(`${request.method()} ${request.url()}: ${failure} (on ${page.url()})`);
+    const entry = `${request.method()} ${request.url()}: ${failure} (on ${page.url()})`;
+    problems.failedRequests.push(entry);
+    if (failure.includes('ERR_ABORTED') && !request.isNavigationRequest()) recentAborts.push({ entry, at: Date.now() });
   });
   page.on('response', (response) => {
     if (response.status() >= 400) {
