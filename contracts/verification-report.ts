@@ -31,6 +31,8 @@ export type ClaimStatus = 'verified' | 'failed' | 'not-verifiable' | 'expected-f
 /** Every reason a claim can be out of reach on a machine; each has a message in src/i18n. */
 export type NotVerifiableReason =
   | 'no-lan-namespace'
+  /** The stand-in internet (a network namespace, routes, iptables) could not be made: it needs root. */
+  | 'no-stand-in-internet'
   | 'no-agent-writes'
   | 'real-app-sandbox-needs-conversation'
   /** An engine expectation (src/engines/expectations.ts) says not to run the snippet on this engine. */
@@ -88,7 +90,7 @@ export interface ClaimResult {
  * The only changes the harness makes to the text a reader copies (scripts/harness/run/rewrites.ts).
  * The verification page lists them from here, so the list cannot leave one out.
  */
-export const REWRITE_RULES = ['no-tty', 'no-pull', 'unique-name', 'session-labels', 'free-host-port', 'firewall-comment', 'session-filter', 'app-host-port'] as const;
+export const REWRITE_RULES = ['no-tty', 'no-pull', 'unique-name', 'session-labels', 'free-host-port', 'firewall-comment', 'session-filter', 'app-host-port', 'no-build', 'stand-in-resolver'] as const;
 export type RewriteRule = (typeof REWRITE_RULES)[number];
 
 export interface ReportedRewrite {

@@ -9,7 +9,8 @@
 # As root it also makes sure the helpers the harness uses on the host are installed:
 # busybox-static (probes), iproute2 (network namespaces), iptables (firewall rules), acl
 # (setfacl, which the 1.x and Agent Canvas pages give the reader), dnsmasq-base (the stand-in
-# internet's resolver: the binary alone, the package that starts a service is dnsmasq), and
+# internet's resolver: the binary alone, the package that starts a service is dnsmasq), socat
+# (the egress proxy image carries the web port off its internal network with it), and
 # unpacks Debian packages without installing them, because installing them would start
 # a service on this machine: haproxy (the socket proxy stand-in), docker-registry (a
 # registry on loopback that gives stand-in images a digest) and squid with its data (the
@@ -20,7 +21,7 @@ set -euo pipefail
 readonly LOG_DIR=/var/log/openhands-guide
 readonly LOG_FILE="$LOG_DIR/dockerd.log"
 readonly PID_FILE=/run/openhands-guide-dockerd.pid
-readonly HELPER_PACKAGES=(busybox-static iproute2 iptables file acl dnsmasq-base)
+readonly HELPER_PACKAGES=(busybox-static iproute2 iptables file acl dnsmasq-base socat)
 # Libraries the unpacked haproxy and squid link that a minimal Debian lacks (libraries only: no service).
 readonly LIBRARY_PACKAGES=(liblua5.3-0 libopentracing-c-wrapper0 libecap3 libltdl7)
 readonly TOOLS_DIR=/var/cache/openhands-guide/tools

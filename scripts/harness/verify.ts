@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import { randomBytes } from 'node:crypto';
-import { allSnippets, snippetKey, VERSIONS, type Snippet } from '../../src/snippets';
-import type { ContainerName, NetworkName, VolumeName } from '../../src/snippets/commands';
+import { allSnippets, requiredSnippets, snippetKey, VERSIONS, type Snippet } from '../../src/snippets';
+import { isFirewallRule, type BridgeName, type ContainerName, type NetworkName, type VolumeName } from '../../src/snippets/commands';
 import { imageReference, type ImageName } from '../../src/snippets/images';
 import { checkClaim } from './claims';
 import type { ClaimContext, ContainerFacts, LanProbe, StandInStatus } from './claims/context';
@@ -15,7 +15,8 @@ import { eventually } from './claims/context';
 import { withLoopbackGuardLock } from './firewall';
 import { httpFrom, netcatIn, probeFrom, probeLocal, probeWay } from './run/probes';
 import type { RewriteContext } from './run/rewrites';
-import { HarnessSession, type UnitScope } from './run/session-resources';
+import { HarnessSession, type EgressParts, type UnitScope } from './run/session-resources';
+import { unitEgress, type UnitEgress } from './run/unit-egress';
 import { snippetCommands } from './parse';
 import { PLACEHOLDERS } from '../../src/snippets/words';
 import { requiresChain } from '../../src/snippets/requires';
@@ -23,8 +24,9 @@ import { engineId } from './host-net';
 import { judge, notRunHere } from './expectations';
 import { processesFromProc } from './run/processes';
 
-const DOCUMENTED_CONTAINERS: readonly ContainerName[] = ['openhands-app', 'docker-socket-proxy', 'agent-canvas'];
-const DOCUMENTED_NETWORKS: readonly NetworkName[] = ['openhands-network'];
+const DOCUMENTED_CONTAINERS: readonly ContainerName[] = ['openhands-app', 'docker-socket-proxy', 'agent-canvas', 'openhands-egress-proxy', 'agent-canvas-ui'];
+const DOCUMENTED_NETWORKS: readonly NetworkName[] = ['openhands-network', 'openhands-egress'];
+const DOCUMENTED_BRIDGES: readonly BridgeName[] = ['oh-egress0'];
 const DOCUMENTED_VOLUMES: readonly VolumeName[] = ['agent-canvas-state'];
 /** The app ports the pages publish: 0.33 and 1.x on 3000, Agent Canvas on 8000. */
 const DOCUMENTED_HOST_PORTS = [3000, 8000] as const;
@@ -119,7 +121,7 @@ function mountsVolume(snippet: Snippet, volume: VolumeName): boolean {
 }
 
 const addsFirewallRule = (snippet: Snippet) =>
-  snippet.steps.some((step) => ['loopback-guard-rule', 'bridge-guard-rule', 'docker-user-guard-rule'].includes(step.command.kind));
+  snippet.steps.some((step) => isFirewallRule(step.command));
 
 export interface PreparedUnit {
   readonly unit: Unit;
@@ -129,6 +131,15 @@ export interface PreparedUnit {
   readonly names: ReadonlyMap<string, string>;
   /** Documented host port -> a port free now. */
   readonly hostPorts: ReadonlyMap<number, number>;
+  /** For a unit that reaches out: the stand-in internet and its guard, or why they could not be made. */
+  readonly egress?: EgressParts;
+  readonly egressError?: string;
+}
+
+/** A unit that runs the egress proxy, or claims what the agent can reach outside: it gets the stand-in internet. */
+function reachesOut(snippet: Snippet): boolean {
+  const runsProxy = [...requiredSnippets(snippet), snippet].some((s) => s.steps.some((step) => step.command.kind === 'docker-run' && step.command.image === 'egress-proxy'));
+  return runsProxy || snippet.claims.some((claim) => claim.kind.startsWith('egress-'));
 }
 
 /** A snippet's text with this session's rewrites and the reader's placeholders, ready for runShell. */
@@ -142,6 +153,17 @@ export async function prepareUnit(
   const hostPorts = new Map<number, number>();
   for (const port of DOCUMENTED_HOST_PORTS) hostPorts.set(port, await harness.freePort());
   const names = new Map<string, string>([...DOCUMENTED_CONTAINERS, ...DOCUMENTED_NETWORKS, ...DOCUMENTED_VOLUMES].map((n) => [n, scope.name(n)]));
+  // Interface names fit 15 characters: `oh` and the unit's suffix and number.
+  for (const bridge of DOCUMENTED_BRIDGES) names.set(bridge, `oh${scope.name('').replace(/-/g, '')}`);
+  let egress: EgressParts | undefined;
+  let egressError: string | undefined;
+  if (reachesOut(snippet)) {
+    try {
+      egress = await harness.egress();
+    } catch (error) {
+      egressError = (error as Error).message;
+    }
+  }
   // A named volume the page mounts is made beforehand with the unit's labels, so cleanup
   // finds it by label as it finds containers (docker run would create it unlabelled).
   for (const volume of DOCUMENTED_VOLUMES) {
@@ -156,6 +178,7 @@ export async function prepareUnit(
     dropPull: harness.images.some((i) => i.source === 'stand-in'),
     firewallComment: harness.firewallComment,
     sessionFilter: scope.filter,
+    ...(egress && { resolver: egress.internet.addresses.resolver }),
   };
   const unit = await buildUnit(snippet, parse, rewrite, {
     workspaceDir: reader.workspace,
@@ -165,8 +188,10 @@ export async function prepareUnit(
     apiKey: randomBytes(32).toString('hex'),
     // The rule then acts on the neighbour's link only: the host's real interfaces stay untouched.
     lanInterface: harness.lan?.hostInterface ?? PLACEHOLDERS.lanInterface,
+    // The allow-list names the stand-in's LLM host, as the reader's names their provider's.
+    llmHost: egress?.internet.names.llm ?? PLACEHOLDERS.llmHost,
   });
-  return { unit, scope, names, hostPorts };
+  return { unit, scope, names, hostPorts, ...(egress && { egress }), ...(egressError && { egressError }) };
 }
 
 async function verifySnippet(
@@ -209,12 +234,15 @@ async function runUnit(prepared: PreparedUnit, harness: HarnessSession, reader: 
       })),
     };
   }
+  let egress: UnitEgress | undefined;
   try {
     const running = performance.now();
     const shell = await runTerminals(unit, harness, reader);
     timing.runMs = performance.now() - running;
     const checking = performance.now();
-    const ctx = liveContext(snippet, harness, scope, reader, names, hostPorts);
+    egress = prepared.egress && unitEgress(prepared.egress, scope, harness.probeImage, () => harness.freePort());
+    await egress?.coverUnit();
+    const ctx: ClaimContext = { ...liveContext(snippet, harness, scope, reader, names, hostPorts), egress: egress?.probe, ...(prepared.egressError && { egressError: prepared.egressError }) };
     const checked = [];
     for (const claim of snippet.claims) {
       const result = shell.exitCode === 0 ? await checkClaim(claim, ctx) : { status: 'failed' as const, evidence: [], reason: `the commands exited ${shell.exitCode}` };
@@ -243,6 +271,7 @@ async function runUnit(prepared: PreparedUnit, harness: HarnessSession, reader: 
     };
   } finally {
     const cleaning = performance.now();
+    await egress?.dispose();
     await scope.remove();
     timing.cleanupMs = performance.now() - cleaning;
   }

@@ -67,6 +67,12 @@ const STATES_RISK: { readonly [K in ClaimKind]: boolean | ((claim: Extract<Claim
   // Root takes the reader's files; a group changed to root leaves them the reader's.
   'workspace-chown': (claim) => claim.outcome === 'root-owned',
   'network-exists': false,
+  'egress-allowed-via-proxy': false,
+  'egress-refused': false,
+  'egress-fails-closed': false,
+  'egress-ui-forwarded': false,
+  // A way in from the agent to the host's own services, which the page's rule then closes.
+  'egress-host-reachable': true,
 };
 
 export function statesRisk(claim: Claim): boolean {

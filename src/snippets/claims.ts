@@ -125,7 +125,46 @@ export type Claim =
    */
   | { readonly kind: 'workspace-chown'; readonly container: ContainerName; readonly outcome: 'root-owned' | 'group-root-after-restart' }
   /** The network exists and is a user-defined bridge. */
-  | { readonly kind: 'network-exists'; readonly network: NetworkName };
+  | { readonly kind: 'network-exists'; readonly network: NetworkName }
+  /**
+   * The positive control of the egress section: from the agent's network namespace, a CONNECT
+   * through the proxy to the allow-list's name answers, and the proxy logs it as a tunnel.
+   */
+  | { readonly kind: 'egress-allowed-via-proxy'; readonly container: ContainerName; readonly proxy: ContainerName }
+  /**
+   * One way out, tried from the agent's network namespace, gets nowhere (or a refusal in the
+   * proxy's log); the same attempt from a container on an ordinary network, where the page's
+   * measures do not apply, gets through (the negative control).
+   */
+  | { readonly kind: 'egress-refused'; readonly container: ContainerName; readonly proxy: ContainerName; readonly way: EgressWay }
+  /**
+   * The web interface still answers through the forwarder: from the forwarder's own network
+   * namespace, its port reaches the app's health check across the internal network.
+   */
+  | { readonly kind: 'egress-ui-forwarded'; readonly container: ContainerName; readonly app: ContainerName; readonly port: number }
+  /** With the proxy stopped, the allowed name is out of reach too: the agent has no way out but the proxy. */
+  | { readonly kind: 'egress-fails-closed'; readonly container: ContainerName; readonly proxy: ContainerName }
+  /**
+   * The agent reaches a service of the host that listens on every address, at its internal
+   * network's gateway: `--internal` closes the way out of the machine, not the way into it.
+   */
+  | { readonly kind: 'egress-host-reachable'; readonly container: ContainerName };
+
+/** The ways out the egress section closes, each a claim of its own (issue 16's bypass suite). */
+export const EGRESS_WAYS = [
+  'connect-unlisted',
+  'literal-ip',
+  'other-port',
+  'direct-unlisted',
+  'direct-allowed-address',
+  'dns-udp',
+  'dns-tcp',
+  'embedded-dns',
+  'icmp',
+  'metadata',
+  'host-service',
+] as const;
+export type EgressWay = (typeof EGRESS_WAYS)[number];
 
 export type ClaimKind = Claim['kind'];
 

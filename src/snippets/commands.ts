@@ -3,8 +3,13 @@ import type { ImageName } from './images';
 import type { CommandSubstitution, Placeholder, PlaceholderId, ShellVariable, ShellVariableName, Word } from './words';
 
 /** Container and network names the guide documents. The harness suffixes them per run. */
-export type ContainerName = 'openhands-app' | 'docker-socket-proxy' | 'agent-canvas';
-export type NetworkName = 'openhands-network';
+export type ContainerName = 'openhands-app' | 'docker-socket-proxy' | 'agent-canvas' | 'openhands-egress-proxy' | 'agent-canvas-ui';
+/** `openhands-egress`: the `--internal` network the egress section puts the agent on. */
+export type NetworkName = 'openhands-network' | 'openhands-egress';
+/** The host interface name the egress section gives its internal network's bridge, so a host rule can name it. */
+export type BridgeName = 'oh-egress0';
+/** Folders under the reader's home that snippets create (`~/egress-proxy`: the egress proxy's files). */
+export type HomeFolder = 'egress-proxy';
 /** Named volumes the guide documents (Agent Canvas keeps its state in one). */
 export type VolumeName = 'agent-canvas-state';
 
@@ -49,6 +54,8 @@ interface DockerRunBase<I extends ImageName> {
   readonly securityOpts?: readonly 'no-new-privileges'[];
   readonly network?: NetworkName;
   readonly name?: ContainerName;
+  /** Arguments after the image: the command the container runs instead of the image's own. */
+  readonly args?: readonly Word[];
   /**
    * Run the image by the reference in this variable (`"$OPENHANDS_IMAGE"`, a digest an
    * earlier step read) instead of by its tag. `image` still says which image it is.
@@ -62,6 +69,51 @@ export type DockerRun<I extends ImageName = ImageName> = { [K in I]: DockerRunBa
 export interface DockerNetworkCreate {
   readonly kind: 'docker-network-create';
   readonly name: NetworkName;
+  /** `--internal`: Docker gives the network no way out (no NAT, no forwarding past its bridge, no published ports). */
+  readonly internal?: true;
+  /** `-o com.docker.network.bridge.name=NAME`: the bridge's interface name on the host. */
+  readonly bridgeName?: BridgeName;
+}
+
+/** `docker network connect NETWORK CONTAINER`: a running container joins a second network. */
+export interface DockerNetworkConnect {
+  readonly kind: 'docker-network-connect';
+  readonly network: NetworkName;
+  readonly container: ContainerName;
+}
+
+/** `mkdir -p ~/FOLDER` */
+export interface MakeFolder {
+  readonly kind: 'make-folder';
+  readonly folder: HomeFolder;
+}
+
+/**
+ * `printf '%s\n' LINE... > ~/FOLDER/FILE`: a short file the reader can read on the page line
+ * by line, and edit afterwards. Each line is one word (literal, or a placeholder to replace).
+ */
+export interface WriteFile {
+  readonly kind: 'write-file';
+  readonly folder: HomeFolder;
+  readonly file: string;
+  readonly lines: readonly (string | Placeholder)[];
+}
+
+/** `docker build -t IMAGE ~/FOLDER`: builds one of the guide's own images from a folder a snippet wrote. */
+export interface DockerBuild {
+  readonly kind: 'docker-build';
+  readonly image: ImageName;
+  readonly folder: HomeFolder;
+}
+
+/**
+ * `iptables -I INPUT -i BRIDGE -j DROP`: the host takes no packet from the egress network's
+ * bridge. A container on an `--internal` network still reaches the host at the bridge's own
+ * address, and with it every service of the host that listens on all addresses.
+ */
+export interface BridgeInputGuardRule {
+  readonly kind: 'bridge-input-guard-rule';
+  readonly bridge: BridgeName;
 }
 
 export interface Export {
@@ -137,10 +189,21 @@ export interface DockerLogs {
   readonly saveTo?: string;
 }
 
+/** The host firewall rules a snippet can add: each acts on the whole machine, beyond the snippet's own containers. */
+export const FIREWALL_RULE_KINDS = ['loopback-guard-rule', 'bridge-guard-rule', 'docker-user-guard-rule', 'bridge-input-guard-rule'] as const;
+export type FirewallRuleKind = (typeof FIREWALL_RULE_KINDS)[number];
+export const isFirewallRule = (command: { readonly kind: string }): command is LoopbackGuardRule | BridgeGuardRule | DockerUserGuardRule | BridgeInputGuardRule =>
+  (FIREWALL_RULE_KINDS as readonly string[]).includes(command.kind);
+
 /** A command of a snippet; `I` limits `docker run` to the images of one version. */
 export type Command<I extends ImageName = ImageName> =
   | DockerRun<I>
   | DockerNetworkCreate
+  | DockerNetworkConnect
+  | MakeFolder
+  | WriteFile
+  | DockerBuild
+  | BridgeInputGuardRule
   | Export
   | LoopbackGuardRule
   | BridgeGuardRule

@@ -15,4 +15,5 @@ export interface EnvByImage {
   readonly 'openhands-0.33': OpenHandsEnv033;
   readonly 'runtime-0.33': Record<never, never>;
   readonly 'socket-proxy': SocketProxyEnv;
+  readonly 'egress-proxy': Record<never, never>;
 }

@@ -1,4 +1,5 @@
 import type { ImageRef } from './image-ref';
+import { EGRESS_PROXY_IMAGES } from './egress-proxy';
 import { SOCKET_PROXY_IMAGES } from './socket-proxy';
 import { IMAGES as IMAGES_0_33 } from './versions/0.33/images';
 import { IMAGES as IMAGES_1_X } from './versions/1.x/images';
@@ -14,6 +15,7 @@ export const IMAGES = {
   ...IMAGES_1_X,
   ...IMAGES_0_33,
   ...SOCKET_PROXY_IMAGES,
+  ...EGRESS_PROXY_IMAGES,
 } as const satisfies Record<string, ImageRef>;
 
 export type ImageName = keyof typeof IMAGES;

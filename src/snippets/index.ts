@@ -3,7 +3,8 @@ import { requiresChain } from './requires';
 import { VERSIONS, VERSION_IDS, type VersionId } from './versions';
 
 export type { Snippet, SnippetSpec, Step } from './snippet';
-export type { Claim, ClaimKind, PagePolicy } from './claims';
+export type { Claim, ClaimKind, EgressWay, PagePolicy } from './claims';
+export { EGRESS_WAYS } from './claims';
 export { renderSnippet, renderCommand, renderWord, type Translate } from './render';
 export { VERSIONS, VERSION_IDS, isVersionId, type VersionId } from './versions';
 export { snippetHash } from './hash';

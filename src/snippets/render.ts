@@ -1,5 +1,5 @@
 import { imageReference } from './images';
-import type { BridgeGuardRule, Command, DockerUserGuardRule, GrantFolderAccess, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export } from './commands';
+import type { BridgeGuardRule, BridgeInputGuardRule, Command, DockerBuild, DockerNetworkConnect, DockerUserGuardRule, GrantFolderAccess, DockerLogs, DockerNetworkCreate, DockerRemove, DockerRun, Export, HomeFolder, MakeFolder, WriteFile } from './commands';
 import type { Snippet, Step } from './snippet';
 import { commandOutput, concat, PLACEHOLDERS, UNSET_VARIABLE_MESSAGE, type Word } from './words';
 import type { MessageKey } from '../i18n/messages';
@@ -63,11 +63,30 @@ export function dockerRunFlags(run: DockerRun): { head: string[]; lines: string[
 function renderDockerRun(run: DockerRun): string {
   const { head, lines } = dockerRunFlags(run);
   const first = ['docker', 'run', ...head].join(' ');
-  const rest = [...lines, run.imageFrom ? renderWord(run.imageFrom) : imageReference(run.image)];
+  const image = run.imageFrom ? renderWord(run.imageFrom) : imageReference(run.image);
+  // The container's own command stays on the image's line: it is what runs in that image.
+  const rest = [...lines, [image, ...(run.args ?? []).map(renderWord)].join(' ')];
   return [first, ...rest.map((line) => INDENT + line)].join(' \\\n');
 }
 
-const renderNetworkCreate = (command: DockerNetworkCreate) => `docker network create ${command.name}`;
+/** The option that names a network's bridge interface on the host (Docker's bridge driver). */
+export const BRIDGE_NAME_OPTION = 'com.docker.network.bridge.name';
+
+const renderNetworkCreate = (command: DockerNetworkCreate) =>
+  ['docker', 'network', 'create', ...(command.internal ? ['--internal'] : []), ...(command.bridgeName ? ['-o', `${BRIDGE_NAME_OPTION}=${command.bridgeName}`] : []), command.name].join(' ');
+const renderNetworkConnect = (command: DockerNetworkConnect) => `docker network connect ${command.network} ${command.container}`;
+
+/** `~/FOLDER` or `~/FOLDER/FILE`, as the reader's shell expands it. */
+export const homePath = (folder: HomeFolder, file?: string): string => renderWord({ kind: 'home', path: file ? `${folder}/${file}` : folder });
+/** printf's format: each argument on a line of its own. */
+export const WRITE_FILE_FORMAT = '%s\\n';
+const renderMakeFolder = (command: MakeFolder) => `mkdir -p ${homePath(command.folder)}`;
+/** One line of the file per line of the command, so the page reads like the file. */
+const renderWriteFile = (command: WriteFile) =>
+  [`printf '${WRITE_FILE_FORMAT}'`, ...command.lines.map(renderWord), `> ${homePath(command.folder, command.file)}`].join(` \\\n${INDENT}`);
+const renderBuild = (command: DockerBuild) => `docker build -t ${imageReference(command.image)} ${homePath(command.folder)}`;
+/** `-I INPUT`: ahead of whatever else the host's INPUT chain accepts. */
+export const bridgeInputGuardArgs = (rule: BridgeInputGuardRule): string[] => ['-I', 'INPUT', '-i', rule.bridge, '-j', 'DROP'];
 const renderExport = (command: Export) => `export ${command.name}=${renderWord(command.value)}`;
 
 /**
@@ -113,6 +132,16 @@ export function renderCommand(command: Command): string {
       return renderDockerRun(command);
     case 'docker-network-create':
       return renderNetworkCreate(command);
+    case 'docker-network-connect':
+      return renderNetworkConnect(command);
+    case 'make-folder':
+      return renderMakeFolder(command);
+    case 'write-file':
+      return renderWriteFile(command);
+    case 'docker-build':
+      return renderBuild(command);
+    case 'bridge-input-guard-rule':
+      return ['iptables', ...bridgeInputGuardArgs(command)].join(' ');
     case 'export':
       return renderExport(command);
     case 'loopback-guard-rule':

@@ -19,6 +19,8 @@ export interface StandInSpec {
   readonly haproxy: boolean;
   /** Debian's squid with its libraries, helpers and data, as its packages install it. */
   readonly squid?: boolean;
+  /** Debian's socat (installed by ensure-daemon.sh) with the libraries it links, at /usr/bin/socat. */
+  readonly socat?: boolean;
   /**
    * Shell libraries the stand-ins share (scripts/harness/stand-ins/lib/<name>.sh), each put at
    * /usr/local/lib/openhands-guide/<name>.sh: the HTTP server, and Debian's useradd rules.

@@ -59,7 +59,10 @@ function commandWords(command: Command): [string, Word][] {
         ...(command.mounts ?? []).map((mount, index): [string, Word] => [`mounts[${index}].source`, mount.source]),
         ...(command.publish ?? []).flatMap((port, index): [string, Word][] => (typeof port.hostIp === 'object' ? [[`publish[${index}].hostIp`, port.hostIp]] : [])),
         ...(command.imageFrom ? [['imageFrom', command.imageFrom] as [string, Word]] : []),
+        ...(command.args ?? []).map((word, index): [string, Word] => [`args[${index}]`, word]),
       ];
+    case 'write-file':
+      return command.lines.map((line, index): [string, Word] => [`lines[${index}]`, line]);
     case 'export':
       return [['value', command.value]];
     case 'docker-rm':
@@ -87,6 +90,14 @@ interface Scope {
   bridgeRule: boolean;
   dockerUserRule: boolean;
   folderGrant: boolean;
+  /** Folders under the reader's home made so far, and the files written in them (`folder/file`). */
+  readonly folders: Set<string>;
+  readonly files: Set<string>;
+  /** Network -> containers a `docker network connect` added to it. */
+  readonly connected: Map<string, Set<string>>;
+  inputRule: boolean;
+  /** Bridge interface names the networks created so far were given. */
+  readonly bridges: Set<string>;
 }
 
 /**
@@ -182,7 +193,10 @@ class RegistryValidator {
   }
 
   private checkSteps(id: string, spec: SnippetSpec): Scope {
-    const scope: Scope = { variables: new Map(), ownVariables: new Set(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false, folderGrant: false };
+    const scope: Scope = {
+      variables: new Map(), ownVariables: new Set(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false, folderGrant: false,
+      folders: new Set(), files: new Set(), connected: new Map(), inputRule: false, bridges: new Set(),
+    };
     for (const required of this.requiredChain(id)) {
       for (const step of this.snippets[required]?.steps ?? []) this.apply(scope, step.command, `snippet \`${required}\``);
     }
@@ -207,12 +221,17 @@ class RegistryValidator {
     if (command.kind === 'export') scope.variables.set(command.name, by);
     if (command.kind === 'docker-run' && command.name) scope.containers.set(command.name, { run: command, by });
     if (command.kind === 'docker-network-create') scope.networks.set(command.name, by);
+    if (command.kind === 'docker-network-create' && command.bridgeName) scope.bridges.add(command.bridgeName);
     if (command.kind === 'loopback-guard-rule') scope.guardRule = true;
     if (command.kind === 'bridge-guard-rule') scope.bridgeRule = true;
     if (command.kind === 'docker-user-guard-rule') scope.dockerUserRule = true;
     if (command.kind === 'grant-folder-access') scope.folderGrant = true;
     if (command.kind === 'docker-rm') for (const name of command.containers) if (typeof name === 'string') scope.containers.delete(name);
     if (command.kind === 'docker-network-rm') scope.networks.delete(command.name);
+    if (command.kind === 'make-folder') scope.folders.add(command.folder);
+    if (command.kind === 'write-file') scope.files.add(`${command.folder}/${command.file}`);
+    if (command.kind === 'docker-network-connect') scope.connected.set(command.network, new Set([...(scope.connected.get(command.network) ?? []), command.container]));
+    if (command.kind === 'bridge-input-guard-rule') scope.inputRule = true;
   }
 
   private checkWords(id: string, field: string, step: Step, scope: Scope): void {
@@ -301,12 +320,36 @@ class RegistryValidator {
           this.problem(id, `${field}.uid`, `Unexpected uid ${command.uid}, expected the agent's non-root uid`);
         }
         return;
+      case 'docker-network-connect':
+        this.container(id, `${field}.container`, command.container, scope);
+        if (!scope.networks.has(command.network)) {
+          this.problem(id, `${field}.network`, `Unexpected \`docker network connect ${command.network}\` to a network no earlier step creates, expected \`docker network create ${command.network}\` before it`);
+        }
+        return;
+      case 'make-folder':
+        return;
+      case 'write-file':
+        if (!scope.folders.has(command.folder)) this.problem(id, `${field}.folder`, `Unexpected file in ~/${command.folder} before any \`mkdir -p ~/${command.folder}\`, expected a \`make-folder\` step first`);
+        if (!/^[A-Za-z0-9._-]+$/.test(command.file)) this.problem(id, `${field}.file`, `Unexpected file name \`${command.file}\`, expected a plain name`);
+        if (command.lines.length === 0) this.problem(id, `${field}.lines`, 'Unexpected empty file, expected at least one line');
+        command.lines.forEach((line, index) => {
+          if (typeof line === 'string' && /[\n']/.test(line)) this.problem(id, `${field}.lines[${index}]`, 'Unexpected newline or single quote in a line, expected one line of plain text');
+        });
+        return;
+      case 'docker-build':
+        if (!scope.files.has(`${command.folder}/Dockerfile`)) this.problem(id, `${field}.folder`, `Unexpected \`docker build\` of ~/${command.folder} with no Dockerfile written there, expected a \`write-file\` step of ~/${command.folder}/Dockerfile first`);
+        return;
+      case 'bridge-input-guard-rule': {
+        if (!scope.bridges.has(command.bridge)) this.problem(id, `${field}.bridge`, `Unexpected bridge \`${command.bridge}\` no network of the snippet or its requires names, expected \`docker network create -o com.docker.network.bridge.name=${command.bridge}\` first`);
+        return;
+      }
       case 'docker-rm':
       case 'loopback-guard-rule':
       case 'docker-user-guard-rule':
         return;
     }
   }
+
 
   private checkDockerRun(id: string, field: string, run: DockerRun, scope: Scope): void {
     if (!Object.hasOwn(IMAGES, run.image)) {

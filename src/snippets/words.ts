@@ -83,6 +83,11 @@ export const PLACEHOLDERS = {
   apiKey: 'your-long-random-key',
   /** The reader's network interface; the harness fills in its LAN neighbour's link. */
   lanInterface: 'eth0',
+  /**
+   * The LLM provider's API host, the one name of the egress allow-list. `.example` is reserved
+   * (RFC 2606): a list left unedited names no real host. The harness fills in its stand-in's.
+   */
+  llmHost: 'api.your-llm-provider.example',
 } as const;
 export type PlaceholderId = keyof typeof PLACEHOLDERS;
 

@@ -29,7 +29,7 @@ function session(id: string, port: number, workspace: string) {
     hostPort: () => port,
     workspace,
   };
-  return { context, fresh, fill: { workspaceDir: workspace, wslWorkspaceDir: workspace, projectsDir: workspace, apiKey: 'k3y-t3st', lanInterface: 'ohgtest0' } };
+  return { context, fresh, fill: { workspaceDir: workspace, wslWorkspaceDir: workspace, projectsDir: workspace, apiKey: 'k3y-t3st', lanInterface: 'ohgtest0', llmHost: 'llm.t3st.test' } };
 }
 
 const OLD = 'aaaaaa11111111111111111111111111';

@@ -78,7 +78,7 @@ async function accessLog(): Promise<string> {
 
 beforeAll(async () => {
   probe = await ensureProbeImage();
-  squidImage = (await buildStandInImage('squid')).reference;
+  squidImage = (await buildStandInImage('egress-proxy')).reference;
   internet = await createStandInInternet(session);
   guard = await createEgressGuard(session);
   folder = mkdtempSync(join(tmpdir(), `ohg-${session.suffix}-squid-`));

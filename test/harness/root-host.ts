@@ -64,6 +64,11 @@ export const ON_A_ROOT_HOST: { readonly [K in ClaimKind]: 'must-verify' | { read
   audit: 'must-verify',
   'workspace-chown': 'must-verify',
   'network-exists': 'must-verify',
+  'egress-allowed-via-proxy': 'must-verify',
+  'egress-refused': 'must-verify',
+  'egress-fails-closed': 'must-verify',
+  'egress-ui-forwarded': 'must-verify',
+  'egress-host-reachable': 'must-verify',
 };
 
 export const mustVerifyOnRootHost = (kind: ClaimKind): boolean => ON_A_ROOT_HOST[kind] === 'must-verify';

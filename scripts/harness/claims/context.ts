@@ -116,6 +116,43 @@ export interface ClaimContext {
   asReader(script: string, cwd: string): Promise<{ readonly exitCode: number; readonly stderr: string }>;
   /** Adds or removes the page's firewall rule, for claims that compare both states. */
   firewall: { readonly present: () => Promise<boolean>; readonly remove: () => Promise<void> };
+  /** The stand-in internet and its probes, for units that reach out (egress claims); undefined elsewhere, and when it could not be made (not root). */
+  readonly egress?: EgressProbe | undefined;
+  /** Why `egress` is undefined in a unit that asked for it. */
+  readonly egressError?: string;
+}
+
+export interface ShellOutput {
+  readonly exitCode: number;
+  /** stdout and stderr together. */
+  readonly output: string;
+}
+
+/**
+ * The egress checkers' view of the stand-in internet (scripts/harness/internet.ts) and of the
+ * unit: every attempt goes to an address the stand-in holds, never to a name outside its zone.
+ */
+export interface EgressProbe {
+  /** `llm` is the name the allow-list holds; `unlisted` a host it does not. */
+  readonly names: { readonly llm: string; readonly unlisted: string };
+  readonly addresses: { readonly llm: string; readonly unlisted: string; readonly resolver: string };
+  /** What a host's server answers: naming the host, so a reply proves which host was reached. */
+  pageOf(host: 'llm' | 'unlisted' | 'metadata'): string;
+  /** The names the stand-in's resolver was asked so far. */
+  queries(): readonly string[];
+  /** A busybox shell script in a container's network namespace (names resolve nowhere there: use addresses). */
+  shellIn(container: string, script: string): Promise<ShellOutput>;
+  /** The same from a probe container on this network, where the page's measures do not apply: the negative control. */
+  shellOn(network: string, script: string): Promise<ShellOutput>;
+  addressOn(container: string, network: string): Promise<string | undefined>;
+  gatewayOf(network: string): Promise<string | undefined>;
+  /** A web server on every address of the reader's machine, as sshd or a database often is: its port. */
+  hostService(): Promise<{ readonly port: number }>;
+  /** The egress proxy's access log (/var/log/squid/access.log). */
+  proxyLog(proxy: string): Promise<string>;
+  stop(container: string): Promise<void>;
+  /** Packets the egress guard dropped so far: anything but 0 means a test tried to leave the machine. */
+  dropped(): Promise<number>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { apiKeyFile, apiRequiresKey, envKeyLeavesApiOpen, internalPortReachableO
 import { editorReachableOnNetwork, editorRoute } from './editor';
 import { workspaceChown } from './workspace-chown';
 import { audit } from './audit';
+import { egressAllowedViaProxy, egressFailsClosed, egressHostReachable, egressRefused, egressUiForwarded } from './egress';
 import { agentWriteAllowed, agentWriteRefused } from './agent-writes';
 import { appRunsAs, image, imageByDigest, noNewPrivileges, runsAsUid, workspaceFilesOwnedByUser } from './identity';
 import { logSaved, removed } from './lifecycle';
@@ -78,6 +79,11 @@ export const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   'editor-route': editorRoute,
   'workspace-chown': workspaceChown,
   audit,
+  'egress-allowed-via-proxy': egressAllowedViaProxy,
+  'egress-refused': egressRefused,
+  'egress-fails-closed': egressFailsClosed,
+  'egress-host-reachable': egressHostReachable,
+  'egress-ui-forwarded': egressUiForwarded,
 };
 
 export class UnknownClaimError extends Error {

@@ -41,6 +41,7 @@ interface HostBinaries {
   readonly haproxy: string;
   /** Debian's squid, unpacked with squid-common and squid-langpack (ensure-daemon.sh). */
   readonly squid: string;
+  readonly socat: string;
 }
 
 function hostBinaries(): HostBinaries {
@@ -51,6 +52,7 @@ function hostBinaries(): HostBinaries {
       process.env.OPENHANDS_GUIDE_HAPROXY ??
       firstExisting([join(UNPACKED_TOOLS, 'haproxy/usr/sbin/haproxy'), '/usr/sbin/haproxy'], 'HAProxy', 'run `bash scripts/docker/ensure-daemon.sh` as root (it unpacks Debian\'s haproxy), or set OPENHANDS_GUIDE_HAPROXY'),
     squid: join(UNPACKED_TOOLS, 'squid'),
+    socat: process.env.OPENHANDS_GUIDE_SOCAT ?? firstExisting(['/usr/bin/socat'], 'socat', 'run `bash scripts/docker/ensure-daemon.sh` as root (it installs Debian\'s socat), or apt-get install socat'),
   };
 }
 
@@ -144,5 +146,8 @@ export function assembleContext(standIn: StandInName): BuildContext {
     for (const path of withLibraries(bins.haproxy)) put(path, path === bins.haproxy ? 'usr/sbin/haproxy' : path.slice(1));
   }
   if (spec.squid) putSquid(bins.squid, dir, put);
+  if (spec.socat) {
+    for (const path of withLibraries(bins.socat)) put(path, path === bins.socat ? 'usr/bin/socat' : path.slice(1));
+  }
   return { dir, hash: hashTree(dir) };
 }

@@ -8,11 +8,8 @@ import type { StandInSpec } from '../../../src/snippets/stand-in';
 import { VERSION_IDS } from '../../../src/snippets/versions';
 import { STAND_INS } from '../../../src/snippets/versions/stand-ins';
 
-/**
- * A documented image, or one of the harness's own: `probe` (its tool image) and `squid`
- * (Debian's squid, which the egress tests run as the allow-list proxy).
- */
-export type StandInName = ImageName | 'probe' | 'squid';
+/** A documented image, or the harness's own tool image `probe`. */
+export type StandInName = ImageName | 'probe';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
@@ -33,15 +30,16 @@ export const STAND_IN_SPECS: Readonly<Record<StandInName, StandInSpec>> = {
     haproxy: true,
     libraries: [],
   },
+  // The image the egress section's Dockerfile builds from Debian's squid and socat (src/snippets/egress-proxy.ts).
+  'egress-proxy': { dir: `${HARNESS_STAND_INS}/squid`, files: {}, busybox: true, dockerCli: false, haproxy: false, squid: true, socat: true, libraries: [] },
   probe: { dir: `${HARNESS_STAND_INS}/probe`, files: {}, busybox: true, dockerCli: false, haproxy: false, libraries: [] },
-  squid: { dir: `${HARNESS_STAND_INS}/squid`, files: {}, busybox: true, dockerCli: false, haproxy: false, squid: true, libraries: [] },
 };
 
 /** Where the shell libraries of SharedLibrary live on the host (src/snippets/stand-in.ts). */
 export const SHARED_LIBRARIES = join(ROOT, HARNESS_STAND_INS, 'lib');
 
 export function privateRepository(standIn: StandInName): string {
-  return standIn === 'probe' || standIn === 'squid' ? `openhands-guide/${standIn}` : `openhands-guide/stand-in-${kebab(standIn)}`;
+  return standIn === 'probe' ? `openhands-guide/${standIn}` : `openhands-guide/stand-in-${kebab(standIn)}`;
 }
 
 /** Where earlier versions of the harness kept their stand-in builds (labelled LEGACY_LABEL.standIn). */

@@ -4,13 +4,14 @@
  * hand edit after rendering (say 0.0.0.0 for 127.0.0.1) shows up here as a difference.
  */
 import type { Snippet } from '../../../src/snippets';
-import type { BridgeGuardRule, Command, GrantFolderAccess, DockerLogs, DockerNetworkCreate, DockerNetworkRemove, DockerRemove, DockerRun, Export } from '../../../src/snippets/commands';
+import { isFirewallRule, type BridgeGuardRule, type Command, DockerBuild, DockerNetworkConnect, GrantFolderAccess, DockerLogs, DockerNetworkCreate, DockerNetworkRemove, DockerRemove, DockerRun, Export, MakeFolder, WriteFile } from '../../../src/snippets/commands';
 import { imageReference } from '../../../src/snippets/images';
-import { bridgeGuardArgs, dockerUserGuardArgs, grantFolderAccessSpec, LOOPBACK_GUARD_ARGS } from '../../../src/snippets/render';
+import { BRIDGE_NAME_OPTION, bridgeGuardArgs, bridgeInputGuardArgs, dockerUserGuardArgs, grantFolderAccessSpec, homePath, LOOPBACK_GUARD_ARGS, WRITE_FILE_FORMAT } from '../../../src/snippets/render';
 import type { ParsedSetfacl } from './setfacl';
 import { PLACEHOLDERS, UNSET_VARIABLE_MESSAGE, type Word } from '../../../src/snippets/words';
 import type { ParsedCommand } from './commands';
-import type { ParsedDockerRun, ParsedLogs, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
+import type { ParsedBuild, ParsedDockerRun, ParsedLogs, ParsedNetworkConnect, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
+import type { ParsedMakeFolder, ParsedPrintf } from './files';
 import { failer, type TextPosition } from './errors';
 import type { ParsedExport } from './export';
 import { parseIptables, type ParsedIptables } from './iptables';
@@ -195,17 +196,39 @@ function compareRun(diff: StepDiff, run: DockerRun, parsed: ParsedDockerRun): vo
   diff.list('securityOpts', run.securityOpts ?? [], parsed.securityOpts, (o) => o, (o) => o.value);
   diff.check('network', run.network, parsed.network?.value, parsed.network?.word);
   diff.check('name', run.name, parsed.name?.value, parsed.name?.word);
-  // The registry has no labels, user or command after the image: the text must not either.
+  // The registry has no labels or user: the text must not either.
   diff.list('labels', [], parsed.labels, String, (l) => l.value);
   diff.check('user', undefined, parsed.user && showWord(parsed.user), parsed.user);
-  diff.list('args', [], parsed.args.map((word) => ({ word })), String, (a) => showWord(a.word));
+  diff.list('args', run.args ?? [], parsed.args.map((word) => ({ word })), showRegistry, (a) => showWord(a.word));
 }
 
 function compareNetworkCreate(diff: StepDiff, create: DockerNetworkCreate, parsed: ParsedNetworkCreate): void {
   diff.check('name', create.name, parsed.name.value, parsed.name.word);
   diff.check('driver', undefined, parsed.driver?.value, parsed.driver?.word);
-  diff.check('internal', 'false', String(parsed.internal));
+  diff.check('internal', String(create.internal ?? false), String(parsed.internal));
   diff.list('labels', [], parsed.labels, String, (l) => l.value);
+  diff.list('options', create.bridgeName ? [`${BRIDGE_NAME_OPTION}=${create.bridgeName}`] : [], parsed.options, String, (o) => o.value);
+}
+
+function compareNetworkConnect(diff: StepDiff, expected: DockerNetworkConnect, parsed: ParsedNetworkConnect): void {
+  diff.check('network', expected.network, parsed.network.value, parsed.network.word);
+  diff.check('container', expected.container, parsed.container.value, parsed.container.word);
+}
+
+function compareMakeFolder(diff: StepDiff, expected: MakeFolder, parsed: ParsedMakeFolder): void {
+  diff.check('parents', 'true', String(parsed.parents));
+  diff.check('folder', homePath(expected.folder), showWord(parsed.folder), parsed.folder);
+}
+
+function compareWriteFile(diff: StepDiff, expected: WriteFile, parsed: ParsedPrintf): void {
+  diff.check('format', WRITE_FILE_FORMAT, showWord(parsed.format), parsed.format);
+  diff.list('lines', expected.lines, parsed.lines.map((word) => ({ word })), showRegistry, (l) => showWord(l.word));
+  diff.check('file', homePath(expected.folder, expected.file), parsed.target && showWord(parsed.target), parsed.target);
+}
+
+function compareBuild(diff: StepDiff, expected: DockerBuild, parsed: ParsedBuild): void {
+  diff.check('image', imageReference(expected.image), parsed.tag?.value, parsed.tag?.word);
+  diff.check('folder', homePath(expected.folder), showWord(parsed.context), parsed.context);
 }
 
 function compareExport(diff: StepDiff, expected: Export, parsed: ParsedExport): void {
@@ -273,8 +296,10 @@ function compareGrant(diff: StepDiff, expected: GrantFolderAccess, parsed: Parse
 }
 
 function parsedKind(command: Command): ParsedCommand['kind'] {
-  if (command.kind === 'loopback-guard-rule' || command.kind === 'bridge-guard-rule' || command.kind === 'docker-user-guard-rule') return 'iptables';
+  if (isFirewallRule(command)) return 'iptables';
   if (command.kind === 'grant-folder-access') return 'setfacl';
+  if (command.kind === 'make-folder') return 'mkdir';
+  if (command.kind === 'write-file') return 'printf';
   return command.kind;
 }
 
@@ -289,6 +314,11 @@ function compareStep(diff: StepDiff, expected: Command, actual: ParsedCommand): 
   else if (expected.kind === 'docker-network-rm' && actual.kind === 'docker-network-rm') compareNetworkRemove(diff, expected, actual);
   else if (expected.kind === 'docker-logs' && actual.kind === 'docker-logs') compareLogs(diff, expected, actual);
   else if (expected.kind === 'grant-folder-access' && actual.kind === 'setfacl') compareGrant(diff, expected, actual);
+  else if (expected.kind === 'bridge-input-guard-rule' && actual.kind === 'iptables') compareRule(diff, registryRule(bridgeInputGuardArgs(expected), 'bridgeInputGuardArgs'), actual);
+  else if (expected.kind === 'docker-network-connect' && actual.kind === 'docker-network-connect') compareNetworkConnect(diff, expected, actual);
+  else if (expected.kind === 'make-folder' && actual.kind === 'mkdir') compareMakeFolder(diff, expected, actual);
+  else if (expected.kind === 'write-file' && actual.kind === 'printf') compareWriteFile(diff, expected, actual);
+  else if (expected.kind === 'docker-build' && actual.kind === 'docker-build') compareBuild(diff, expected, actual);
   else diff.check('command', parsedKind(expected), actual.kind, actual.command);
 }
 

@@ -107,6 +107,7 @@ const NETWORK_CREATE_FLAGS = {
   driver: { long: 'driver', short: 'd', takesValue: true },
   internal: { long: 'internal', takesValue: false },
   label: { long: 'label', takesValue: true },
+  option: { long: 'opt', short: 'o', takesValue: true },
 } as const satisfies Record<string, FlagSpec>;
 
 export type NetworkCreateFlag = keyof typeof NETWORK_CREATE_FLAGS;
@@ -118,7 +119,26 @@ export interface ParsedNetworkCreate {
   readonly driver?: Located<string>;
   readonly internal: boolean;
   readonly labels: readonly Located<string>[];
+  /** `-o KEY=VALUE`: driver options, as written. */
+  readonly options: readonly Located<string>[];
   readonly flags: readonly FlagUse<NetworkCreateFlag>[];
+}
+
+export interface ParsedNetworkConnect {
+  readonly kind: 'docker-network-connect';
+  readonly command: SimpleCommand;
+  readonly network: Located<string>;
+  readonly container: Located<string>;
+}
+
+const BUILD_FLAGS = { tag: { long: 'tag', short: 't', takesValue: true } } as const satisfies Record<string, FlagSpec>;
+
+export interface ParsedBuild {
+  readonly kind: 'docker-build';
+  readonly command: SimpleCommand;
+  readonly tag?: Located<string>;
+  /** The build context: a folder (possibly `~/...`). */
+  readonly context: ShellWord;
 }
 
 export interface ParsedRemove {
@@ -144,7 +164,7 @@ export interface ParsedLogs {
   readonly stderrToStdout: boolean;
 }
 
-export type ParsedDocker = ParsedDockerRun | ParsedNetworkCreate | ParsedRemove | ParsedNetworkRemove | ParsedLogs;
+export type ParsedDocker = ParsedDockerRun | ParsedNetworkCreate | ParsedNetworkConnect | ParsedBuild | ParsedRemove | ParsedNetworkRemove | ParsedLogs;
 
 const RM_FLAGS = { force: { long: 'force', short: 'f', takesValue: false } } as const satisfies Record<string, FlagSpec>;
 
@@ -282,11 +302,38 @@ export function parseNetworkCreate(command: SimpleCommand, words: readonly Shell
     ...(driver && { driver: { value: literalOf(driver, 'a network driver', fail), word: driver } }),
     internal: enabled(flags, 'internal'),
     labels: flags.filter((f) => f.key === 'label').map((f) => ({ value: parseLabel(f.value!, fail), word: f.value! })),
+    options: flags.filter((f) => f.key === 'option').map((f) => ({ value: literalOf(f.value!, 'a driver option KEY=VALUE', fail), word: f.value! })),
     flags,
   };
 }
 
-const DOCKER_COMMANDS = '`docker run`, `docker rm`, `docker logs`, `docker network create` or `docker network rm`';
+/** `words` start after `docker network connect`. */
+export function parseNetworkConnect(command: SimpleCommand, words: readonly ShellWord[], fail: Fail): ParsedNetworkConnect {
+  const usage = 'docker network connect NETWORK CONTAINER';
+  const [networkWord, containerWord, extra] = words;
+  const last = command.words[command.words.length - 1]!;
+  for (const word of [networkWord, containerWord]) if (word?.literal?.startsWith('-')) fail(word, 'unknown-flag', `Unexpected option ${quote(word.raw)}, expected ${usage}`);
+  if (!networkWord || !containerWord) return fail(last, 'missing-argument', `Unexpected end of command, expected ${usage}`);
+  if (extra) fail(extra, 'unexpected-argument', `Unexpected ${quote(extra.raw)}, expected ${usage}`);
+  return {
+    kind: 'docker-network-connect',
+    command,
+    network: { value: checkDockerName(networkWord, 'a network name', fail), word: networkWord },
+    container: { value: checkDockerName(containerWord, 'a container name', fail), word: containerWord },
+  };
+}
+
+/** `words` start after `docker build`. */
+export function parseBuild(command: SimpleCommand, words: readonly ShellWord[], fail: Fail): ParsedBuild {
+  const { flags, positionals } = parseArguments(words, { command: 'docker build', flags: BUILD_FLAGS, interspersed: true }, fail);
+  const [context, extra] = positionals;
+  if (!context) return fail(command.words[command.words.length - 1]!, 'missing-argument', 'Unexpected end of command, expected a build context folder');
+  if (extra) fail(extra, 'unexpected-argument', `Unexpected ${quote(extra.raw)}, expected one build context`);
+  const tag = lastValue(flags, 'tag');
+  return { kind: 'docker-build', command, ...(tag && { tag: { value: literalOf(tag, 'an image reference', fail), word: tag } }), context };
+}
+
+const DOCKER_COMMANDS = '`docker run`, `docker build`, `docker rm`, `docker logs`, `docker network create`, `docker network connect` or `docker network rm`';
 
 /** The Docker commands the guide uses; `words` start after `docker`. */
 export function parseDocker(command: SimpleCommand, fail: Fail): ParsedDocker {
@@ -297,7 +344,9 @@ export function parseDocker(command: SimpleCommand, fail: Fail): ParsedDocker {
   if (sub?.literal === 'run') return parseDockerRun(command, command.words.slice(2), fail);
   if (sub?.literal === 'rm') return parseRemove(command, command.words.slice(2), fail);
   if (sub?.literal === 'logs') return parseLogs(command, command.words.slice(2), fail);
+  if (sub?.literal === 'build') return parseBuild(command, command.words.slice(2), fail);
   if (sub?.literal === 'network' && action?.literal === 'create') return parseNetworkCreate(command, rest, fail);
+  if (sub?.literal === 'network' && action?.literal === 'connect') return parseNetworkConnect(command, rest, fail);
   if (sub?.literal === 'network' && action?.literal === 'rm') {
     return { kind: 'docker-network-rm', command, name: onlyName(command, rest, 'a network name', 'docker network rm NAME', fail) };
   }

@@ -72,9 +72,15 @@ export interface RewriteContext {
    * port would tell it.
    */
   readonly callbackPort?: { readonly variable: string; readonly containerPort: number };
+  /**
+   * The stand-in internet's resolver, for units that reach it (the egress section): every
+   * container gets it with --dns, so no name a container looks up goes to the machine's own
+   * resolvers (Docker's embedded DNS forwards what it cannot answer to them).
+   */
+  readonly resolver?: string;
 }
 
-const DOCUMENTED_NAME = /(?<![A-Za-z0-9_.-])(openhands-app|openhands-network|docker-socket-proxy|agent-canvas-state|agent-canvas)(?![A-Za-z0-9_-])/g;
+const DOCUMENTED_NAME = /(?<![A-Za-z0-9_.-])(openhands-app|openhands-network|openhands-egress-proxy|openhands-egress|docker-socket-proxy|agent-canvas-state|agent-canvas-ui|agent-canvas|oh-egress0)(?![A-Za-z0-9_-])/g;
 
 /** Image references contain documented names (`tecnativa/docker-socket-proxy`) but are not names. */
 const IMAGE_REFERENCES = new Set(Object.keys(IMAGES).map((name) => imageReference(name as ImageName)));
@@ -137,13 +143,21 @@ function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
   if (first?.raw === 'iptables') {
     const last = words[words.length - 1]!;
     const comment = ` -m comment --comment ${ctx.firewallComment}`;
-    return [{ offset: last.end, end: last.end, replacement: comment, rule: 'firewall-comment' }];
+    // A bridge the unit's network was given (`-i oh-egress0`) is renamed like the network.
+    return [...words.slice(1).flatMap((word) => renameEdits(word, ctx)), { offset: last.end, end: last.end, replacement: comment, rule: 'firewall-comment' }];
   }
   if (first?.raw !== 'docker') return edits;
+  if (second?.raw === 'build') {
+    // The built image is already there under its documented reference (a stand-in of the same packages, or the reader's own build).
+    const tag = words.findIndex((word) => word.raw === '-t' || word.raw === '--tag');
+    const reference = words[tag + 1]?.raw ?? '';
+    const last = words[words.length - 1]!;
+    return [{ offset: second.offset, end: last.end, replacement: `image inspect --format '{{.Id}}' ${reference}`, rule: 'no-build' }];
+  }
   const isRun = second?.raw === 'run';
   const isNetworkCreate = second?.raw === 'network' && third?.raw === 'create';
   // Commands that only name what earlier commands created: names are renamed, nothing else.
-  const isReference = second?.raw === 'rm' || second?.raw === 'logs' || (second?.raw === 'network' && third?.raw === 'rm');
+  const isReference = second?.raw === 'rm' || second?.raw === 'logs' || (second?.raw === 'network' && (third?.raw === 'rm' || third?.raw === 'connect'));
   if (isReference) {
     for (const word of words.slice(second?.raw === 'network' ? 3 : 2)) edits.push(...renameEdits(word, ctx), ...listingEdits(word, ctx));
     return edits;
@@ -151,6 +165,7 @@ function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
   if (!isRun && !isNetworkCreate) return edits;
   const anchor = isRun ? second! : third!;
   edits.push({ offset: anchor.end, end: anchor.end, replacement: ` ${ctx.labelFlags.join(' ')}`, rule: 'session-labels' });
+  if (isRun && ctx.resolver) edits.push({ offset: anchor.end, end: anchor.end, replacement: ` --dns ${ctx.resolver}`, rule: 'stand-in-resolver' });
   let callback: number | undefined;
   const setsCallback = ctx.callbackPort !== undefined && words.some((w) => w.raw.startsWith(`${ctx.callbackPort!.variable}=`));
   for (let i = isRun ? 2 : 3; i < words.length; i++) {

@@ -7,6 +7,8 @@ import { documentedReferences, ensureImages, ensureProbeImage, type EnsuredImage
 import { VERSIONS, VERSION_IDS, type VersionId } from '../../../src/snippets/versions';
 import { LABEL, labelArgs, labelFilterArgs, sessionLabels, type Role } from '../labels';
 import { createLanNeighbour, type LanNeighbour } from '../lan';
+import { createEgressGuard, type EgressGuard } from '../egress-guard';
+import { createStandInInternet, type StandInInternet } from '../internet';
 import { Session } from '../session';
 import { PortPool } from './free-port';
 import { whileCreatingNetworks } from './network-quiet';
@@ -14,6 +16,36 @@ import { probeLocal } from './probes';
 import { hostNetPid } from '../host-net';
 
 const OUTSIDER_PORT = 8080;
+
+/**
+ * The stand-in internet and the guard that keeps the egress units' traffic on this machine.
+ * They belong to a session of their own: the guard's jumps carry that session's firewall
+ * comment, so removing a unit's firewall rule (by the main session's comment) leaves them.
+ */
+export interface EgressParts {
+  readonly internet: StandInInternet;
+  readonly guard: EgressGuard;
+}
+
+interface EgressHolding extends EgressParts {
+  readonly session: Session;
+  readonly cleanup: CleanupRegistration;
+}
+
+async function openEgress(): Promise<EgressHolding> {
+  const session = Session.create();
+  const cleanup = registerCleanup(session);
+  try {
+    // The guard first: from then on nothing of this session's zone can leave.
+    const guard = await createEgressGuard(session);
+    const internet = await createStandInInternet(session);
+    return { session, cleanup, guard, internet };
+  } catch (error) {
+    cleanup.run();
+    session.end();
+    throw error;
+  }
+}
 
 /** A container on a network of its own: its address, its network's gateway, and the port it answers on. */
 export interface Outsider {
@@ -54,7 +86,7 @@ export class HarnessSession {
     const cleanup = registerCleanup(session);
     try {
       const all = documentedReferences();
-      const wanted: ImageName[] = ['socket-proxy', ...versions.flatMap((v) => VERSIONS[v].images)];
+      const wanted: ImageName[] = ['socket-proxy', 'egress-proxy', ...versions.flatMap((v) => VERSIONS[v].images)];
       const references = Object.fromEntries(wanted.map((name) => [name, all[name]]));
       const images = Object.values(await ensureImages(session, { references })).filter((i): i is EnsuredImage => i !== undefined);
       const probeImage = await ensureProbeImage();
@@ -130,7 +162,23 @@ export class HarnessSession {
     await removeLoopbackGuard(this.session);
   }
 
+  private egressHolding: Promise<EgressHolding> | undefined;
+
+  /** The stand-in internet and its guard, made when the first unit that reaches out asks for them (root only). */
+  egress(): Promise<EgressParts> {
+    this.egressHolding ??= openEgress();
+    return this.egressHolding;
+  }
+
   async close(): Promise<void> {
+    const egress = await this.egressHolding?.catch(() => undefined);
+    if (egress) {
+      await egress.internet.remove();
+      await egress.guard.remove();
+      await removeSessionResources(egress.session);
+      egress.cleanup.unregister();
+      egress.session.end();
+    }
     await this.lan?.remove();
     await removeSessionResources(this.session);
     this.cleanup.unregister();

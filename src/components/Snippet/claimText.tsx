@@ -32,6 +32,7 @@ function codeList(items: readonly string[], locale: Locale): ReactNode {
 const FORMATTERS: { readonly [K in ClaimField]: (value: FieldValue<K>, context: FormatContext) => ReactNode } = {
   container: (name) => code(name),
   proxy: (name) => code(name),
+  app: (name) => code(name),
   network: (name) => code(name),
   networks: (names, { locale }) => codeList(names, locale),
   containers: (names, { locale }) => codeList(names, locale),
@@ -48,6 +49,7 @@ const FORMATTERS: { readonly [K in ClaimField]: (value: FieldValue<K>, context: 
   withVariable: (policy, { t }) => t(`pagePolicy.${policy}` satisfies MessageKey),
   route: (route, { t }) => t(`editorRoute.${route}` satisfies MessageKey),
   outcome: (outcome, { t }) => t(`workspaceChown.${outcome}` satisfies MessageKey),
+  way: (way, { t }) => t(`egressWay.${way}` satisfies MessageKey),
 };
 
 function formatField<K extends ClaimField>(field: K, value: FieldValue<K>, context: FormatContext): ReactNode {

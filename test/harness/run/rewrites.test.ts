@@ -23,7 +23,7 @@ const context: RewriteContext = {
   firewallComment: 'openhands-guide-t3st',
   sessionFilter: 'label=org.openhands-guide.session=t3st',
 };
-const fill = { workspaceDir: '/tmp/ws-t3st', wslWorkspaceDir: '/tmp/ws-t3st', projectsDir: '/tmp/ws-t3st', apiKey: 'k3y-t3st', lanInterface: 'ohgtest0' };
+const fill = { workspaceDir: '/tmp/ws-t3st', wslWorkspaceDir: '/tmp/ws-t3st', projectsDir: '/tmp/ws-t3st', apiKey: 'k3y-t3st', lanInterface: 'ohgtest0', llmHost: 'llm.t3st.test' };
 
 describe('applyRewrites through buildUnit', () => {
   it('turns -it into -d, drops --pull, moves the host port and keeps its address', async () => {

@@ -20,4 +20,18 @@ export interface AgentCanvasEnv {
   readonly OH_SESSION_API_KEYS_0?: Word;
   /** The ingress port inside the container (default 8000). */
   readonly PORT?: Word;
+  /**
+   * The egress proxy, for the container's programs and the agent's commands: the entrypoint
+   * starts its servers with the container's environment (docker/entrypoint.sh line 42), and the
+   * agent's shell inherits the agent server's environment (software-agent-sdk v1.40.1
+   * openhands-sdk/openhands/sdk/utils/command.py lines 19 and 47-48). Upper and lower case:
+   * Python's clients read both, curl reads `http_proxy` in lower case only.
+   */
+  readonly HTTP_PROXY?: Word;
+  readonly HTTPS_PROXY?: Word;
+  readonly http_proxy?: Word;
+  readonly https_proxy?: Word;
+  /** The servers in the container call each other on 127.0.0.1 (entrypoint.sh lines 129, 137, 185): never through the proxy. */
+  readonly NO_PROXY?: Word;
+  readonly no_proxy?: Word;
 }

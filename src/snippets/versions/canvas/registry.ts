@@ -1,13 +1,16 @@
 import type { DockerRun } from '../../commands';
+import type { Claim } from '../../claims';
+import { EGRESS_WAYS } from '../../claims';
+import { ALLOWLIST_LINES, ALLOWLIST_TARGET, DOCKERFILE_LINES, EGRESS_FOLDER, PROXY_PORT, SQUID_CONF_LINES, SQUID_CONF_TARGET } from '../../egress-proxy';
 import type { SnippetSpec } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
 import { imageReference } from '../../images';
-import { digestOf, hostUidOf, placeholder, setEarlier, variable } from '../../words';
+import { digestOf, home, hostUidOf, placeholder, setEarlier, variable } from '../../words';
 import { FACTS } from './facts';
 import type { IMAGES } from './images';
 
-/** The images an Agent Canvas snippet may run: its one image. */
-type Image = keyof typeof IMAGES;
+/** The images an Agent Canvas snippet may run: its own, and the egress section's proxy. */
+type Image = keyof typeof IMAGES | 'egress-proxy';
 
 const GIB = 1024 ** 3;
 /** The image's own user; the agent works as it, in the same container (facts.ts). */
@@ -47,6 +50,21 @@ const HARDENED_CANVAS = {
   securityOpts: ['no-new-privileges'],
   network: 'openhands-network',
 } as const satisfies DockerRun<Image>;
+
+/** Every client in the container reads one of the two spellings (Python's read both, curl only lower case for http://). */
+const PROXY_URL = `http://openhands-egress-proxy:${PROXY_PORT}`;
+const LOCAL_ONLY = '127.0.0.1,localhost';
+
+/** The agent on the internal network only, with the proxy as its way out. No -p: Docker publishes no port of an internal network. */
+const EGRESS_CANVAS = {
+  ...CANVAS,
+  publish: undefined,
+  env: { HTTP_PROXY: PROXY_URL, HTTPS_PROXY: PROXY_URL, http_proxy: PROXY_URL, https_proxy: PROXY_URL, NO_PROXY: LOCAL_ONLY, no_proxy: LOCAL_ONLY },
+  network: 'openhands-egress',
+} as const satisfies DockerRun<Image>;
+
+/** The bypass suite of the egress section, one claim per way out (the host's own services have a section of their own). */
+const EGRESS_REFUSED: readonly Claim[] = EGRESS_WAYS.filter((way) => way !== 'host-service').map((way) => ({ kind: 'egress-refused', container: 'agent-canvas', proxy: 'openhands-egress-proxy', way }));
 
 const CREATE_NETWORK = {
   comment: 'comment.create-network',
@@ -191,6 +209,90 @@ export const SNIPPETS = {
       { kind: 'port-loopback-only', container: 'agent-canvas', port: 8000 },
       { kind: 'api-requires-key', container: 'agent-canvas', port: 8000 },
     ],
+  },
+  'egress-files': {
+    caption: 'caption.canvas.egress-files',
+    steps: [
+      { comment: 'comment.egress.folder', command: { kind: 'make-folder', folder: EGRESS_FOLDER } },
+      { comment: 'comment.egress.allowlist', command: { kind: 'write-file', folder: EGRESS_FOLDER, file: 'allowlist.txt', lines: ALLOWLIST_LINES } },
+      { comment: 'comment.egress.squid-conf', command: { kind: 'write-file', folder: EGRESS_FOLDER, file: 'squid.conf', lines: SQUID_CONF_LINES } },
+      { comment: 'comment.egress.dockerfile', command: { kind: 'write-file', folder: EGRESS_FOLDER, file: 'Dockerfile', lines: DOCKERFILE_LINES } },
+      { comment: 'comment.egress.build', command: { kind: 'docker-build', image: 'egress-proxy', folder: EGRESS_FOLDER } },
+    ],
+    claims: [],
+  },
+  'egress-proxy': {
+    caption: 'caption.canvas.egress-proxy',
+    requires: ['egress-files'],
+    steps: [
+      CREATE_NETWORK,
+      { comment: 'comment.egress.internal-network', command: { kind: 'docker-network-create', name: 'openhands-egress', internal: true, bridgeName: 'oh-egress0' } },
+      {
+        comment: 'comment.egress.start-proxy',
+        command: {
+          kind: 'docker-run',
+          image: 'egress-proxy',
+          detach: true,
+          mounts: [
+            { source: home(`${EGRESS_FOLDER}/squid.conf`), target: SQUID_CONF_TARGET, readOnly: true },
+            { source: home(`${EGRESS_FOLDER}/allowlist.txt`), target: ALLOWLIST_TARGET, readOnly: true },
+          ],
+          network: 'openhands-network',
+          name: 'openhands-egress-proxy',
+        },
+      },
+      { command: { kind: 'docker-network-connect', network: 'openhands-egress', container: 'openhands-egress-proxy' } },
+      {
+        comment: 'comment.egress.start-forwarder',
+        command: {
+          kind: 'docker-run',
+          image: 'egress-proxy',
+          detach: true,
+          publish: LOOPBACK_8000,
+          network: 'openhands-network',
+          name: 'agent-canvas-ui',
+          args: ['socat', 'TCP-LISTEN:8000,fork,reuseaddr', 'TCP:agent-canvas:8000'],
+        },
+      },
+      { command: { kind: 'docker-network-connect', network: 'openhands-egress', container: 'agent-canvas-ui' } },
+    ],
+    claims: [
+      { kind: 'network-exists', network: 'openhands-egress' },
+      { kind: 'port-loopback-only', container: 'agent-canvas-ui', port: 8000 },
+    ],
+  },
+  'egress-run': {
+    caption: 'caption.canvas.egress-run',
+    requires: ['egress-proxy'],
+    steps: [{ comment: 'comment.canvas.egress-run', command: EGRESS_CANVAS }],
+    claims: [
+      { kind: 'networks', container: 'agent-canvas', networks: ['openhands-egress'] },
+      { kind: 'egress-ui-forwarded', container: 'agent-canvas-ui', app: 'agent-canvas', port: 8000 },
+      { kind: 'egress-allowed-via-proxy', container: 'agent-canvas', proxy: 'openhands-egress-proxy' },
+      ...EGRESS_REFUSED,
+      { kind: 'egress-host-reachable', container: 'agent-canvas' },
+      // Last: it stops the proxy.
+      { kind: 'egress-fails-closed', container: 'agent-canvas', proxy: 'openhands-egress-proxy' },
+    ],
+  },
+  'egress-host-guard': {
+    caption: 'caption.egress-host-guard',
+    requires: ['egress-run'],
+    steps: [{ comment: 'comment.egress.host-guard', command: { kind: 'bridge-input-guard-rule', bridge: 'oh-egress0' } }],
+    claims: [
+      { kind: 'egress-refused', container: 'agent-canvas', proxy: 'openhands-egress-proxy', way: 'host-service' },
+      { kind: 'egress-allowed-via-proxy', container: 'agent-canvas', proxy: 'openhands-egress-proxy' },
+    ],
+  },
+  'egress-cleanup': {
+    caption: 'caption.canvas.egress-cleanup',
+    requires: ['egress-run'],
+    steps: [
+      { comment: 'comment.egress.remove-containers', command: { kind: 'docker-rm', containers: ['agent-canvas', 'agent-canvas-ui', 'openhands-egress-proxy'] } },
+      { comment: 'comment.egress.remove-networks', command: { kind: 'docker-network-rm', name: 'openhands-egress' } },
+      { command: { kind: 'docker-network-rm', name: 'openhands-network' } },
+    ],
+    claims: [{ kind: 'removed', containers: ['agent-canvas', 'agent-canvas-ui', 'openhands-egress-proxy'], networks: ['openhands-egress', 'openhands-network'] }],
   },
   'hardened-cleanup': {
     caption: 'caption.hardened-cleanup',

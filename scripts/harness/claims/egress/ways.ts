@@ -1,0 +1,149 @@
+/**
+ * One entry per way out of the egress section's bypass suite (EGRESS_WAYS): the attempt from
+ * the agent's network namespace, which must get nowhere, and the same attempt from a control
+ * container on an ordinary network, which must get through. The control is what makes a
+ * refusal mean something: the host exists and answers, and the page's measures are what stop
+ * the agent. A way missing here does not compile.
+ */
+import type { EgressWay } from '../../../../src/snippets';
+import type { EgressProbe, Evidence } from '../context';
+import { connectVia, getDirect, getVia, logLine, lookup, METADATA, ping, tcpConnect } from './requests';
+
+export interface Attempt {
+  readonly probe: EgressProbe;
+  readonly ev: Evidence;
+  /** The agent's container (as run), and the proxy's address on the agent's network. */
+  readonly agent: string;
+  readonly proxy: string;
+  readonly proxyAddress: string;
+  /** The agent's `--internal` network and the ordinary network the control container joins (as run). */
+  readonly internalNetwork: string;
+  readonly outsideNetwork: string;
+}
+
+export interface Way {
+  /** The attempt from the agent: records what it got and whether that was a refusal. */
+  refused(attempt: Attempt): Promise<void>;
+  /** The same from the control container: records whether it got through. */
+  control(attempt: Attempt): Promise<void>;
+}
+
+const excerpt = (text: string) => JSON.stringify(text.trim().split('\n').slice(0, 3).join(' | ').slice(0, 200));
+
+/** A CONNECT the proxy must refuse with 403, logged as a denial. */
+function refusedConnect(target: (a: Attempt) => string): Way['refused'] {
+  return async (a) => {
+    const before = a.probe.queries().length;
+    const reply = await a.probe.shellIn(a.agent, connectVia(a.proxyAddress, target(a)));
+    a.ev.expect(/HTTP\/1\.1 403/.test(reply.output) && !/200 Connection established/i.test(reply.output), `CONNECT ${target(a)} through the proxy is refused with 403 (got ${excerpt(reply.output)})`);
+    const log = await a.probe.proxyLog(a.proxy);
+    a.ev.expect(logLine('TCP_DENIED/403', 'CONNECT', target(a)).test(log), `the proxy's access log has the denial: ${log.split('\n').find((line) => line.includes(target(a))) ?? '(no line for it)'}`);
+    const asked = a.probe.queries().slice(before);
+    a.ev.expect(!asked.some((name) => target(a).startsWith(name)), `the proxy asked no resolver for it (queries meanwhile: ${asked.join(', ') || 'none'})`);
+  };
+}
+
+/** A direct request the agent must not get an answer to. */
+function refusedDirect(address: (a: Attempt) => string, port: number, host: 'llm' | 'unlisted' | 'metadata'): Way['refused'] {
+  return async (a) => {
+    const reply = await a.probe.shellIn(a.agent, getDirect(address(a), port));
+    a.ev.expect(!reply.output.includes(a.probe.pageOf(host)), `a direct request to ${address(a)}:${port}, past the proxy, gets no answer (got ${excerpt(reply.output) || 'nothing'})`);
+  };
+}
+
+/** The control: the same direct request from an ordinary network is answered by the host. */
+function reachedDirect(address: (a: Attempt) => string, port: number, host: 'llm' | 'unlisted' | 'metadata'): Way['control'] {
+  return async (a) => {
+    const reply = await a.probe.shellOn(a.outsideNetwork, getDirect(address(a), port));
+    a.ev.expect(reply.output.includes(a.probe.pageOf(host)), `negative control: from a container on ${a.outsideNetwork}, ${address(a)}:${port} answers as ${host}`);
+  };
+}
+
+const llm = (a: Attempt) => a.probe.addresses.llm;
+const unlisted = (a: Attempt) => a.probe.addresses.unlisted;
+
+export const WAYS: { readonly [W in EgressWay]: Way } = {
+  'connect-unlisted': {
+    refused: refusedConnect((a) => `${a.probe.names.unlisted}:443`),
+    control: reachedDirect(unlisted, 443, 'unlisted'),
+  },
+  'literal-ip': {
+    refused: refusedConnect((a) => `${a.probe.addresses.llm}:443`),
+    control: reachedDirect(llm, 443, 'llm'),
+  },
+  'other-port': {
+    refused: refusedConnect((a) => `${a.probe.names.llm}:8443`),
+    control: reachedDirect(llm, 8443, 'llm'),
+  },
+  'direct-unlisted': { refused: refusedDirect(unlisted, 443, 'unlisted'), control: reachedDirect(unlisted, 443, 'unlisted') },
+  'direct-allowed-address': { refused: refusedDirect(llm, 443, 'llm'), control: reachedDirect(llm, 443, 'llm') },
+  'dns-udp': {
+    refused: async (a) => {
+      const before = a.probe.queries().length;
+      const reply = await a.probe.shellIn(a.agent, lookup(a.probe.names.unlisted, a.probe.addresses.resolver));
+      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup over UDP at the outside resolver ${a.probe.addresses.resolver} gets no answer (got ${excerpt(reply.output)})`);
+      a.ev.expect(a.probe.queries().length === before, 'the outside resolver received no query');
+    },
+    control: async (a) => {
+      const reply = await a.probe.shellOn(a.outsideNetwork, lookup(a.probe.names.unlisted, a.probe.addresses.resolver));
+      a.ev.expect(reply.output.includes(a.probe.addresses.unlisted), `negative control: from ${a.outsideNetwork}, the resolver answers ${a.probe.names.unlisted}`);
+    },
+  },
+  'dns-tcp': {
+    refused: async (a) => {
+      const reply = await a.probe.shellIn(a.agent, tcpConnect(a.probe.addresses.resolver, 53));
+      a.ev.expect(!reply.output.includes('connected'), `a TCP connection to the outside resolver's port 53 is not accepted (got ${excerpt(reply.output) || 'nothing'})`);
+    },
+    control: async (a) => {
+      const reply = await a.probe.shellOn(a.outsideNetwork, tcpConnect(a.probe.addresses.resolver, 53));
+      a.ev.expect(reply.output.includes('connected'), `negative control: from ${a.outsideNetwork}, the resolver accepts TCP on port 53`);
+    },
+  },
+  'embedded-dns': {
+    refused: async (a) => {
+      const before = a.probe.queries().length;
+      const reply = await a.probe.shellIn(a.agent, lookup(a.probe.names.unlisted, '127.0.0.11'));
+      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup through Docker's embedded resolver (127.0.0.11) gets no answer for an outside name (got ${excerpt(reply.output)})`);
+      a.ev.expect(a.probe.queries().length === before, 'no query reached the outside resolver through it');
+    },
+    control: async (a) => {
+      const reply = await a.probe.shellOn(a.outsideNetwork, lookup(a.probe.names.unlisted, '127.0.0.11'));
+      a.ev.expect(reply.output.includes(a.probe.addresses.unlisted), `negative control: on ${a.outsideNetwork}, the embedded resolver forwards the lookup and answers`);
+    },
+  },
+  icmp: {
+    refused: async (a) => {
+      const reply = await a.probe.shellIn(a.agent, ping(a.probe.addresses.llm));
+      a.ev.expect(!reply.output.includes('answered'), `an ICMP echo request to ${a.probe.addresses.llm} gets no reply`);
+    },
+    control: async (a) => {
+      const reply = await a.probe.shellOn(a.outsideNetwork, ping(a.probe.addresses.llm));
+      a.ev.expect(reply.output.includes('answered'), `negative control: from ${a.outsideNetwork}, ${a.probe.addresses.llm} answers ping`);
+    },
+  },
+  metadata: {
+    refused: async (a) => {
+      await refusedDirect(() => METADATA, 80, 'metadata')(a);
+      const reply = await a.probe.shellIn(a.agent, getVia(a.proxyAddress, `http://${METADATA}/`));
+      a.ev.expect(/HTTP\/1\.1 403/.test(reply.output) && !reply.output.includes(a.probe.pageOf('metadata')), `a request for http://${METADATA}/ through the proxy is refused with 403`);
+      const log = await a.probe.proxyLog(a.proxy);
+      a.ev.expect(logLine('TCP_DENIED/403', 'GET', `http://${METADATA}/`).test(log), `the proxy's access log has the denial: ${log.split('\n').find((line) => line.includes(METADATA)) ?? `(no line for it in ${JSON.stringify(log.slice(-600))})`}`);
+    },
+    control: reachedDirect(() => METADATA, 80, 'metadata'),
+  },
+  'host-service': {
+    refused: async (a) => {
+      const { port } = await a.probe.hostService();
+      const gateway = await a.probe.gatewayOf(a.internalNetwork);
+      if (!a.ev.expect(gateway !== undefined, `${a.internalNetwork} has a gateway address on this machine`)) return;
+      const reply = await a.probe.shellIn(a.agent, tcpConnect(gateway!, port));
+      a.ev.expect(!reply.output.includes('connected'), `a service of this machine listening on every address (port ${port}) does not accept the agent at ${gateway}`);
+    },
+    control: async (a) => {
+      const { port } = await a.probe.hostService();
+      const gateway = await a.probe.gatewayOf(a.outsideNetwork);
+      const reply = gateway ? await a.probe.shellOn(a.outsideNetwork, tcpConnect(gateway, port)) : undefined;
+      a.ev.expect(reply?.output.includes('connected') ?? false, `negative control: from ${a.outsideNetwork}, the same service accepts at ${gateway ?? '(no gateway)'}`);
+    },
+  },
+};

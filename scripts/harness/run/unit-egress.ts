@@ -1,0 +1,118 @@
+/**
+ * What an egress unit's checkers use: the stand-in internet, attempts from the agent's network
+ * namespace, the same attempts from a control container where the page's measures do not
+ * apply, a service of the reader's machine, and the guard that keeps all of it on the machine.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EgressProbe, ShellOutput } from '../claims/context';
+import { docker, dockerResult, runProcess } from '../docker';
+import { inHostNet } from '../host-net';
+import type { EgressParts, UnitScope } from './session-resources';
+
+const NSENTER = '/usr/bin/nsenter';
+const BUSYBOX = process.env.OPENHANDS_GUIDE_BUSYBOX ?? '/bin/busybox';
+/** Longer than any attempt's own timeouts (nc -w 3, two sleeps, ping -W 2). */
+const ATTEMPT_TIMEOUT_MS = 30_000;
+
+export interface UnitEgress {
+  readonly probe: EgressProbe;
+  /** Covers every container of the unit with the guard: call once the unit's commands ran. */
+  coverUnit(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+async function addressesOf(container: string): Promise<string[]> {
+  const out = await docker(['inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', container]).catch(() => '');
+  return out.trim().split(/\s+/).filter(Boolean);
+}
+
+async function bridgeOf(network: string): Promise<string> {
+  const { Id, Options } = JSON.parse(await docker(['network', 'inspect', '-f', '{{json .}}', network])) as { Id: string; Options: Record<string, string> | null };
+  // Docker names a bridge br-<first 12 of the id> unless the network was given a name for it.
+  return Options?.['com.docker.network.bridge.name'] ?? `br-${Id.slice(0, 12)}`;
+}
+
+const output = (result: { exitCode: number; stdout: string; stderr: string }): ShellOutput => ({ exitCode: result.exitCode, output: `${result.stdout}${result.stderr}` });
+
+export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: string, freePort: () => Promise<number>): UnitEgress {
+  const { internet, guard } = parts;
+  const controls = new Map<string, Promise<string>>();
+  const children: ChildProcess[] = [];
+  const folders: string[] = [];
+
+  /** One probe container per network, covered by the guard before it sends anything. */
+  const controlOn = (network: string): Promise<string> => {
+    let control = controls.get(network);
+    if (!control) {
+      control = (async () => {
+        const name = scope.name(`ohg-control-${controls.size}`);
+        await docker(['run', '-d', ...scope.labelArgs('probe'), '--name', name, '--network', network, '--dns', internet.addresses.resolver, probeImage, 'sleep', '600']);
+        await guard.cover(await addressesOf(name));
+        await internet.routeMetadataFrom(await bridgeOf(network));
+        return name;
+      })();
+      controls.set(network, control);
+    }
+    return control;
+  };
+
+  let service: Promise<{ port: number }> | undefined;
+  const hostService = (): Promise<{ port: number }> => {
+    service ??= (async () => {
+      const port = await freePort();
+      const www = mkdtempSync(join(tmpdir(), `ohg-${scope.name('host-service')}-`));
+      folders.push(www);
+      writeFileSync(join(www, 'index.html'), 'host-service stand-in\n');
+      // On every address of the reader's machine, as sshd or a database often is.
+      const [file, args] = inHostNet(BUSYBOX, ['httpd', '-f', '-p', `0.0.0.0:${port}`, '-h', www]);
+      children.push(spawn(file, args, { stdio: 'ignore' }));
+      return { port };
+    })();
+    return service;
+  };
+
+  const probe: EgressProbe = {
+    names: { llm: internet.names.llm, unlisted: internet.names.unlisted },
+    addresses: internet.addresses,
+    pageOf: (host) => internet.pageOf(host),
+    queries: () => internet.queries(),
+    shellIn: async (container, script) => {
+      const pid = (await dockerResult(['inspect', '-f', '{{.State.Pid}}', container], { reject: false })).stdout.trim();
+      if (!/^[1-9]\d*$/.test(pid)) return { exitCode: 1, output: `${container} is not running` };
+      // The host's busybox in the container's network namespace only: names resolve nowhere there, so every script uses addresses.
+      return output(await runProcess(NSENTER, [`--net=/proc/${pid}/ns/net`, '--', BUSYBOX, 'sh', '-c', script], { timeout: ATTEMPT_TIMEOUT_MS }));
+    },
+    shellOn: async (network, script) => output(await dockerResult(['exec', await controlOn(network), 'sh', '-c', script], { reject: false, timeout: ATTEMPT_TIMEOUT_MS })),
+    addressOn: async (container, network) => {
+      const address = (await dockerResult(['inspect', '-f', `{{with index .NetworkSettings.Networks "${network}"}}{{.IPAddress}}{{end}}`, container], { reject: false })).stdout.trim();
+      return address === '' ? undefined : address;
+    },
+    gatewayOf: async (network) => {
+      const gateway = (await dockerResult(['network', 'inspect', '-f', '{{range .IPAM.Config}}{{.Gateway}}{{end}}', network], { reject: false })).stdout.trim();
+      return gateway === '' ? undefined : gateway;
+    },
+    hostService,
+    proxyLog: async (proxy) => (await dockerResult(['exec', proxy, 'cat', '/var/log/squid/access.log'], { reject: false })).stdout,
+    stop: async (container) => {
+      await dockerResult(['stop', '-t', '2', container], { reject: false });
+    },
+    dropped: () => guard.dropped(),
+  };
+
+  return {
+    probe,
+    coverUnit: async () => {
+      const ids = (await docker(['ps', '-q', ...scope.filterArgs()])).split('\n').filter(Boolean);
+      for (const id of ids) await guard.cover(await addressesOf(id));
+      const network = scope.name('openhands-network');
+      if ((await dockerResult(['network', 'inspect', network], { reject: false })).exitCode === 0) await internet.routeMetadataFrom(await bridgeOf(network));
+    },
+    dispose: async () => {
+      for (const child of children) child.kill('SIGKILL');
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
