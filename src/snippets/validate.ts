@@ -98,6 +98,8 @@ interface Scope {
   inputRule: boolean;
   /** Bridge interface names the networks created so far were given. */
   readonly bridges: Set<string>;
+  /** Networks created with `--internal`. */
+  readonly internalNetworks: Set<string>;
 }
 
 /**
@@ -195,7 +197,7 @@ class RegistryValidator {
   private checkSteps(id: string, spec: SnippetSpec): Scope {
     const scope: Scope = {
       variables: new Map(), ownVariables: new Set(), containers: new Map(), networks: new Map(), guardRule: false, bridgeRule: false, dockerUserRule: false, folderGrant: false,
-      folders: new Set(), files: new Set(), connected: new Map(), inputRule: false, bridges: new Set(),
+      folders: new Set(), files: new Set(), connected: new Map(), inputRule: false, bridges: new Set(), internalNetworks: new Set(),
     };
     for (const required of this.requiredChain(id)) {
       for (const step of this.snippets[required]?.steps ?? []) this.apply(scope, step.command, `snippet \`${required}\``);
@@ -222,6 +224,7 @@ class RegistryValidator {
     if (command.kind === 'docker-run' && command.name) scope.containers.set(command.name, { run: command, by });
     if (command.kind === 'docker-network-create') scope.networks.set(command.name, by);
     if (command.kind === 'docker-network-create' && command.bridgeName) scope.bridges.add(command.bridgeName);
+    if (command.kind === 'docker-network-create' && command.internal) scope.internalNetworks.add(command.name);
     if (command.kind === 'loopback-guard-rule') scope.guardRule = true;
     if (command.kind === 'bridge-guard-rule') scope.bridgeRule = true;
     if (command.kind === 'docker-user-guard-rule') scope.dockerUserRule = true;
@@ -595,6 +598,28 @@ class RegistryValidator {
       case 'port-reachable-from-lan':
       case 'port-on-loopback-and-gateway':
         return;
+      case 'egress-allowed-via-proxy':
+      case 'egress-refused':
+      case 'egress-fails-closed':
+      case 'egress-host-reachable': {
+        if (run && !(run.network && scope.internalNetworks.has(run.network))) {
+          fail('.container', `Unexpected egress claim for \`${claim.container}\` on ${run.network ? `\`${run.network}\`` : 'the default bridge'}, expected it on a network created with --internal (its only way out is the proxy)`);
+        }
+        if (proxy && proxy.image !== 'egress-proxy') fail('.proxy', `Unexpected image \`${proxy.image}\` for \`${'proxy' in claim ? claim.proxy : ''}\`, expected \`egress-proxy\``);
+        const proxyUrl = literal(env['HTTPS_PROXY']);
+        if (run && 'proxy' in claim && !proxyUrl?.includes(`//${claim.proxy}:`)) fail('.proxy', `Unexpected HTTPS_PROXY ${proxyUrl ?? '(unset)'}, expected http://${claim.proxy}:<port>`);
+        if (claim.kind === 'egress-refused' && claim.way === 'host-service' && !scope.inputRule) fail('.way', 'Unexpected host-service refusal without the bridge INPUT rule, expected a `bridge-input-guard-rule` step in the snippet or its requires');
+        if (claim.kind === 'egress-host-reachable' && scope.inputRule) fail('.kind', 'Unexpected host-reachable risk after the bridge INPUT rule, expected `egress-refused` with way `host-service`');
+        return;
+      }
+      case 'egress-ui-forwarded': {
+        this.container(id, `${field}.app`, claim.app, scope);
+        const args = (run?.args ?? []).map((word) => literal(word) ?? '');
+        if (run && (run.image !== 'egress-proxy' || args[0] !== 'socat' || !args.some((arg) => arg.startsWith(`TCP:${claim.app}:`)))) {
+          fail('.container', `Unexpected forwarder \`${claim.container}\`, expected the egress-proxy image running \`socat ... TCP:${claim.app}:<port>\``);
+        }
+        return;
+      }
       default: {
         const unknown: { kind: string } = claim;
         fail('.kind', `Unexpected claim kind \`${unknown.kind}\`, expected a kind of claims.ts`);

@@ -6,6 +6,7 @@ import { AGENT_WRITES } from './agent-writes.cases';
 import { API } from './api.cases';
 import { AUDIT } from './audit.cases';
 import { EDITOR } from './editor.cases';
+import { EGRESS } from './egress.cases';
 import { IDENTITY } from './identity.cases';
 import { LIFECYCLE } from './lifecycle.cases';
 import { LIMITS } from './limits.cases';
@@ -23,7 +24,7 @@ import { isRoot, judge, runScenario, type CaseTable, type Scenario } from './sce
  * pass its tests without looking.
  */
 export const CASES: CaseTable<ClaimKind> = {
-  ...LIMITS, ...PORTS, ...IDENTITY, ...LIFECYCLE, ...AUDIT, ...NETWORKS, ...SOCKET_CASES, ...API, ...EDITOR, ...AGENT_WRITES, ...WORKSPACE_CHOWN, ...SANDBOX,
+  ...LIMITS, ...PORTS, ...IDENTITY, ...LIFECYCLE, ...AUDIT, ...NETWORKS, ...SOCKET_CASES, ...API, ...EDITOR, ...AGENT_WRITES, ...WORKSPACE_CHOWN, ...SANDBOX, ...EGRESS,
 };
 const KINDS = Object.keys(CASES) as ClaimKind[];
 
