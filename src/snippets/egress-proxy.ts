@@ -1,5 +1,4 @@
 import type { ImageRef } from './image-ref';
-import { placeholder } from './words';
 
 /**
  * The egress section's allow-list proxy: Debian bookworm's squid (and socat, which carries the
@@ -51,6 +50,3 @@ export const SQUID_CONF_LINES = [
   `access_log stdio:${ACCESS_LOG}`,
   'pinger_enable off',
 ] as const;
-
-/** The allow-list: one name per line; the reader replaces the placeholder with their provider's API host. */
-export const ALLOWLIST_LINES = [placeholder('llmHost')] as const;

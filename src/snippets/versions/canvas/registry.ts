@@ -1,7 +1,7 @@
 import type { DockerRun } from '../../commands';
 import type { Claim } from '../../claims';
 import { EGRESS_WAYS } from '../../claims';
-import { ALLOWLIST_LINES, ALLOWLIST_TARGET, DOCKERFILE_LINES, EGRESS_FOLDER, PROXY_PORT, SQUID_CONF_LINES, SQUID_CONF_TARGET } from '../../egress-proxy';
+import { ALLOWLIST_TARGET, DOCKERFILE_LINES, EGRESS_FOLDER, PROXY_PORT, SQUID_CONF_LINES, SQUID_CONF_TARGET } from '../../egress-proxy';
 import type { SnippetSpec } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
 import { imageReference } from '../../images';
@@ -50,6 +50,9 @@ const HARDENED_CANVAS = {
   securityOpts: ['no-new-privileges'],
   network: 'openhands-network',
 } as const satisfies DockerRun<Image>;
+
+/** The allow-list: one name per line; the reader replaces the placeholder with their provider's API host. */
+const ALLOWLIST_LINES = [placeholder('llmHost')] as const;
 
 /** Every client in the container reads one of the two spellings (Python's read both, curl only lower case for http://). */
 const PROXY_URL = `http://openhands-egress-proxy:${PROXY_PORT}`;
