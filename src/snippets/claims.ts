@@ -142,8 +142,13 @@ export type Claim =
    * namespace, its port reaches the app's health check across the internal network.
    */
   | { readonly kind: 'egress-ui-forwarded'; readonly container: ContainerName; readonly app: ContainerName; readonly port: number }
-  /** With the proxy stopped, the allowed name is out of reach too: the agent has no way out but the proxy. */
-  | { readonly kind: 'egress-fails-closed'; readonly container: ContainerName; readonly proxy: ContainerName }
+  /**
+   * When the proxy fails, the agent does not get out another way: with the proxy stopped, with
+   * its allow-list emptied (squid then refuses every name, the allowed one included, and logs
+   * each refusal), or with a line of its configuration it cannot read (squid does not start, and
+   * its log says why). Destructive: the last claim of its snippet.
+   */
+  | { readonly kind: 'egress-fails-closed'; readonly container: ContainerName; readonly proxy: ContainerName; readonly cause: EgressFailure }
   /**
    * The agent reaches a service of the host that listens on every address, at its internal
    * network's gateway: `--internal` closes the way out of the machine, not the way into it.
@@ -165,6 +170,9 @@ export const EGRESS_WAYS = [
   'host-service',
 ] as const;
 export type EgressWay = (typeof EGRESS_WAYS)[number];
+
+/** How the proxy fails, in the fails-closed claims. */
+export type EgressFailure = 'proxy-stopped' | 'allowlist-emptied' | 'config-broken';
 
 export type ClaimKind = Claim['kind'];
 

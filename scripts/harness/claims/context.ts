@@ -151,6 +151,10 @@ export interface EgressProbe {
   /** The egress proxy's access log (/var/log/squid/access.log). */
   proxyLog(proxy: string): Promise<string>;
   stop(container: string): Promise<void>;
+  /** `docker restart`; false when the container did not come back up. */
+  restart(container: string): Promise<boolean>;
+  /** Appends to, or empties, a file of the reader's that a container mounts (the proxy's allow-list or configuration). */
+  editFile(path: string, edit: { readonly kind: 'append'; readonly text: string } | { readonly kind: 'empty' }): Promise<void>;
   /** Packets the egress guard dropped so far: anything but 0 means a test tried to leave the machine. */
   dropped(): Promise<number>;
 }

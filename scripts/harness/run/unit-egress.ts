@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFile, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EgressProbe, ShellOutput } from '../claims/context';
@@ -99,6 +100,14 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
     stop: async (container) => {
       await dockerResult(['stop', '-t', '2', container], { reject: false });
     },
+    restart: async (container) => {
+      await dockerResult(['restart', '-t', '2', container], { reject: false });
+      // squid that cannot read its configuration exits within a moment of starting.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      return (await dockerResult(['inspect', '-f', '{{.State.Running}}', container], { reject: false })).stdout.trim() === 'true';
+    },
+    // In place: a bind-mounted file is the same inode in the container only as long as it is not replaced.
+    editFile: async (path, edit) => (edit.kind === 'append' ? appendFile(path, edit.text) : truncate(path, 0)),
     dropped: () => guard.dropped(),
   };
 

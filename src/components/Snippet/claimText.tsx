@@ -50,6 +50,7 @@ const FORMATTERS: { readonly [K in ClaimField]: (value: FieldValue<K>, context: 
   route: (route, { t }) => t(`editorRoute.${route}` satisfies MessageKey),
   outcome: (outcome, { t }) => t(`workspaceChown.${outcome}` satisfies MessageKey),
   way: (way, { t }) => t(`egressWay.${way}` satisfies MessageKey),
+  cause: (cause, { t }) => t(`egressFailure.${cause}` satisfies MessageKey),
 };
 
 function formatField<K extends ClaimField>(field: K, value: FieldValue<K>, context: FormatContext): ReactNode {

@@ -1,5 +1,6 @@
 import type { EgressProbe, ShellOutput } from '../../../scripts/harness/claims/context';
 import { EGRESS_WAYS, type EgressWay } from '../../../src/snippets';
+import type { EgressFailure } from '../../../src/snippets/claims';
 import { facts } from './fake-context';
 import type { CaseTable, Scenario } from './scenario';
 import { container, nothing, only } from './worlds';
@@ -79,16 +80,22 @@ interface World {
   readonly dropped?: number;
   /** The proxy keeps answering once stopped (a second way out). */
   readonly proxyUnstoppable?: boolean;
+  /** The proxy keeps its old allow-list when the file is emptied (it never rereads it). */
+  readonly listCached?: boolean;
+  /** squid starts with the broken line (it ignored it). */
+  readonly configIgnored?: boolean;
 }
 
 function fakeEgress(w: World): EgressProbe {
   const queries: string[] = [];
   const log: string[] = [];
   let stopped = false;
+  let emptied = false;
+  let broken = false;
   const viaProxy = (attempt: Attempt): ShellOutput => {
     if (stopped && !w.proxyUnstoppable) return { exitCode: 1, output: `nc: can't connect to remote host (${PROXY}): Connection refused` };
     const target = attempt.kind === 'connect' ? attempt.target : attempt.kind === 'get-via' ? attempt.url : '';
-    const allowed = !w.proxyDeniesAll && (w.proxyAllowsAll || target === `${NAMES.llm}:443`);
+    const allowed = !w.proxyDeniesAll && !(emptied && !w.listCached) && (w.proxyAllowsAll || target === `${NAMES.llm}:443`);
     const method = attempt.kind === 'connect' ? 'CONNECT' : 'GET';
     if (!w.proxySilent) log.push(`1796299538.574 0 ${PROXY} ${allowed ? 'TCP_TUNNEL/200' : 'TCP_DENIED/403'} 120 ${method} ${target} - HIER_NONE/- -`);
     if (!allowed) return { exitCode: 0, output: 'HTTP/1.1 403 Forbidden\r\n' };
@@ -117,16 +124,38 @@ function fakeEgress(w: World): EgressProbe {
     stop: async () => {
       stopped = true;
     },
+    restart: async () => {
+      stopped = broken && !w.configIgnored;
+      return !stopped;
+    },
+    editFile: async (path, edit) => {
+      if (path === '/home/reader/egress-proxy/allowlist.txt' && edit.kind === 'empty') emptied = true;
+      if (path === '/home/reader/egress-proxy/squid.conf' && edit.kind === 'append') broken = true;
+    },
     dropped: async () => w.dropped ?? 0,
   };
 }
 
 const AGENT = 'agent-canvas';
 const PROXY_NAME = 'openhands-egress-proxy';
-const egressWorld = (w: World) => () =>
-  only({ [AGENT]: container(facts(AGENT)), [PROXY_NAME]: container(facts(PROXY_NAME)), 'agent-canvas-ui': container(facts('agent-canvas-ui')) }, { egress: fakeEgress(w) });
+const PROXY_MOUNTS = [
+  { Type: 'bind', Source: '/home/reader/egress-proxy/squid.conf', Destination: '/etc/squid/squid.conf' },
+  { Type: 'bind', Source: '/home/reader/egress-proxy/allowlist.txt', Destination: '/etc/squid/allowlist.txt' },
+];
+/** What squid 5.7 prints when a line names an ACL it does not know (observed on the stand-in). */
+const FATAL_LOG = { stdout: '', stderr: '2026-12-03T12:00:00Z FATAL: Bungled /etc/squid/squid.conf line 13: http_access allow everything-is-allowed\n' };
+const egressWorld = (w: World & { readonly proxyLogs?: { stdout: string; stderr: string } }) => () =>
+  only(
+    {
+      [AGENT]: container(facts(AGENT)),
+      [PROXY_NAME]: container(facts(PROXY_NAME, { mounts: PROXY_MOUNTS }), { logs: w.proxyLogs ?? FATAL_LOG }),
+      'agent-canvas-ui': container(facts('agent-canvas-ui')),
+    },
+    { egress: fakeEgress(w) },
+  );
 const notMade = () => only({ [AGENT]: container(facts(AGENT)), [PROXY_NAME]: container(facts(PROXY_NAME)) }, { egress: undefined, egressError: 'createStandInInternet needs root' });
 
+const closed = (cause: EgressFailure) => ({ kind: 'egress-fails-closed', container: AGENT, proxy: PROXY_NAME, cause }) as const;
 const refused = (way: EgressWay) => ({ kind: 'egress-refused', container: AGENT, proxy: PROXY_NAME, way }) as const;
 
 /** Which world opens each way out: the agent let out directly, or the proxy letting everything through. */
@@ -175,10 +204,17 @@ export const EGRESS: CaseTable<'egress-allowed-via-proxy' | 'egress-refused' | '
     fails: [refusedFails[0]!, ...refusedFails.slice(1)],
   },
   'egress-fails-closed': {
-    holds: [{ name: 'with the proxy stopped, nothing answers', claim: { kind: 'egress-fails-closed', container: AGENT, proxy: PROXY_NAME }, context: egressWorld({}), expect: { status: 'verified' } }],
+    holds: [
+      { name: 'with the proxy stopped, nothing answers', claim: closed('proxy-stopped'), context: egressWorld({}), expect: { status: 'verified' } },
+      { name: 'with the allow-list emptied, the allowed name is refused too, and logged', claim: closed('allowlist-emptied'), context: egressWorld({}), expect: { status: 'verified' } },
+      { name: 'with a broken squid.conf, squid does not start and says why', claim: closed('config-broken'), context: egressWorld({}), expect: { status: 'verified' } },
+    ],
     fails: [
-      { name: 'the proxy still answers once stopped', claim: { kind: 'egress-fails-closed', container: AGENT, proxy: PROXY_NAME }, context: egressWorld({ proxyUnstoppable: true }), expect: { status: 'failed', reason: 'gets no answer' } },
-      { name: 'the agent has a way out of its own', claim: { kind: 'egress-fails-closed', container: AGENT, proxy: PROXY_NAME }, context: egressWorld({ agentOpen: true }), expect: { status: 'failed', reason: 'nor does a direct request' } },
+      { name: 'the proxy still answers once stopped', claim: closed('proxy-stopped'), context: egressWorld({ proxyUnstoppable: true }), expect: { status: 'failed', reason: 'gets no answer' } },
+      { name: 'the agent has a way out of its own', claim: closed('proxy-stopped'), context: egressWorld({ agentOpen: true }), expect: { status: 'failed', reason: 'nor does a direct request' } },
+      { name: 'the proxy keeps its old list after the file is emptied', claim: closed('allowlist-emptied'), context: egressWorld({ listCached: true }), expect: { status: 'failed', reason: 'gets no answer' } },
+      { name: 'squid starts despite the broken line', claim: closed('config-broken'), context: egressWorld({ configIgnored: true }), expect: { status: 'failed', reason: 'does not come back up' } },
+      { name: 'squid stops, but its log does not say why', claim: closed('config-broken'), context: egressWorld({ proxyLogs: { stdout: '', stderr: '' } }), expect: { status: 'failed', reason: 'docker logs of the proxy say why' } },
     ],
   },
   'egress-host-reachable': {

@@ -7,7 +7,8 @@
 import { eventually, Evidence, isResult, notVerifiable, requireContainer, type Checker, type ClaimContext, type EgressProbe } from '../context';
 import type { ClaimResult } from '../context';
 import type { ContainerName } from '../../../../src/snippets/commands';
-import { PROXY_PORT } from '../../../../src/snippets/egress-proxy';
+import type { Claim } from '../../../../src/snippets';
+import { ALLOWLIST_TARGET, PROXY_PORT, SQUID_CONF_TARGET } from '../../../../src/snippets/egress-proxy';
 import { connectVia, getDirect, logLine, tcpConnect } from './requests';
 import { WAYS, type Attempt } from './ways';
 
@@ -59,14 +60,49 @@ export const egressRefused: Checker<'egress-refused'> = (claim, ctx) =>
     await way.control(a);
   });
 
-/** Last among its snippet's claims: it stops the proxy. */
+/** What squid 5.7 says when it cannot parse a line of its configuration: the line, and that it stops. */
+const BROKEN_LINE = 'http_access allow everything-is-allowed';
+const SQUID_FATAL = /FATAL|Bungled/;
+
+/** The reader's file a container mounts at `target`. */
+const mountSource = (facts: { readonly Mounts: readonly { readonly Source: string; readonly Destination: string }[] }, target: string) =>
+  facts.Mounts.find((mount) => mount.Destination === target)?.Source;
+
+/** Makes the proxy fail as the claim says; the evidence of why, as the reader would see it, is checked after the attempt. */
+async function breakProxy(claim: Extract<Claim, { kind: 'egress-fails-closed' }>, ctx: ClaimContext, a: Attempt): Promise<() => Promise<void>> {
+  if (claim.cause === 'proxy-stopped') {
+    await a.probe.stop(a.proxy);
+    return async () => undefined;
+  }
+  const facts = await ctx.inspect(a.proxy);
+  const file = facts && mountSource(facts, claim.cause === 'allowlist-emptied' ? ALLOWLIST_TARGET : SQUID_CONF_TARGET);
+  if (!a.ev.expect(file !== undefined, `the proxy mounts a file of the reader's at ${claim.cause === 'allowlist-emptied' ? ALLOWLIST_TARGET : SQUID_CONF_TARGET}`)) return async () => undefined;
+  await a.probe.editFile(file!, claim.cause === 'allowlist-emptied' ? { kind: 'empty' } : { kind: 'append', text: `${BROKEN_LINE}\n` });
+  const running = await a.probe.restart(a.proxy);
+  if (claim.cause === 'allowlist-emptied') {
+    a.ev.expect(running, 'the proxy runs again with an empty allow-list');
+    return async () => {
+      const log = await a.probe.proxyLog(a.proxy);
+      a.ev.expect(logLine('TCP_DENIED/403', 'CONNECT', `${a.probe.names.llm}:443`).test(log), `the proxy's access log shows the allowed name refused: ${log.split('\n').find((line) => line.includes(a.probe.names.llm) && line.includes('DENIED')) ?? '(no such line)'}`);
+    };
+  }
+  a.ev.expect(!running, 'the proxy does not come back up with the broken line');
+  return async () => {
+    const logs = await ctx.logsOf(a.proxy);
+    const said = `${logs?.stdout ?? ''}${logs?.stderr ?? ''}`.split('\n').find((line) => SQUID_FATAL.test(line));
+    a.ev.expect(said !== undefined, `docker logs of the proxy say why: ${said?.replace(/^\S+ /, '') ?? '(no FATAL line)'}`);
+  };
+}
+
+/** Last among its snippet's claims: it breaks the proxy. */
 export const egressFailsClosed: Checker<'egress-fails-closed'> = (claim, ctx) =>
   withAttempt(ctx, claim.container, claim.proxy, async (a) => {
-    await a.probe.stop(a.proxy);
+    const checkWhy = await breakProxy(claim, ctx, a);
     const reply = await a.probe.shellIn(a.agent, connectVia(a.proxyAddress, `${a.probe.names.llm}:443`));
-    a.ev.expect(!reply.output.includes(a.probe.pageOf('llm')), `with the proxy stopped, CONNECT ${a.probe.names.llm}:443 gets no answer (the agent sees ${JSON.stringify(reply.output.trim().slice(0, 120)) || 'nothing'})`);
+    a.ev.expect(!reply.output.includes(a.probe.pageOf('llm')), `CONNECT ${a.probe.names.llm}:443 through the proxy gets no answer from the host (the agent sees ${JSON.stringify(reply.output.trim().split('\n')[0]?.slice(0, 120) ?? '') || 'nothing'})`);
     const direct = await a.probe.shellIn(a.agent, getDirect(a.probe.addresses.llm, 443));
     a.ev.expect(!direct.output.includes(a.probe.pageOf('llm')), 'nor does a direct request to its address');
+    await checkWhy();
   });
 
 /** A confirmed risk: the agent on an --internal network still reaches the host's services at the network's gateway. */

@@ -275,7 +275,7 @@ export const SNIPPETS = {
       ...EGRESS_REFUSED,
       { kind: 'egress-host-reachable', container: 'agent-canvas' },
       // Last: it stops the proxy.
-      { kind: 'egress-fails-closed', container: 'agent-canvas', proxy: 'openhands-egress-proxy' },
+      { kind: 'egress-fails-closed', container: 'agent-canvas', proxy: 'openhands-egress-proxy', cause: 'proxy-stopped' },
     ],
   },
   'egress-host-guard': {
@@ -285,6 +285,9 @@ export const SNIPPETS = {
     claims: [
       { kind: 'egress-refused', container: 'agent-canvas', proxy: 'openhands-egress-proxy', way: 'host-service' },
       { kind: 'egress-allowed-via-proxy', container: 'agent-canvas', proxy: 'openhands-egress-proxy' },
+      // Then the proxy broken two ways, each leaving the agent nowhere to go; last, as they break it.
+      { kind: 'egress-fails-closed', container: 'agent-canvas', proxy: 'openhands-egress-proxy', cause: 'allowlist-emptied' },
+      { kind: 'egress-fails-closed', container: 'agent-canvas', proxy: 'openhands-egress-proxy', cause: 'config-broken' },
     ],
   },
   'egress-cleanup': {
