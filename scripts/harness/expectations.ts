@@ -6,7 +6,7 @@
  */
 import type { ClaimResult, EngineInfo } from '../../contracts/verification-report';
 import type { Claim } from '../../src/snippets/claims';
-import { appliesTo, EXPECTATIONS } from '../../src/engines/expectations';
+import { appliesTo, EXPECTATIONS, matchesClaim } from '../../src/engines/expectations';
 
 type Result = ClaimResult & { claim: Claim };
 
@@ -41,7 +41,7 @@ export function judge(snippetKey: string, engine: Pick<EngineInfo, 'kind' | 'ver
   }
   return {
     claims: claims.map((result) => {
-      const expectation = applicable.find((e) => e.outcome.kind === 'claim-fails' && e.outcome.claims.includes(result.claim.kind));
+      const expectation = applicable.find((e) => e.outcome.kind === 'claim-fails' && e.outcome.claims.some((match) => matchesClaim(match, result.claim)));
       if (!expectation) return result;
       if (result.status === 'failed') return { ...result, status: 'expected-failure', expectation: expectation.id };
       if (result.status === 'verified') {

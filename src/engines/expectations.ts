@@ -1,4 +1,4 @@
-import type { ClaimKind } from '../snippets/claims';
+import type { Claim, ClaimKind, EgressWay } from '../snippets/claims';
 import type { EngineInfo } from '../../contracts/verification-report';
 import type { MessageKey } from '../i18n/messages';
 
@@ -21,13 +21,19 @@ export interface EngineExpectation {
    */
   readonly outcome:
     | { readonly kind: 'command-fails'; readonly error: string }
-    | { readonly kind: 'claim-fails'; readonly claims: readonly ClaimKind[] }
+    | { readonly kind: 'claim-fails'; readonly claims: readonly ClaimMatch[] }
     | { readonly kind: 'not-run' };
   /** Why, in the reader's language. */
   readonly note: MessageKey;
   /** Upstream code, documentation or an observation on this machine, with where. */
   readonly source: string;
 }
+
+/** A claim kind, or one way out of the egress bypass suite (its claims share a kind). */
+export type ClaimMatch = ClaimKind | { readonly kind: 'egress-refused'; readonly way: EgressWay };
+
+export const matchesClaim = (match: ClaimMatch, claim: Claim): boolean =>
+  typeof match === 'string' ? claim.kind === match : claim.kind === match.kind && claim.way === match.way;
 
 /** 0.33 snippets whose app publishes sandbox ports on the bridge gateway (SANDBOX_RUNTIME_BINDING_ADDRESS). */
 const GATEWAY_PUBLISHERS_0_33 = [
@@ -96,6 +102,15 @@ export const EXPECTATIONS: readonly EngineExpectation[] = [
     outcome: { kind: 'claim-fails', claims: ['agent-write-allowed'] },
     note: 'expectation.rootless-user-namespace',
     source: 'docs.docker.com/engine/security/rootless/ "Prerequisites": container uids map into the subordinate range of /etc/subuid; observed here: container uid 10001 is host uid 110000',
+  },
+  {
+    id: 'rootless-egress-namespace',
+    engines: { kinds: ['rootless-docker'] },
+    snippets: ['canvas/egress-run', 'canvas/egress-host-guard'],
+    outcome: { kind: 'claim-fails', claims: ['egress-host-reachable', { kind: 'egress-refused', way: 'host-service' }, { kind: 'egress-refused', way: 'metadata' }] },
+    note: 'expectation.rootless-egress-namespace',
+    source:
+      "moby v26.1.4 contrib/dockerd-rootless.sh (header: dockerd runs under RootlessKit with a network driver, slirp4netns by default, and DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK defaults to true); rootless-containers/rootlesskit README (network namespaces isolated with userspace NAT, \"slirp\"); observed here with rootless Docker 28.5.2: a web server on every address of the reader's machine does not accept a container at its bridge gateway, from the internal network or an ordinary one, and that gateway is on no interface of the reader's machine",
   },
 ];
 

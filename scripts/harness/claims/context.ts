@@ -145,6 +145,9 @@ export interface EgressProbe {
   /** The same from a probe container on this network, where the page's measures do not apply: the negative control. */
   shellOn(network: string, script: string): Promise<ShellOutput>;
   addressOn(container: string, network: string): Promise<string | undefined>;
+  /** The resolver the engine gives a container (its resolv.conf), and the one it gives the control container on a network. */
+  resolverOf(container: string): Promise<string | undefined>;
+  controlResolver(network: string): Promise<string | undefined>;
   gatewayOf(network: string): Promise<string | undefined>;
   /** A web server on every address of the reader's machine, as sshd or a database often is: its port. */
   hostService(): Promise<{ readonly port: number }>;

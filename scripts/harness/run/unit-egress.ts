@@ -30,10 +30,28 @@ async function addressesOf(container: string): Promise<string[]> {
   return out.trim().split(/\s+/).filter(Boolean);
 }
 
-async function bridgeOf(network: string): Promise<string> {
-  const { Id, Options } = JSON.parse(await docker(['network', 'inspect', '-f', '{{json .}}', network])) as { Id: string; Options: Record<string, string> | null };
-  // Docker names a bridge br-<first 12 of the id> unless the network was given a name for it.
-  return Options?.['com.docker.network.bridge.name'] ?? `br-${Id.slice(0, 12)}`;
+/**
+ * The interface on the reader's machine that holds a network's gateway address: the bridge,
+ * whatever the engine named it (Docker's br-<id>, a name the page gave it, Podman's podmanN).
+ * None where the engine keeps its bridges in a namespace of its own (rootless Docker).
+ */
+async function bridgeOf(network: string): Promise<string | undefined> {
+  const gateway = (await dockerResult(['network', 'inspect', '-f', '{{range .IPAM.Config}}{{.Gateway}}{{end}}', network], { reject: false })).stdout.trim();
+  if (gateway === '') return undefined;
+  const addresses = (await runProcess(...inHostNet('ip', ['-o', '-4', 'addr', 'show']))).stdout;
+  return addresses.split('\n').find((line) => line.includes(` inet ${gateway}/`))?.split(/\s+/)[1];
+}
+
+/** Routes the stand-in metadata address for a network's bridge, where the reader's machine has it. */
+async function routeMetadata(internet: EgressParts['internet'], network: string): Promise<void> {
+  const bridge = await bridgeOf(network);
+  if (bridge) await internet.routeMetadataFrom(bridge);
+}
+
+/** The first nameserver of a container's resolv.conf: Docker's embedded resolver (127.0.0.11) or Podman's aardvark-dns (the gateway). */
+async function resolverIn(execArgs: readonly string[]): Promise<string | undefined> {
+  const conf = (await dockerResult(execArgs, { reject: false })).stdout;
+  return /^nameserver\s+(\S+)/m.exec(conf)?.[1];
 }
 
 const output = (result: { exitCode: number; stdout: string; stderr: string }): ShellOutput => ({ exitCode: result.exitCode, output: `${result.stdout}${result.stderr}` });
@@ -50,9 +68,10 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
     if (!control) {
       control = (async () => {
         const name = scope.name(`ohg-control-${controls.size}`);
-        await docker(['run', '-d', ...scope.labelArgs('probe'), '--name', name, '--network', network, '--dns', internet.addresses.resolver, probeImage, 'sleep', '600']);
+        // NET_RAW: the control must be able to send what it is there to show gets through (ping), on engines whose defaults leave it out (Podman).
+        await docker(['run', '-d', ...scope.labelArgs('probe'), '--name', name, '--network', network, '--dns', internet.addresses.resolver, '--cap-add', 'NET_RAW', probeImage, 'sleep', '600']);
         await guard.cover(await addressesOf(name));
-        await internet.routeMetadataFrom(await bridgeOf(network));
+        await routeMetadata(internet, network);
         return name;
       })();
       controls.set(network, control);
@@ -86,6 +105,8 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
       // The host's busybox in the container's network namespace only: names resolve nowhere there, so every script uses addresses.
       return output(await runProcess(NSENTER, [`--net=/proc/${pid}/ns/net`, '--', BUSYBOX, 'sh', '-c', script], { timeout: ATTEMPT_TIMEOUT_MS }));
     },
+    resolverOf: async (container) => resolverIn(['exec', container, 'cat', '/etc/resolv.conf']),
+    controlResolver: async (network) => resolverIn(['exec', await controlOn(network), 'cat', '/etc/resolv.conf']),
     shellOn: async (network, script) => output(await dockerResult(['exec', await controlOn(network), 'sh', '-c', script], { reject: false, timeout: ATTEMPT_TIMEOUT_MS })),
     addressOn: async (container, network) => {
       const address = (await dockerResult(['inspect', '-f', `{{with index .NetworkSettings.Networks "${network}"}}{{.IPAddress}}{{end}}`, container], { reject: false })).stdout.trim();
@@ -117,7 +138,7 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
       const ids = (await docker(['ps', '-q', ...scope.filterArgs()])).split('\n').filter(Boolean);
       for (const id of ids) await guard.cover(await addressesOf(id));
       const network = scope.name('openhands-network');
-      if ((await dockerResult(['network', 'inspect', network], { reject: false })).exitCode === 0) await internet.routeMetadataFrom(await bridgeOf(network));
+      if ((await dockerResult(['network', 'inspect', network], { reject: false })).exitCode === 0) await routeMetadata(internet, network);
     },
     dispose: async () => {
       for (const child of children) child.kill('SIGKILL');

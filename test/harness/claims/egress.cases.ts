@@ -118,6 +118,8 @@ function fakeEgress(w: World): EgressProbe {
     },
     shellOn: async (_network, script) => (w.internetDown ? { exitCode: 1, output: 'nc: timed out' } : open(attemptOf(script), queries, true, GATEWAY.outside)),
     addressOn: async () => PROXY,
+    resolverOf: async () => '127.0.0.11',
+    controlResolver: async () => '127.0.0.11',
     gatewayOf: async (network) => (network === 'openhands-egress' ? GATEWAY.internal : GATEWAY.outside),
     hostService: async () => ({ port: 22133 }),
     proxyLog: async () => log.join('\n'),

@@ -102,13 +102,16 @@ export const WAYS: { readonly [W in EgressWay]: Way } = {
   'embedded-dns': {
     refused: async (a) => {
       const before = a.probe.queries().length;
-      const reply = await a.probe.shellIn(a.agent, lookup(a.probe.names.unlisted, '127.0.0.11'));
-      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup through Docker's embedded resolver (127.0.0.11) gets no answer for an outside name (got ${excerpt(reply.output)})`);
+      const resolver = await a.probe.resolverOf(a.agent);
+      if (!a.ev.expect(resolver !== undefined, `the agent's resolv.conf names the engine's resolver (${resolver ?? 'none'})`)) return;
+      const reply = await a.probe.shellIn(a.agent, lookup(a.probe.names.unlisted, resolver!));
+      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup through the engine's own resolver (${resolver}) gets no answer for an outside name (got ${excerpt(reply.output)})`);
       a.ev.expect(a.probe.queries().length === before, 'no query reached the outside resolver through it');
     },
     control: async (a) => {
-      const reply = await a.probe.shellOn(a.outsideNetwork, lookup(a.probe.names.unlisted, '127.0.0.11'));
-      a.ev.expect(reply.output.includes(a.probe.addresses.unlisted), `negative control: on ${a.outsideNetwork}, the embedded resolver forwards the lookup and answers`);
+      const resolver = await a.probe.controlResolver(a.outsideNetwork);
+      const reply = resolver ? await a.probe.shellOn(a.outsideNetwork, lookup(a.probe.names.unlisted, resolver)) : undefined;
+      a.ev.expect(reply?.output.includes(a.probe.addresses.unlisted) ?? false, `negative control: on ${a.outsideNetwork}, the engine's resolver (${resolver ?? 'none'}) forwards the lookup and answers`);
     },
   },
   icmp: {
