@@ -69,40 +69,44 @@ const mountSource = (facts: { readonly Mounts: readonly { readonly Source: strin
   facts.Mounts.find((mount) => mount.Destination === target)?.Source;
 
 /** Makes the proxy fail as the claim says; the evidence of why, as the reader would see it, is checked after the attempt. */
-async function breakProxy(claim: Extract<Claim, { kind: 'egress-fails-closed' }>, ctx: ClaimContext, a: Attempt): Promise<() => Promise<void>> {
+async function breakProxy(claim: Extract<Claim, { kind: 'egress-fails-closed' }>, ctx: ClaimContext, a: Attempt): Promise<{ readonly why: () => Promise<void>; readonly proxyAddress: string }> {
   if (claim.cause === 'proxy-stopped') {
     await a.probe.stop(a.proxy);
-    return async () => undefined;
+    return { why: async () => undefined, proxyAddress: a.proxyAddress };
   }
   const facts = await ctx.inspect(a.proxy);
   const file = facts && mountSource(facts, claim.cause === 'allowlist-emptied' ? ALLOWLIST_TARGET : SQUID_CONF_TARGET);
-  if (!a.ev.expect(file !== undefined, `the proxy mounts a file of the reader's at ${claim.cause === 'allowlist-emptied' ? ALLOWLIST_TARGET : SQUID_CONF_TARGET}`)) return async () => undefined;
+  if (!a.ev.expect(file !== undefined, `the proxy mounts a file of the reader's at ${claim.cause === 'allowlist-emptied' ? ALLOWLIST_TARGET : SQUID_CONF_TARGET}`)) return { why: async () => undefined, proxyAddress: a.proxyAddress };
   await a.probe.editFile(file!, claim.cause === 'allowlist-emptied' ? { kind: 'empty' } : { kind: 'append', text: `${BROKEN_LINE}\n` });
   const running = await a.probe.restart(a.proxy);
   if (claim.cause === 'allowlist-emptied') {
     a.ev.expect(running, 'the proxy runs again with an empty allow-list');
-    return async () => {
+    // A restart may give the proxy another address (Podman does), and until squid listens a refused connection would pass for a refusal by the list.
+    const proxyAddress = (await a.probe.addressOn(a.proxy, a.internalNetwork)) ?? a.proxyAddress;
+    const listening = await eventually(async () => (await a.probe.shellIn(a.agent, `nc -w 1 ${proxyAddress} ${PROXY_PORT} </dev/null`)).exitCode === 0);
+    a.ev.expect(listening, `the agent reaches the restarted proxy at ${proxyAddress}:${PROXY_PORT}`);
+    return { proxyAddress, why: async () => {
       const log = await a.probe.proxyLog(a.proxy);
       a.ev.expect(logLine('TCP_DENIED/403', 'CONNECT', `${a.probe.names.llm}:443`).test(log), `the proxy's access log shows the allowed name refused: ${log.split('\n').find((line) => line.includes(a.probe.names.llm) && line.includes('DENIED')) ?? '(no such line)'}`);
-    };
+    } };
   }
   a.ev.expect(!running, 'the proxy does not come back up with the broken line');
-  return async () => {
+  return { proxyAddress: a.proxyAddress, why: async () => {
     const logs = await ctx.logsOf(a.proxy);
     const said = `${logs?.stdout ?? ''}${logs?.stderr ?? ''}`.split('\n').find((line) => SQUID_FATAL.test(line));
     a.ev.expect(said !== undefined, `docker logs of the proxy say why: ${said?.replace(/^\S+ /, '') ?? '(no FATAL line)'}`);
-  };
+  } };
 }
 
 /** Last among its snippet's claims: it breaks the proxy. */
 export const egressFailsClosed: Checker<'egress-fails-closed'> = (claim, ctx) =>
   withAttempt(ctx, claim.container, claim.proxy, async (a) => {
-    const checkWhy = await breakProxy(claim, ctx, a);
-    const reply = await a.probe.shellIn(a.agent, connectVia(a.proxyAddress, `${a.probe.names.llm}:443`));
+    const broken = await breakProxy(claim, ctx, a);
+    const reply = await a.probe.shellIn(a.agent, connectVia(broken.proxyAddress, `${a.probe.names.llm}:443`));
     a.ev.expect(!reply.output.includes(a.probe.pageOf('llm')), `CONNECT ${a.probe.names.llm}:443 through the proxy gets no answer from the host (the agent sees ${JSON.stringify(reply.output.trim().split('\n')[0]?.slice(0, 120) ?? '') || 'nothing'})`);
     const direct = await a.probe.shellIn(a.agent, getDirect(a.probe.addresses.llm, 443));
     a.ev.expect(!direct.output.includes(a.probe.pageOf('llm')), 'nor does a direct request to its address');
-    await checkWhy();
+    await broken.why();
   });
 
 /** A confirmed risk: the agent on an --internal network still reaches the host's services at the network's gateway. */
