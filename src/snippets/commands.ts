@@ -182,6 +182,13 @@ export interface DockerNetworkRemove {
   readonly name: NetworkName;
 }
 
+/** `docker exec NAME COMMAND...`: a command in a running container, such as reading its log. */
+export interface DockerExec {
+  readonly kind: 'docker-exec';
+  readonly container: ContainerName;
+  readonly command: readonly string[];
+}
+
 /** `docker logs NAME`, optionally saved to a file with its stderr: `> FILE 2>&1`. */
 export interface DockerLogs {
   readonly kind: 'docker-logs';
@@ -211,5 +218,6 @@ export type Command<I extends ImageName = ImageName> =
   | DockerRemove
   | DockerNetworkRemove
   | DockerLogs
+  | DockerExec
   | GrantFolderAccess;
 export type { PlaceholderId };

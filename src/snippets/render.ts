@@ -156,6 +156,8 @@ export function renderCommand(command: Command): string {
       return `docker network rm ${command.name}`;
     case 'docker-logs':
       return renderLogs(command);
+    case 'docker-exec':
+      return ['docker', 'exec', command.container, ...command.command.map(quoteLiteral)].join(' ');
     case 'grant-folder-access':
       return renderGrant(command);
   }

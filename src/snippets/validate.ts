@@ -323,6 +323,10 @@ class RegistryValidator {
           this.problem(id, `${field}.uid`, `Unexpected uid ${command.uid}, expected the agent's non-root uid`);
         }
         return;
+      case 'docker-exec':
+        this.container(id, `${field}.container`, command.container, scope);
+        if (command.command.length === 0) this.problem(id, `${field}.command`, 'Unexpected empty command, expected the program to run in the container');
+        return;
       case 'docker-network-connect':
         this.container(id, `${field}.container`, command.container, scope);
         if (!scope.networks.has(command.network)) {

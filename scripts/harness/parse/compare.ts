@@ -10,7 +10,7 @@ import { BRIDGE_NAME_OPTION, bridgeGuardArgs, bridgeInputGuardArgs, dockerUserGu
 import type { ParsedSetfacl } from './setfacl';
 import { PLACEHOLDERS, UNSET_VARIABLE_MESSAGE, type Word } from '../../../src/snippets/words';
 import type { ParsedCommand } from './commands';
-import type { ParsedBuild, ParsedDockerRun, ParsedLogs, ParsedNetworkConnect, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
+import type { ParsedBuild, ParsedExec, ParsedDockerRun, ParsedLogs, ParsedNetworkConnect, ParsedNetworkCreate, ParsedNetworkRemove, ParsedRemove } from './docker-cli';
 import type { ParsedMakeFolder, ParsedPrintf } from './files';
 import { failer, type TextPosition } from './errors';
 import type { ParsedExport } from './export';
@@ -226,6 +226,11 @@ function compareWriteFile(diff: StepDiff, expected: WriteFile, parsed: ParsedPri
   diff.check('file', homePath(expected.folder, expected.file), parsed.target && showWord(parsed.target), parsed.target);
 }
 
+function compareExec(diff: StepDiff, expected: Extract<Command, { kind: 'docker-exec' }>, parsed: ParsedExec): void {
+  diff.check('container', expected.container, parsed.container.value, parsed.container.word);
+  diff.list('command', expected.command, parsed.args.map((word) => ({ word })), String, (a) => showWord(a.word));
+}
+
 function compareBuild(diff: StepDiff, expected: DockerBuild, parsed: ParsedBuild): void {
   diff.check('image', imageReference(expected.image), parsed.tag?.value, parsed.tag?.word);
   diff.check('folder', homePath(expected.folder), showWord(parsed.context), parsed.context);
@@ -319,6 +324,7 @@ function compareStep(diff: StepDiff, expected: Command, actual: ParsedCommand): 
   else if (expected.kind === 'make-folder' && actual.kind === 'mkdir') compareMakeFolder(diff, expected, actual);
   else if (expected.kind === 'write-file' && actual.kind === 'printf') compareWriteFile(diff, expected, actual);
   else if (expected.kind === 'docker-build' && actual.kind === 'docker-build') compareBuild(diff, expected, actual);
+  else if (expected.kind === 'docker-exec' && actual.kind === 'docker-exec') compareExec(diff, expected, actual);
   else diff.check('command', parsedKind(expected), actual.kind, actual.command);
 }
 

@@ -164,7 +164,14 @@ export interface ParsedLogs {
   readonly stderrToStdout: boolean;
 }
 
-export type ParsedDocker = ParsedDockerRun | ParsedNetworkCreate | ParsedNetworkConnect | ParsedBuild | ParsedRemove | ParsedNetworkRemove | ParsedLogs;
+export interface ParsedExec {
+  readonly kind: 'docker-exec';
+  readonly command: SimpleCommand;
+  readonly container: Located<string>;
+  readonly args: readonly ShellWord[];
+}
+
+export type ParsedDocker = ParsedExec | ParsedDockerRun | ParsedNetworkCreate | ParsedNetworkConnect | ParsedBuild | ParsedRemove | ParsedNetworkRemove | ParsedLogs;
 
 const RM_FLAGS = { force: { long: 'force', short: 'f', takesValue: false } } as const satisfies Record<string, FlagSpec>;
 
@@ -333,7 +340,7 @@ export function parseBuild(command: SimpleCommand, words: readonly ShellWord[], 
   return { kind: 'docker-build', command, ...(tag && { tag: { value: literalOf(tag, 'an image reference', fail), word: tag } }), context };
 }
 
-const DOCKER_COMMANDS = '`docker run`, `docker build`, `docker rm`, `docker logs`, `docker network create`, `docker network connect` or `docker network rm`';
+const DOCKER_COMMANDS = '`docker run`, `docker build`, `docker exec`, `docker rm`, `docker logs`, `docker network create`, `docker network connect` or `docker network rm`';
 
 /** The Docker commands the guide uses; `words` start after `docker`. */
 export function parseDocker(command: SimpleCommand, fail: Fail): ParsedDocker {
@@ -345,6 +352,12 @@ export function parseDocker(command: SimpleCommand, fail: Fail): ParsedDocker {
   if (sub?.literal === 'rm') return parseRemove(command, command.words.slice(2), fail);
   if (sub?.literal === 'logs') return parseLogs(command, command.words.slice(2), fail);
   if (sub?.literal === 'build') return parseBuild(command, command.words.slice(2), fail);
+  if (sub?.literal === 'exec') {
+    const [name, ...args] = command.words.slice(2);
+    if (!name || args.length === 0) return fail(command.words[command.words.length - 1]!, 'missing-argument', 'Unexpected end of command, expected docker exec NAME COMMAND...');
+    if (name.literal?.startsWith('-')) fail(name, 'unknown-flag', `Unexpected option ${quote(name.raw)}, expected docker exec NAME COMMAND...`);
+    return { kind: 'docker-exec', command, container: { value: checkDockerName(name, 'a container name', fail), word: name }, args };
+  }
   if (sub?.literal === 'network' && action?.literal === 'create') return parseNetworkCreate(command, rest, fail);
   if (sub?.literal === 'network' && action?.literal === 'connect') return parseNetworkConnect(command, rest, fail);
   if (sub?.literal === 'network' && action?.literal === 'rm') {

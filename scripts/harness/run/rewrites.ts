@@ -157,7 +157,7 @@ function commandEdits(command: CommandSpan, ctx: RewriteContext): Edit[] {
   const isRun = second?.raw === 'run';
   const isNetworkCreate = second?.raw === 'network' && third?.raw === 'create';
   // Commands that only name what earlier commands created: names are renamed, nothing else.
-  const isReference = second?.raw === 'rm' || second?.raw === 'logs' || (second?.raw === 'network' && (third?.raw === 'rm' || third?.raw === 'connect'));
+  const isReference = second?.raw === 'rm' || second?.raw === 'logs' || second?.raw === 'exec' || (second?.raw === 'network' && (third?.raw === 'rm' || third?.raw === 'connect'));
   if (isReference) {
     for (const word of words.slice(second?.raw === 'network' ? 3 : 2)) edits.push(...renameEdits(word, ctx), ...listingEdits(word, ctx));
     return edits;

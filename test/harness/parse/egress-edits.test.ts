@@ -30,3 +30,11 @@ describe('hand edits of the egress snippets', () => {
     expect(differences.map((d) => d.field)).toEqual([field]);
   });
 });
+
+it('reports another file read by the log command', async () => {
+  const snippet = getSnippet('canvas', 'egress-log');
+  const text = render(snippet, 'en');
+  const edited = text.replace('/var/log/squid/access.log', '/etc/squid/squid.conf');
+  expect(edited).not.toBe(text);
+  expect(compareWithRegistry(snippet, await parseSnippet(snippet, edited)).map((d) => d.field)).toEqual(['command[3]']);
+});

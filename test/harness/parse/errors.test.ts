@@ -106,7 +106,7 @@ describe('docker run grammar errors', () => {
 
   it('rejects a command other than docker, export and iptables', async () => {
     await expectError(`sudo ${text}`, 'unknown-command', { line: 1, column: 1 }, /^Unexpected command `sudo`, expected docker, export, iptables, setfacl, mkdir or printf/);
-    await expectError('docker ps', 'unknown-command', { line: 1, column: 8 }, /expected `docker run`, `docker build`, `docker rm`, `docker logs`, `docker network create`, `docker network connect` or `docker network rm`/);
+    await expectError('docker ps', 'unknown-command', { line: 1, column: 8 }, /expected `docker run`, `docker build`, `docker exec`, `docker rm`, `docker logs`, `docker network create`, `docker network connect` or `docker network rm`/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { DockerRun } from '../../commands';
 import type { Claim } from '../../claims';
 import { EGRESS_WAYS } from '../../claims';
-import { ALLOWLIST_TARGET, DOCKERFILE_LINES, EGRESS_FOLDER, PROXY_PORT, SQUID_CONF_LINES, SQUID_CONF_TARGET } from '../../egress-proxy';
+import { ACCESS_LOG, ALLOWLIST_TARGET, DOCKERFILE_LINES, EGRESS_FOLDER, PROXY_PORT, SQUID_CONF_LINES, SQUID_CONF_TARGET } from '../../egress-proxy';
 import type { SnippetSpec } from '../../snippet';
 import { APP_SUBNET_GUARD_STEPS } from '../../subnet-guard';
 import { imageReference } from '../../images';
@@ -277,6 +277,12 @@ export const SNIPPETS = {
       // Last: it stops the proxy.
       { kind: 'egress-fails-closed', container: 'agent-canvas', proxy: 'openhands-egress-proxy', cause: 'proxy-stopped' },
     ],
+  },
+  'egress-log': {
+    caption: 'caption.egress-log',
+    requires: ['egress-run'],
+    steps: [{ comment: 'comment.egress.log', command: { kind: 'docker-exec', container: 'openhands-egress-proxy', command: ['tail', '-n', '20', ACCESS_LOG] } }],
+    claims: [],
   },
   'egress-host-guard': {
     caption: 'caption.egress-host-guard',
