@@ -40,17 +40,6 @@ const CANVAS = {
   name: 'agent-canvas',
 } as const satisfies DockerRun<Image>;
 
-/** The complete hardened example's command: every measure of the page at once. */
-const HARDENED_CANVAS = {
-  ...CANVAS,
-  mounts: [STATE_MOUNT, PROJECTS_MOUNT],
-  cpus: 2,
-  memory: '4g',
-  pidsLimit: 512,
-  securityOpts: ['no-new-privileges'],
-  network: 'openhands-network',
-} as const satisfies DockerRun<Image>;
-
 /** The allow-list: one name per line; the reader replaces the placeholder with their provider's API host. */
 const ALLOWLIST_LINES = [placeholder('llmHost')] as const;
 
@@ -64,6 +53,16 @@ const EGRESS_CANVAS = {
   publish: undefined,
   env: { HTTP_PROXY: PROXY_URL, HTTPS_PROXY: PROXY_URL, http_proxy: PROXY_URL, https_proxy: PROXY_URL, NO_PROXY: LOCAL_ONLY, no_proxy: LOCAL_ONLY },
   network: 'openhands-egress',
+} as const satisfies DockerRun<Image>;
+
+/** The complete hardened example's command: every measure of the page at once, outbound traffic included. */
+const HARDENED_CANVAS = {
+  ...EGRESS_CANVAS,
+  mounts: [STATE_MOUNT, PROJECTS_MOUNT],
+  cpus: 2,
+  memory: '4g',
+  pidsLimit: 512,
+  securityOpts: ['no-new-privileges'],
 } as const satisfies DockerRun<Image>;
 
 /** The bypass suite of the egress section, one claim per way out (the host's own services have a section of their own). */
@@ -176,43 +175,6 @@ export const SNIPPETS = {
     steps: APP_SUBNET_GUARD_STEPS,
     claims: [{ kind: 'subnet-guard-blocks-lan', container: 'agent-canvas', port: Number(FACTS.appPort.value) }],
   },
-  'hardened-complete': {
-    caption: 'caption.hardened-complete',
-    requires: ['projects-dir'],
-    steps: [
-      CREATE_NETWORK,
-      { comment: 'comment.canvas.run-hardened', command: HARDENED_CANVAS },
-    ],
-    claims: [
-      { kind: 'image', container: 'agent-canvas', image: 'agent-canvas' },
-      { kind: 'port-loopback-only', container: 'agent-canvas', port: 8000 },
-      { kind: 'runs-as-uid', container: 'agent-canvas', uid: AGENT_UID },
-      { kind: 'no-new-privileges', container: 'agent-canvas' },
-      { kind: 'no-docker-socket', container: 'agent-canvas' },
-      { kind: 'cpu-limit', container: 'agent-canvas', cpus: 2 },
-      { kind: 'memory-limit', container: 'agent-canvas', bytes: 4 * GIB },
-      { kind: 'pids-limit', container: 'agent-canvas', pids: 512 },
-      { kind: 'networks', container: 'agent-canvas', networks: ['openhands-network'] },
-      { kind: 'app-isolated-from-other-networks', container: 'agent-canvas' },
-      { kind: 'api-requires-key', container: 'agent-canvas', port: 8000 },
-      { kind: 'audit', container: 'agent-canvas' },
-    ],
-  },
-  'digest-pinning': {
-    caption: 'caption.digest-pinning',
-    requires: ['projects-dir'],
-    steps: [
-      CREATE_NETWORK,
-      { comment: 'comment.read-digest', command: { kind: 'export', name: 'CANVAS_IMAGE', value: digestOf(imageReference('agent-canvas')) } },
-      // By digest, nothing to pull: the reference names the image already on the machine.
-      { comment: 'comment.run-by-digest', command: { ...HARDENED_CANVAS, pull: undefined, imageFrom: variable('CANVAS_IMAGE') } },
-    ],
-    claims: [
-      { kind: 'image-by-digest', container: 'agent-canvas', image: 'agent-canvas' },
-      { kind: 'port-loopback-only', container: 'agent-canvas', port: 8000 },
-      { kind: 'api-requires-key', container: 'agent-canvas', port: 8000 },
-    ],
-  },
   'egress-files': {
     caption: 'caption.canvas.egress-files',
     steps: [
@@ -296,9 +258,45 @@ export const SNIPPETS = {
       { kind: 'egress-fails-closed', container: 'agent-canvas', proxy: 'openhands-egress-proxy', cause: 'config-broken' },
     ],
   },
-  'egress-cleanup': {
-    caption: 'caption.canvas.egress-cleanup',
-    requires: ['egress-run'],
+  'hardened-complete': {
+    caption: 'caption.hardened-complete',
+    // The proxy and the forwarder of the outbound traffic section, then Agent Canvas with every measure.
+    requires: ['projects-dir', 'egress-proxy'],
+    steps: [{ comment: 'comment.canvas.run-hardened', command: HARDENED_CANVAS }],
+    claims: [
+      { kind: 'image', container: 'agent-canvas', image: 'agent-canvas' },
+      { kind: 'port-loopback-only', container: 'agent-canvas-ui', port: 8000 },
+      { kind: 'egress-ui-forwarded', container: 'agent-canvas-ui', app: 'agent-canvas', port: 8000 },
+      { kind: 'runs-as-uid', container: 'agent-canvas', uid: AGENT_UID },
+      { kind: 'no-new-privileges', container: 'agent-canvas' },
+      { kind: 'no-docker-socket', container: 'agent-canvas' },
+      { kind: 'cpu-limit', container: 'agent-canvas', cpus: 2 },
+      { kind: 'memory-limit', container: 'agent-canvas', bytes: 4 * GIB },
+      { kind: 'pids-limit', container: 'agent-canvas', pids: 512 },
+      { kind: 'networks', container: 'agent-canvas', networks: ['openhands-egress'] },
+      { kind: 'app-isolated-from-other-networks', container: 'agent-canvas' },
+      { kind: 'egress-allowed-via-proxy', container: 'agent-canvas', proxy: 'openhands-egress-proxy' },
+      { kind: 'egress-refused', container: 'agent-canvas', proxy: 'openhands-egress-proxy', way: 'connect-unlisted' },
+      { kind: 'egress-refused', container: 'agent-canvas', proxy: 'openhands-egress-proxy', way: 'direct-unlisted' },
+      { kind: 'audit', container: 'agent-canvas' },
+    ],
+  },
+  'digest-pinning': {
+    caption: 'caption.digest-pinning',
+    requires: ['projects-dir', 'egress-proxy'],
+    steps: [
+      { comment: 'comment.read-digest', command: { kind: 'export', name: 'CANVAS_IMAGE', value: digestOf(imageReference('agent-canvas')) } },
+      // By digest, nothing to pull: the reference names the image already on the machine.
+      { comment: 'comment.run-by-digest', command: { ...HARDENED_CANVAS, pull: undefined, imageFrom: variable('CANVAS_IMAGE') } },
+    ],
+    claims: [
+      { kind: 'image-by-digest', container: 'agent-canvas', image: 'agent-canvas' },
+      { kind: 'egress-ui-forwarded', container: 'agent-canvas-ui', app: 'agent-canvas', port: 8000 },
+    ],
+  },
+  'hardened-cleanup': {
+    caption: 'caption.hardened-cleanup',
+    requires: ['hardened-complete'],
     steps: [
       { comment: 'comment.egress.remove-containers', command: { kind: 'docker-rm', containers: ['agent-canvas', 'agent-canvas-ui', 'openhands-egress-proxy'] } },
       { comment: 'comment.egress.remove-networks', command: { kind: 'docker-network-rm', name: 'openhands-egress' } },
@@ -306,13 +304,5 @@ export const SNIPPETS = {
     ],
     claims: [{ kind: 'removed', containers: ['agent-canvas', 'agent-canvas-ui', 'openhands-egress-proxy'], networks: ['openhands-egress', 'openhands-network'] }],
   },
-  'hardened-cleanup': {
-    caption: 'caption.hardened-cleanup',
-    requires: ['hardened-complete'],
-    steps: [
-      { comment: 'comment.canvas.remove-container', command: { kind: 'docker-rm', containers: ['agent-canvas'] } },
-      { comment: 'comment.remove-network', command: { kind: 'docker-network-rm', name: 'openhands-network' } },
-    ],
-    claims: [{ kind: 'removed', containers: ['agent-canvas'], networks: ['openhands-network'] }],
-  },
+
 } as const satisfies Record<string, SnippetSpec<Image>>;
