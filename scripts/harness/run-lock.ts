@@ -43,6 +43,9 @@ export function runLockOptions(runLock: RunLock, onCompromised: (error: Error) =
   return { lockfilePath: runLock.dir, realpath: false, stale: STALE_MS, update: REFRESH_MS, onCompromised };
 }
 
+/** `the images lock` -> `The images lock`, for a message that opens with a lock's name. */
+const capitalised = (name: string): string => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+
 export const isLocked = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ELOCKED';
 
 /** The harness processes of this host that may hold a lock: every live session of this host but this process's own. */
@@ -62,7 +65,7 @@ export function lockTimedOut(runLock: RunLock): Error {
 
 export function lockTakenOver(runLock: RunLock, cause: unknown): Error {
   return new Error(
-    `${runLock.name} ${runLock.dir} was taken over while this process held it (no refresh within ${STALE_MS / 1000} s: a blocked event loop or a suspended machine): ${runLock.atRisk}`,
+    `${capitalised(runLock.name)} ${runLock.dir} was taken over while this process held it (no refresh within ${STALE_MS / 1000} s: a blocked event loop or a suspended machine): ${runLock.atRisk}`,
     { cause },
   );
 }
@@ -77,7 +80,12 @@ export async function withRunLock<T>(runLock: RunLock, fn: () => Promise<T>): Pr
       retries: { retries: Math.ceil(runLock.timeoutMs / runLock.pollMs), factor: 1, minTimeout: runLock.pollMs, maxTimeout: runLock.pollMs },
     });
   } catch (error) {
-    throw isLocked(error) ? lockTimedOut(runLock) : error;
+    if (isLocked(error)) throw lockTimedOut(runLock);
+    // A stale lock is removed with rmdir: one with files in it was made by an earlier harness (its hand-written lock kept an owner file there).
+    if ((error as NodeJS.ErrnoException).code === 'ENOTEMPTY') {
+      throw new Error(`${capitalised(runLock.name)} ${runLock.dir} has gone stale but holds files, as an earlier version of the harness left it: if no harness run is active on this host, remove that directory`, { cause: error });
+    }
+    throw error;
   }
   let result: T;
   try {

@@ -1,9 +1,10 @@
 /**
  * The run locks' shared part (scripts/harness/run-lock.ts), without Docker: a waiter that
- * gives up says which lock, who may hold it and what to do; a section's own error passes
- * through and the lock is released after it.
+ * gives up says which lock, who may hold it and what to do, and so does one that finds an
+ * earlier harness's stale lock; a section's own error passes through and the lock is
+ * released after it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,6 +41,16 @@ describe('a run lock', () => {
       new RegExp(`^Timed out after 0\\.6 s waiting for the test lock ${testLock().dir}: another test holds it \\(no other live harness session is recorded on this host\\)\\. .*remove the directory ${testLock().dir}$`),
     );
     expect(entered).toBe(false);
+  });
+
+  it('says what to do with a stale lock directory an earlier harness left with files in it', async () => {
+    mkdirSync(testLock().dir);
+    writeFileSync(join(testLock().dir, 'owner'), '4242 1\n');
+    const past = new Date(Date.now() - 61_000);
+    utimesSync(testLock().dir, past, past);
+    await expect(withRunLock(testLock(), async () => 'ran')).rejects.toThrow(
+      `The test lock ${testLock().dir} has gone stale but holds files, as an earlier version of the harness left it: if no harness run is active on this host, remove that directory`,
+    );
   });
 
   it('passes a section\'s own error through and releases the lock', async () => {
