@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { loopbackGuardLockDir } from '../harness/firewall';
+import { createWriteStream, rmSync } from 'node:fs';
 
 /**
  * Runs the bench's child programs: timed wall clock, output kept (to a file for long
@@ -23,31 +21,14 @@ export function removeTemporary(dir: string): void {
   temporary.delete(dir);
 }
 
-/**
- * The loopback-guard lock (scripts/harness/firewall.ts), when this process holds
- * it: an interrupt inside withLoopbackGuardLock skips its release. Others would take over
- * a lock whose owner is gone anyway; this hands it back at once.
- */
-function releaseLoopbackGuardLockIfOurs(): void {
-  let dir: string;
-  try {
-    dir = loopbackGuardLockDir();
-  } catch {
-    return;
-  }
-  try {
-    if (readFileSync(join(dir, 'owner'), 'utf8').split(' ')[0] === String(process.pid)) rmSync(dir, { recursive: true, force: true });
-  } catch {
-    // No lock, or not readable: nothing of ours.
-  }
-}
-
 /** For process 'exit': synchronous. */
 export function cleanupOnExit(): void {
   killRunningChildren();
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
   temporary.clear();
-  releaseLoopbackGuardLockIfOurs();
+  // No lock to hand back: the loopback guard lock (scripts/harness/loopback-guard-lock.ts)
+  // is proper-lockfile's, which removes the locks this process holds on exit, after these
+  // 'exit' listeners (signal-exit runs its handlers once process.emit('exit') has).
 }
 
 export function killRunningChildren(): void {

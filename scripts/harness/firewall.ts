@@ -7,12 +7,10 @@
  * rule it adds can be found and removed by that comment, and rules of crashed sessions
  * can be told from everything else on the host.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { LOOPBACK_GUARD_ARGS } from '../../src/snippets/render';
 import { runProcess, runProcessSync } from './docker';
-import { hostNetNamespace, inHostNet } from './host-net';
-import { FIREWALL_COMMENT_PREFIX, isPidAlive, processStartTime, runDir } from './session';
+import { inHostNet } from './host-net';
+import { FIREWALL_COMMENT_PREFIX } from './session';
 
 const TABLES = ['raw', 'filter', 'nat', 'mangle'] as const;
 export type Table = (typeof TABLES)[number];
@@ -107,67 +105,7 @@ async function iptables(args: readonly string[]): Promise<void> {
   }
 }
 
-// ---------------------------------------------------------------------------------------
-// One network namespace, one raw table: while any run has the guard rule in place, every
-// routed 127.0.0.0/8 probe into that namespace fails, whichever run it belongs to. Code that
-// adds the rule and checks with it, and code that probes routed loopback expecting no rule,
-// hold this lock, one per namespace: the engines of the matrix each have their own (so a
-// rootless engine's long firewall phase never holds up another engine's probes), and runs
-// on the host share the host's. It is re-entrant within a process.
-
-const LOCK_POLL_MS = 100;
-const LOCK_TIMEOUT_MS = 180_000;
-let heldDepth = 0;
-
-/** The lock of the reader's machine's namespace (host-net.ts), named by its inode. */
-export function loopbackGuardLockDir(): string {
-  const link = hostNetNamespace();
-  const inode = /^net:\[(\d+)\]$/.exec(link)?.[1];
-  if (!inode) throw new Error(`Unexpected network namespace link ${link}, expected net:[<inode>]`);
-  return join(runDir(), `loopback-guard-${inode}.lock`);
-}
-
-
-function tryTakeLock(): boolean {
-  const dir = loopbackGuardLockDir();
-  mkdirSync(runDir(), { recursive: true });
-  try {
-    mkdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    if (lockOwnerGone(dir)) rmSync(dir, { recursive: true, force: true });
-    return false;
-  }
-  writeFileSync(join(dir, 'owner'), `${process.pid} ${processStartTime(process.pid) ?? ''}\n`);
-  return true;
-}
-
-function lockOwnerGone(dir: string): boolean {
-  let owner: string;
-  try {
-    owner = readFileSync(join(dir, 'owner'), 'utf8').trim();
-  } catch {
-    return false; // Being created right now.
-  }
-  const [pid, start] = owner.split(' ');
-  if (!isPidAlive(Number(pid))) return true;
-  return start !== undefined && start !== '' && processStartTime(Number(pid)) !== start;
-}
-
-/** Runs fn while no other process adds or relies on the loopback guard rule. */
-export async function withLoopbackGuardLock<T>(fn: () => Promise<T>): Promise<T> {
-  if (heldDepth === 0) {
-    const deadline = Date.now() + LOCK_TIMEOUT_MS;
-    while (!tryTakeLock()) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${loopbackGuardLockDir()}; if no harness run is active, remove that directory`);
-      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
-    }
-  }
-  heldDepth += 1;
-  try {
-    return await fn();
-  } finally {
-    heldDepth -= 1;
-    if (heldDepth === 0) rmSync(loopbackGuardLockDir(), { recursive: true, force: true });
-  }
-}
+// The lock that keeps runs sharing a namespace from adding the rule under each other's
+// probes lives in loopback-guard-lock.ts (no daemon, no root: unit-tested); callers keep
+// importing it from here, beside the rule it guards.
+export { loopbackGuardLockDir, withLoopbackGuardLock } from './loopback-guard-lock';

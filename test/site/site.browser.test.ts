@@ -12,6 +12,7 @@ import { editLinkProblems, hreflangProblems, notFoundTitle, siteRootOf, visitNot
 import { editUrlBase, siteAddress } from '../../src/site/address';
 import { describeProblems, openPage, problemCount, waitForQuiet } from './support/browser';
 import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
+import { claimItems, directiveParagraphs, firstParagraph, hasMarkdown, idsIn, langOf, listedRewriteRules } from './support/html';
 import { buildBaseUrl, figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PREFIXES, versionOfPath, type SitePage, type SiteVersion } from './support/pages';
 import { commandWords, expectedEvidence, firstDifference, loadReport, snippetEntry, splitKey } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
@@ -52,6 +53,12 @@ for (const page of PAGES) {
 }
 const SNIPPET_IDS = [...new Set([...FIGURES.keys()].map((key) => key.split('\u0000')[1]!))];
 const figurePages = (locale: string, id: string) => FIGURES.get(`${locale}\u0000${id}`) ?? [];
+/** Every id of a page's static HTML, read once per page: links are checked against many pages. */
+const ANCHORS = new Map<string, Set<string>>();
+const anchorsOf = (page: SitePage): Set<string> => {
+  if (!ANCHORS.has(page.path)) ANCHORS.set(page.path, idsIn(pageHtml(page)));
+  return ANCHORS.get(page.path)!;
+};
 
 async function copiedTexts(site: Site, locale: string, id: string): Promise<{ page: SitePage; text: string }[]> {
   const pages = figurePages(locale, id);
@@ -161,7 +168,7 @@ siteSuite('production build', (site) => {
       const file = path.join(BUILD_DIR, prefixOf(locale), '404.html');
       expect(existsSync(file), `${file}`).toBe(true);
       const html = readFileSync(file, 'utf8');
-      expect(/<html[^>]*\slang=["']?([A-Za-z-]+)/.exec(html)?.[1], `<html lang> of ${file}`).toBe(locale);
+      expect(langOf(html), `<html lang> of ${file}`).toBe(locale);
       expect(html, `title of ${file}`).toContain(notFoundTitle(locale, DEFAULT_LOCALE));
     }
   });
@@ -200,33 +207,14 @@ siteSuite('production build', (site) => {
   });
 
   it.each(PAGES.filter((p) => samePath(p.localPath, '/verification')).map((page) => [label(page), page] as const))('%s lists every change the harness may make to a command (the report contract\'s rules)', (_name, page) => {
-    const html = pageHtml(page);
     // The page's list only: each command's details carry the same attribute for the changes made to it.
-    const list = /data-rewrite-rules[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
-    const listed = [...list.matchAll(/data-rewrite-rule=["']?([\w-]+)/g)].map((m) => m[1]);
-    expect(listed).toEqual([...REWRITE_RULES, 'placeholders']);
+    expect(listedRewriteRules(pageHtml(page))).toEqual([...REWRITE_RULES, 'placeholders']);
   });
 
   // Every claim that states a risk (src/snippets/claim-risk.ts), on the snippets' figures and the verification page.
   const riskCases = PAGES.filter((p) => figureIdsIn(p).length > 0 || samePath(p.localPath, '/verification')).map((page) => [label(page), page] as const);
   it.each(riskCases)('%s shows no confirmed risk with the check mark', (_name, page) => {
-    const html = pageHtml(page);
-    // The build's HTML is minified: attribute values may stand without quotes, </li> is left out,
-    // React leaves <!-- --> between text nodes. A claim's item runs from its tag to the next <li.
-    const starts = [...html.matchAll(/<li\b([^>]*)>/g)];
-    const items = starts
-      .map((match, index) => ({ attributes: match[1]!, inner: html.slice(match.index + match[0].length, starts[index + 1]?.index ?? html.length) }))
-      .filter(({ attributes }) => /\sdata-claim-result=/.test(attributes))
-      .map(({ attributes, inner }) => {
-        const badge = /data-claim-badge=["']?([\w-]+)["']?[^>]*>(?:<span[^>]*>([^<]*)<\/span>)?\s*(?:<!-- -->)?([^<]*)</.exec(inner);
-        return {
-          result: /\sdata-claim-result=["']?([\w-]+)/.exec(attributes)![1]!,
-          risk: /\sdata-claim-risk(?:=|\s|$)/.test(attributes),
-          shown: badge?.[1],
-          mark: badge?.[2] ?? '',
-          words: badge?.[3] ?? '',
-        };
-      });
+    const items = claimItems(pageHtml(page));
     const wrong = items.filter((item) => item.risk && (item.result === 'verified') !== (item.shown === 'confirmed-risk' && item.mark.includes('⚠') && !item.mark.includes('✓')));
     expect(wrong.map((item) => `${item.result}: ${item.shown} ${item.mark} ${item.words}`), `risk claims shown as passes on ${label(page)}`).toEqual([]);
     // Each figure's risks are marked: as many marked items as its snippet has claims that state a risk.
@@ -240,19 +228,18 @@ siteSuite('production build', (site) => {
 
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s shows no Markdown directive as text (admonitions render as callouts)', (_name, page) => {
     const html = pageHtml(page);
-    const markdown = html.slice(html.indexOf('theme-doc-markdown'));
-    // A directive Docusaurus did not parse is left in a paragraph: `<p>:::danger Title`.
-    expect(markdown.match(/<p\b[^>]*>\s*:::[^<]{0,80}/g) ?? [], `paragraphs starting with ::: on ${label(page)}`).toEqual([]);
+    expect(hasMarkdown(html), `Markdown content (.theme-doc-markdown) on ${label(page)}`).toBe(true);
+    // A directive Docusaurus did not parse is left in a paragraph: `<p>:::danger Title`. Every
+    // paragraph of the page is read: the Markdown content's and whatever follows it.
+    expect(directiveParagraphs(html), `paragraphs starting with ::: on ${label(page)}`).toEqual([]);
   });
 
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s opens with the version note of its version, linking the same topic in the others', (_name, page) => {
     const html = pageHtml(page);
     const { version, docPath } = versionOfPath(page.localPath);
-    const markdown = html.slice(html.indexOf('theme-doc-markdown'));
-    const firstParagraph = /<p\b[^>]*>[\s\S]*?<\/p>/.exec(markdown.replace(/<header>[\s\S]*?<\/header>/, ''))?.[0] ?? '';
-    // The minified HTML quotes attribute values only where it must.
-    expect(firstParagraph, `first paragraph of ${label(page)}`).toMatch(new RegExp(`data-version-note=["']?${version.replace('.', '\\.')}["'\\s>]`));
-    const links = [...firstParagraph.matchAll(/href=["']?([^"'\s>]+)/g)].map((m) => sitePathOf(m[1]!));
+    const note = firstParagraph(html);
+    expect(note?.versionNotes, `version notes of the first paragraph of ${label(page)}`).toContain(version);
+    const links = note!.hrefs.map(sitePathOf);
     const expected = (Object.keys(VERSION_PREFIXES) as SiteVersion[])
       .filter((other) => other !== version)
       .flatMap((other) => (docIn(page.locale, other, docPath) ? [docIn(page.locale, other, docPath)!.path] : []));
@@ -364,9 +351,8 @@ siteSuite('production build', (site) => {
         expect(missing, `snippets with a figure on the ${locale} site but no link on ${path}`).toEqual([]);
         // Where each link lands, from the build's HTML: a page that has the figure, by its anchor.
         const targetOf = (href: string) => (href.startsWith('#') ? path : site().pathOf(href));
-        // The build's HTML is minified: `id=snippet-x` without quotes as well as `id="snippet-x"`.
-        const hasAnchor = (html: string, id: string) => new RegExp(`\\sid=(["']?)snippet-${id.replace(/[.]/g, '\\.')}\\1(?=[\\s>])`).test(html);
-        const astray = linked.filter(({ href, id }) => !PAGES.some((p) => samePath(p.path, targetOf(href)) && hasAnchor(pageHtml(p), id)));
+        const hasAnchor = (p: SitePage, id: string) => anchorsOf(p).has(`snippet-${id}`);
+        const astray = linked.filter(({ href, id }) => !PAGES.some((p) => samePath(p.path, targetOf(href)) && hasAnchor(p, id)));
         expect(astray.map((l) => l.href), `links on ${path} to a page without their figure`).toEqual([]);
         // Then follow one link into each version as a reader does (client-side), and come back:
         // a fixed number of clicks, whatever the number of snippets or engine runs on the page.

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeProblems, openPage, problemCount, waitForQuiet } from './support/browser';
 import { ROOT } from './support/env';
+import { sitemapLocs } from './support/html';
 import { figureIdsIn, pageHtml, pathInLocale, versionOfPath, type SitePage } from './support/pages';
 import { editLinkProblems, hreflangProblems, notFoundTitle, tagsIn, visitNotFound } from './support/publishing';
 import { expectedEvidence, loadReport } from './support/report';
@@ -147,7 +148,7 @@ browserDescribe(`the site built for ${SITE_ROOT}`, () => {
     expect(sitemaps).toEqual([`${SITE_ROOT}sitemap.xml`, `${SITE_ROOT}ja/sitemap.xml`]);
     for (const sitemap of sitemaps) {
       const xml = await (await fetch(site().url(`/${sitemap.slice(SITE_ROOT.length)}`))).text();
-      const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      const locs = sitemapLocs(xml);
       expect(locs.length, `pages in ${sitemap}`).toBeGreaterThan(5);
       expect(locs.filter((loc) => !loc.startsWith(SITE_ROOT)), `entries of ${sitemap} outside ${SITE_ROOT}`).toEqual([]);
     }

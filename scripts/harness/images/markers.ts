@@ -6,6 +6,7 @@
  * published images (test/harness/support/published-stand-ins.ts); runs in the default mode
  * wait while one holds their references.
  */
+import pWaitFor from 'p-wait-for';
 import { dockerResult, dockerSync } from '../docker';
 import { LABEL, LABEL_PREFIX, labelFilterArgs, parseLabelList } from '../labels';
 import { isLabelledSessionLive, type Session } from '../session';
@@ -82,21 +83,32 @@ export function heldBy(references: readonly string[], which: (marker: LiveMarker
 
 /**
  * Runs `attempt` (under the lock, it returns undefined when the references are still held)
- * until it succeeds; between attempts, waits while a live marker matching `which` holds any
- * of `references`. Fails, naming them and their holder, after HOLD_WAIT_MS.
+ * until it succeeds, HOLD_POLL_MS apart; fails, naming the references and their holder (a
+ * live marker matching `which`), once HOLD_WAIT_MS have passed.
+ *
+ * p-wait-for runs the loop. The deadline is kept here, read from Date.now() after each failed
+ * attempt, rather than given as p-wait-for's `timeout`: that one runs on
+ * AbortSignal.timeout, which faked timers do not reach, and the unit test
+ * (test/harness/images/markers.test.ts) drives the 20 minutes with faked timers. Either
+ * way an attempt in progress is never abandoned: it runs under the images lock, tagging.
  */
 export async function whenFree<T>(references: readonly string[], which: (marker: LiveMarker) => boolean, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + HOLD_WAIT_MS;
-  for (;;) {
-    const done = await attempt();
-    if (done !== undefined) return done;
-    const held = heldBy(references, which);
-    if (Date.now() > deadline) {
-      const holders = liveMarkers().filter((marker) => which(marker) && held.some((reference) => holds(marker, reference)));
-      throw new Error(
-        `Waited ${HOLD_WAIT_MS / 60_000} min for ${held.join(', ')}, held by ${holders.map((m) => `${m.preload ? 'published stand-ins' : 'stand-ins'} of session ${m.session} (pid ${m.pid} on ${m.host})`).join('; ')}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, HOLD_POLL_MS));
-  }
+  return pWaitFor(
+    async () => {
+      const done = await attempt();
+      if (done !== undefined) return pWaitFor.resolveWith(done);
+      if (Date.now() > deadline) throw stillHeld(references, which);
+      return false;
+    },
+    { interval: HOLD_POLL_MS },
+  );
+}
+
+function stillHeld(references: readonly string[], which: (marker: LiveMarker) => boolean): Error {
+  const held = heldBy(references, which);
+  const holders = liveMarkers().filter((marker) => which(marker) && held.some((reference) => holds(marker, reference)));
+  return new Error(
+    `Waited ${HOLD_WAIT_MS / 60_000} min for ${held.join(', ')}, held by ${holders.map((m) => `${m.preload ? 'published stand-ins' : 'stand-ins'} of session ${m.session} (pid ${m.pid} on ${m.host})`).join('; ')}`,
+  );
 }

@@ -4,15 +4,13 @@
  * synchronous path waits for another process, a crashed holder's lock is taken over, and a
  * synchronous release inside this process's own section runs instead of waiting for itself.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { imagesLockDir, withImagesLock, withImagesLockSync } from '../../../scripts/harness/images/lock';
+import { holdElsewhere, stamp } from '../support/hold-lock';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const HOLDER = join(__dirname, 'fixtures', 'hold-images-lock.ts');
 let runDir: string;
 let saved: string | undefined;
 
@@ -27,24 +25,10 @@ afterEach(() => {
   rmSync(runDir, { recursive: true, force: true });
 });
 
-/** Starts another process that holds the lock for `holdMs`; resolves once it holds it, with its exit (not awaited: an async function would flatten it). */
-async function holdElsewhere(log: string, holdMs: number): Promise<{ exited: Promise<number | null> }> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/vite-node'), [HOLDER, '--', log, String(holdMs)], { cwd: ROOT, stdio: 'inherit' });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const deadline = Date.now() + 30_000;
-  while (!(existsSync(log) && readFileSync(log, 'utf8').includes('held'))) {
-    if (Date.now() > deadline) throw new Error('the other process never took the lock');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { exited };
-}
-
-const stamp = (log: string, word: string): number => Number(new RegExp(`^${word} (\\d+)$`, 'm').exec(readFileSync(log, 'utf8'))?.[1]);
-
 describe('the images lock', () => {
   it('makes the synchronous path wait until another process releases it', async () => {
     const log = join(runDir, 'log');
-    const { exited } = await holdElsewhere(log, 2_000);
+    const { exited } = await holdElsewhere('images', log, 2_000);
     const entered = withImagesLockSync(() => Date.now());
     expect(entered).toBeGreaterThanOrEqual(stamp(log, 'free'));
     expect(await exited).toBe(0);
@@ -53,7 +37,7 @@ describe('the images lock', () => {
 
   it('makes the async path wait until another process releases it', async () => {
     const log = join(runDir, 'log');
-    const { exited } = await holdElsewhere(log, 2_000);
+    const { exited } = await holdElsewhere('images', log, 2_000);
     const entered = await withImagesLock(async () => Date.now());
     expect(entered).toBeGreaterThanOrEqual(stamp(log, 'free'));
     expect(await exited).toBe(0);

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { siteBaseUrl } from '../../../src/site/address';
 import { BUILD_DIR } from './env';
+import { figureIds, langOf, parseHtml, sitemapLocs, textOf } from './html';
 
 /** A page of the production build, as the reader requests it. */
 export interface SitePage {
@@ -40,8 +41,7 @@ export function buildLocales(buildDir = BUILD_DIR): { locale: string; prefix: st
 export function buildBaseUrl(buildDir = BUILD_DIR, expected = buildDir === BUILD_DIR ? process.env.OPENHANDS_GUIDE_BASE_URL : undefined): string {
   const index = path.join(buildDir, 'index.html');
   if (!existsSync(index)) throw new Error(`${index} is missing: run \`npm run build\` first`);
-  const canonical = /<link\b[^>]*\srel=["']?canonical["'\s][^>]*>/.exec(readFileSync(index, 'utf8'))?.[0];
-  const href = canonical ? /\shref=["']?([^"'\s>]+)/.exec(canonical)?.[1] : undefined;
+  const href = parseHtml(readFileSync(index, 'utf8'))('link[rel~="canonical"]').first().attr('href');
   const base = href ? siteBaseUrl(new URL(href).pathname) : '/';
   if (expected !== undefined && siteBaseUrl(expected) !== base) {
     throw new Error(
@@ -53,16 +53,16 @@ export function buildBaseUrl(buildDir = BUILD_DIR, expected = buildDir === BUILD
 }
 
 function htmlLang(file: string): string {
-  const match = /<html[^>]*\slang=["']?([A-Za-z-]+)/.exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`${file} has no <html lang>`);
-  return match[1]!;
+  const lang = langOf(readFileSync(file, 'utf8'));
+  if (!lang) throw new Error(`${file} has no <html lang>`);
+  return lang;
 }
 
 /** The sitemap's pages, as paths within the site (the base URL taken off). */
 function sitemapPaths(file: string, base: string): string[] {
   const xml = readFileSync(file, 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
-    const pathname = new URL(m[1]!.trim()).pathname;
+  return sitemapLocs(xml).map((loc) => {
+    const pathname = new URL(loc.trim()).pathname;
     if (!pathname.startsWith(base)) throw new Error(`${file} lists ${pathname}, outside the site's base URL ${base}`);
     return `/${pathname.slice(base.length)}`;
   });
@@ -107,21 +107,23 @@ export function pathInLocale(localPath: string, locale: string, buildDir = BUILD
   return localPath === '/' && prefix ? `${prefix}/` : `${prefix}${localPath}`;
 }
 
+/** figureIdsIn's answers, by file and its mtime: the site tests ask for each page's several times while they collect, and parsing is the cost. */
+const figureIdsRead = new Map<string, string[]>();
+
 /** The snippet figures' ids in a page's static HTML, in page order. */
 export function figureIdsIn(page: SitePage, buildDir = BUILD_DIR): string[] {
   const file = htmlFileFor(page.path, buildDir);
   if (!file) throw new Error(`no HTML file for ${page.path}`);
-  const html = readFileSync(file, 'utf8');
-  return [...html.matchAll(/<figure\b[^>]*\sdata-snippet-id=["']?([^"'\s>]+)/g)].map((m) => m[1]!);
+  const key = `${file}\u0000${statSync(file).mtimeMs}`;
+  if (!figureIdsRead.has(key)) figureIdsRead.set(key, figureIds(readFileSync(file, 'utf8')));
+  return [...figureIdsRead.get(key)!];
 }
 
-/** The visible text of a page's static HTML, roughly (tags dropped), to check a search term occurs. */
+/** The text of a page's static HTML, scripts left out, to check a search term occurs. */
 export function pageText(page: SitePage, buildDir = BUILD_DIR): string {
   const file = htmlFileFor(page.path, buildDir);
   if (!file) throw new Error(`no HTML file for ${page.path}`);
-  return readFileSync(file, 'utf8')
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ');
+  return textOf(readFileSync(file, 'utf8'));
 }
 
 /** The docs versions of the build, by the path prefix Docusaurus gives them (versions.json; the current version has none). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from './env';
 import { describeProblems, waitForHydration, waitForQuiet, watchPage, type PageProblems } from './browser';
+import { parseHtml } from './html';
 import { pathInLocale, versionOfPath, type SitePage } from './pages';
 
 /**
@@ -13,18 +14,12 @@ import { pathInLocale, versionOfPath, type SitePage } from './pages';
 
 export type Attributes = Readonly<Record<string, string>>;
 
-/** The attributes of every `<tag ...>` of some HTML; values quoted or not (the build is minified). */
+/** The attributes of every element named `tag` in some HTML, in document order (names lower-cased, values decoded). */
 export function tagsIn(html: string, tag: string): Attributes[] {
-  const out: Attributes[] = [];
-  for (const match of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'gi'))) {
-    const attributes: Record<string, string> = {};
-    for (const attr of match[1]!.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g)) {
-      const value = attr[2] ?? '';
-      attributes[attr[1]!.toLowerCase()] = value.replace(/^["']|["']$/g, '').replaceAll('&amp;', '&');
-    }
-    out.push(attributes);
-  }
-  return out;
+  const $ = parseHtml(html);
+  return $(tag)
+    .toArray()
+    .map((element) => ({ ...$(element).attr() }));
 }
 
 /** The page's canonical address (`url` + `baseUrl` + path), or undefined. */
