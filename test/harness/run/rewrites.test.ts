@@ -26,6 +26,32 @@ const context: RewriteContext = {
 const fill = { workspaceDir: '/tmp/ws-t3st', wslWorkspaceDir: '/tmp/ws-t3st', projectsDir: '/tmp/ws-t3st', apiKey: 'k3y-t3st', lanInterface: 'ohgtest0', llmHost: 'llm.t3st.test' };
 
 describe('applyRewrites through buildUnit', () => {
+  it('gives the egress section its own names, the stand-in resolver and no build', async () => {
+    const egress: RewriteContext = {
+      ...context,
+      names: new Map([...context.names, ['openhands-egress', 'openhands-egress-t3st'], ['openhands-egress-proxy', 'openhands-egress-proxy-t3st'], ['agent-canvas-ui', 'agent-canvas-ui-t3st'], ['oh-egress0', 'oht3st1']]),
+      resolver: '203.0.113.3',
+    };
+    const unit = await buildUnit(getSnippet('canvas', 'egress-host-guard'), parse, egress, fill);
+    // The bridge is renamed in the network that names it and in the rule that drops its packets.
+    expect(unit.ran).toContain('com.docker.network.bridge.name=oht3st1 openhands-egress-t3st');
+    expect(unit.ranOwn).toContain('-i oht3st1 -j DROP');
+    // The proxy's name inside the proxy URL and socat's target are renamed too.
+    expect(unit.ran).toContain('HTTPS_PROXY=http://openhands-egress-proxy-t3st:3128');
+    expect(unit.ran).toContain('TCP:agent-canvas-t3st:8000');
+    expect(unit.ran).toContain('docker network connect openhands-egress-t3st agent-canvas-ui-t3st');
+    // Every container resolves through the stand-in, and the image is not built.
+    expect(unit.ran.match(/--dns 203\.0\.113\.3/g)).toHaveLength(3);
+    expect(unit.ran).toContain("docker image inspect --format '{{.Id}}' openhands-egress-proxy:bookworm");
+    expect(unit.ran).not.toContain('docker build');
+    // The allow-list holds the stand-in's name, not the example.
+    expect(unit.ran).toContain('llm.t3st.test');
+    expect(unit.ran).not.toContain('api.your-llm-provider.example');
+    // Without a resolver (a unit that reaches nothing outside), no --dns is added.
+    expect((await buildUnit(getSnippet('canvas', 'egress-host-guard'), parse, { ...egress, resolver: undefined }, fill)).ran).not.toContain('--dns');
+  });
+
+
   it('turns -it into -d, drops --pull, moves the host port and keeps its address', async () => {
     const unit = await buildUnit(getSnippet('0.33', 'network-binding'), parse, context, fill);
     expect(unit.ranOwn).toContain(' -d ');
