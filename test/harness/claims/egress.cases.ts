@@ -82,6 +82,8 @@ interface World {
   readonly proxyUnstoppable?: boolean;
   /** The proxy keeps its old allow-list when the file is emptied (it never rereads it). */
   readonly listCached?: boolean;
+  /** The proxy looks up every name it is asked for before it decides (a `dst` ACL checked first). */
+  readonly proxyLooksUp?: boolean;
   /** squid starts with the broken line (it ignored it). */
   readonly configIgnored?: boolean;
 }
@@ -95,6 +97,7 @@ function fakeEgress(w: World): EgressProbe {
   const viaProxy = (attempt: Attempt): ShellOutput => {
     if (stopped && !w.proxyUnstoppable) return { exitCode: 1, output: `nc: can't connect to remote host (${PROXY}): Connection refused` };
     const target = attempt.kind === 'connect' ? attempt.target : attempt.kind === 'get-via' ? attempt.url : '';
+    if (w.proxyLooksUp && attempt.kind === 'connect') queries.push(target.replace(/:\d+$/, ''));
     const allowed = !w.proxyDeniesAll && !(emptied && !w.listCached) && (w.proxyAllowsAll || target === `${NAMES.llm}:443`);
     const method = attempt.kind === 'connect' ? 'CONNECT' : 'GET';
     if (!w.proxySilent) log.push(`1796299538.574 0 ${PROXY} ${allowed ? 'TCP_TUNNEL/200' : 'TCP_DENIED/403'} 120 ${method} ${target} - HIER_NONE/- -`);
@@ -186,6 +189,7 @@ const refusedFails: Scenario<'egress-refused', 'failed' | 'not-verifiable'>[] = 
     { name: `${way}: the page's measure is missing, the attempt gets out`, claim: refused(way), context: egressWorld(OPENED_BY[way]), expect: { status: 'failed' } },
     { name: `${way}: the stand-in host answers nobody, so the refusal proves nothing`, claim: refused(way), context: egressWorld({ internetDown: true }), expect: { status: 'failed', reason: 'negative control' } },
   ]),
+  { name: 'connect-unlisted: refused, but the proxy looked the name up first (a lookup carries the name out)', claim: refused('connect-unlisted'), context: egressWorld({ proxyLooksUp: true }), expect: { status: 'failed', reason: 'the proxy asked no resolver' } },
   { name: 'connect-unlisted: refused, but the proxy logged nothing to show it', claim: refused('connect-unlisted'), context: egressWorld({ proxySilent: true }), expect: { status: 'failed', reason: 'access log has the denial' } },
   { name: 'the guard dropped a packet', claim: refused('icmp'), context: egressWorld({ dropped: 1 }), expect: { status: 'failed', reason: 'the egress guard dropped 1 packets' } },
   { name: 'no stand-in internet could be made', claim: refused('icmp'), context: notMade, expect: { status: 'not-verifiable', notVerifiable: 'no-stand-in-internet' } },

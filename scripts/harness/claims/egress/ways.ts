@@ -5,6 +5,7 @@
  * refusal mean something: the host exists and answers, and the page's measures are what stop
  * the agent. A way missing here does not compile.
  */
+import { randomBytes } from 'node:crypto';
 import type { EgressWay } from '../../../../src/snippets';
 import type { EgressProbe, Evidence } from '../context';
 import { connectVia, getDirect, getVia, logLine, lookup, METADATA, ping, tcpConnect } from './requests';
@@ -28,18 +29,25 @@ export interface Way {
   control(attempt: Attempt): Promise<void>;
 }
 
+/**
+ * A name of its own under a stand-in host, for an attempt whose proof is that no query for it
+ * arrived: units run side by side, and their controls look up the hosts' own names meanwhile.
+ * The stand-in's resolver answers every name under a host with the host's address.
+ */
+const fresh = (host: string): string => `${randomBytes(4).toString('hex')}.${host}`;
+
 const excerpt = (text: string) => JSON.stringify(text.trim().split('\n').slice(0, 3).join(' | ').slice(0, 200));
 
-/** A CONNECT the proxy must refuse with 403, logged as a denial. */
-function refusedConnect(target: (a: Attempt) => string): Way['refused'] {
+/** A CONNECT the proxy must refuse with 403, logged as a denial; for a name, also that the proxy looked it up nowhere. */
+function refusedConnect(target: (a: Attempt) => { readonly host: string; readonly port: number; readonly name?: boolean }): Way['refused'] {
   return async (a) => {
-    const before = a.probe.queries().length;
-    const reply = await a.probe.shellIn(a.agent, connectVia(a.proxyAddress, target(a)));
-    a.ev.expect(/HTTP\/1\.1 403/.test(reply.output) && !/200 Connection established/i.test(reply.output), `CONNECT ${target(a)} through the proxy is refused with 403 (got ${excerpt(reply.output)})`);
+    const { host, port, name } = target(a);
+    const to = `${host}:${port}`;
+    const reply = await a.probe.shellIn(a.agent, connectVia(a.proxyAddress, to));
+    a.ev.expect(/HTTP\/1\.1 403/.test(reply.output) && !/200 Connection established/i.test(reply.output), `CONNECT ${to} through the proxy is refused with 403 (got ${excerpt(reply.output)})`);
     const log = await a.probe.proxyLog(a.proxy);
-    a.ev.expect(logLine('TCP_DENIED/403', 'CONNECT', target(a)).test(log), `the proxy's access log has the denial: ${log.split('\n').find((line) => line.includes(target(a))) ?? '(no line for it)'}`);
-    const asked = a.probe.queries().slice(before);
-    a.ev.expect(!asked.some((name) => target(a).startsWith(name)), `the proxy asked no resolver for it (queries meanwhile: ${asked.join(', ') || 'none'})`);
+    a.ev.expect(logLine('TCP_DENIED/403', 'CONNECT', to).test(log), `the proxy's access log has the denial: ${log.split('\n').find((line) => line.includes(to)) ?? '(no line for it)'}`);
+    if (name) a.ev.expect(!a.probe.queries().includes(host), `the proxy asked no resolver for ${host}`);
   };
 }
 
@@ -64,28 +72,28 @@ const unlisted = (a: Attempt) => a.probe.addresses.unlisted;
 
 export const WAYS: { readonly [W in EgressWay]: Way } = {
   'connect-unlisted': {
-    refused: refusedConnect((a) => `${a.probe.names.unlisted}:443`),
+    refused: refusedConnect((a) => ({ host: fresh(a.probe.names.unlisted), port: 443, name: true })),
     control: reachedDirect(unlisted, 443, 'unlisted'),
   },
   'literal-ip': {
-    refused: refusedConnect((a) => `${a.probe.addresses.llm}:443`),
+    refused: refusedConnect((a) => ({ host: a.probe.addresses.llm, port: 443 })),
     control: reachedDirect(llm, 443, 'llm'),
   },
   'other-port': {
-    refused: refusedConnect((a) => `${a.probe.names.llm}:8443`),
+    refused: refusedConnect((a) => ({ host: a.probe.names.llm, port: 8443 })),
     control: reachedDirect(llm, 8443, 'llm'),
   },
   'direct-unlisted': { refused: refusedDirect(unlisted, 443, 'unlisted'), control: reachedDirect(unlisted, 443, 'unlisted') },
   'direct-allowed-address': { refused: refusedDirect(llm, 443, 'llm'), control: reachedDirect(llm, 443, 'llm') },
   'dns-udp': {
     refused: async (a) => {
-      const before = a.probe.queries().length;
-      const reply = await a.probe.shellIn(a.agent, lookup(a.probe.names.unlisted, a.probe.addresses.resolver));
-      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup over UDP at the outside resolver ${a.probe.addresses.resolver} gets no answer (got ${excerpt(reply.output)})`);
-      a.ev.expect(a.probe.queries().length === before, 'the outside resolver received no query');
+      const name = fresh(a.probe.names.unlisted);
+      const reply = await a.probe.shellIn(a.agent, lookup(name, a.probe.addresses.resolver));
+      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup of ${name} over UDP at the outside resolver ${a.probe.addresses.resolver} gets no answer (got ${excerpt(reply.output)})`);
+      a.ev.expect(!a.probe.queries().includes(name), 'the outside resolver received no query for it');
     },
     control: async (a) => {
-      const reply = await a.probe.shellOn(a.outsideNetwork, lookup(a.probe.names.unlisted, a.probe.addresses.resolver));
+      const reply = await a.probe.shellOn(a.outsideNetwork, lookup(fresh(a.probe.names.unlisted), a.probe.addresses.resolver));
       a.ev.expect(reply.output.includes(a.probe.addresses.unlisted), `negative control: from ${a.outsideNetwork}, the resolver answers ${a.probe.names.unlisted}`);
     },
   },
@@ -101,16 +109,16 @@ export const WAYS: { readonly [W in EgressWay]: Way } = {
   },
   'embedded-dns': {
     refused: async (a) => {
-      const before = a.probe.queries().length;
+      const name = fresh(a.probe.names.unlisted);
       const resolver = await a.probe.resolverOf(a.agent);
       if (!a.ev.expect(resolver !== undefined, `the agent's resolv.conf names the engine's resolver (${resolver ?? 'none'})`)) return;
-      const reply = await a.probe.shellIn(a.agent, lookup(a.probe.names.unlisted, resolver!));
-      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup through the engine's own resolver (${resolver}) gets no answer for an outside name (got ${excerpt(reply.output)})`);
-      a.ev.expect(a.probe.queries().length === before, 'no query reached the outside resolver through it');
+      const reply = await a.probe.shellIn(a.agent, lookup(name, resolver!));
+      a.ev.expect(!reply.output.includes(a.probe.addresses.unlisted), `a lookup of ${name} through the engine's own resolver (${resolver}) gets no answer (got ${excerpt(reply.output)})`);
+      a.ev.expect(!a.probe.queries().includes(name), 'no query for it reached the outside resolver');
     },
     control: async (a) => {
       const resolver = await a.probe.controlResolver(a.outsideNetwork);
-      const reply = resolver ? await a.probe.shellOn(a.outsideNetwork, lookup(a.probe.names.unlisted, resolver)) : undefined;
+      const reply = resolver ? await a.probe.shellOn(a.outsideNetwork, lookup(fresh(a.probe.names.unlisted), resolver)) : undefined;
       a.ev.expect(reply?.output.includes(a.probe.addresses.unlisted) ?? false, `negative control: on ${a.outsideNetwork}, the engine's resolver (${resolver ?? 'none'}) forwards the lookup and answers`);
     },
   },
