@@ -35,6 +35,12 @@ export interface EgressGuard {
   readonly uplinks: Readonly<Record<Family, readonly string[]>>;
   /** Adds DROP rules for packets from these addresses (containers the tests made) towards the uplinks. */
   cover(addresses: readonly string[]): Promise<void>;
+  /**
+   * Takes the rules of these addresses away, keeping what they counted: call it before their
+   * containers go. An engine gives a freed address to its next container, which may be another
+   * test's, or the reader's own, and must not be counted (nor dropped) as this run's.
+   */
+  uncover(addresses: readonly string[]): Promise<void>;
   /** Packets the guard dropped so far: zero, or the run sent (tried to send) something out. */
   dropped(): Promise<number>;
   /** Of those, the queries for the run's zone (the string rules, which come first in the chain). */
@@ -66,6 +72,8 @@ export async function createEgressGuard(session: { readonly suffix: string; read
     throw new Error('The egress guard found no default route (`ip route show default`): it cannot tell which interface leaves this machine; refusing to run egress tests unguarded');
   }
   const covered = new Set<string>();
+  /** Packets counted by rules that uncover() has since removed. */
+  let retired = 0;
   try {
     for (const family of FAMILIES) {
       await run(family, ['-N', chain]);
@@ -92,8 +100,18 @@ export async function createEgressGuard(session: { readonly suffix: string; read
         covered.add(address);
       }
     },
+    async uncover(addresses) {
+      for (const address of addresses) {
+        if (!covered.has(address)) continue;
+        const family: Family = address.includes(':') ? 'ip6tables' : 'iptables';
+        const listing = (await runOrThrow(family, ['-L', chain, '-v', '-x', '-n'])).stdout;
+        retired += countPackets(listing.split('\n').filter((line, index) => index < 2 || line.trim().split(/\s+/).includes(address)).join('\n'));
+        for (const uplink of uplinks[family]) await run(family, ['-D', chain, '-s', address, '-o', uplink, '-j', 'DROP']);
+        covered.delete(address);
+      }
+    },
     async dropped() {
-      let total = 0;
+      let total = retired;
       for (const family of FAMILIES) total += countPackets((await runOrThrow(family, ['-L', chain, '-v', '-x', '-n'])).stdout);
       return total;
     },

@@ -44,6 +44,8 @@ interface DockerRunBase<I extends ImageName> {
   readonly detach?: boolean;
   readonly remove?: boolean;
   readonly pull?: 'always';
+  /** `--restart unless-stopped`: the daemon starts the container again after a reboot or its own restart. */
+  readonly restart?: 'unless-stopped';
   readonly env?: EnvByImage[I];
   readonly mounts?: readonly Mount[];
   readonly publish?: readonly PortPublish[];

@@ -49,4 +49,8 @@ export const SQUID_CONF_LINES = [
   'cache deny all',
   `access_log stdio:${ACCESS_LOG}`,
   'pinger_enable off',
+  // A restart waits this long for open connections (30 s by default), which holds up adding a name.
+  'shutdown_lifetime 1 seconds',
+  // squid sizes a table by the descriptor limit, which a container may have at a million or more.
+  'max_filedescriptors 4096',
 ] as const;

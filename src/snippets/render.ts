@@ -40,6 +40,7 @@ export function dockerRunFlags(run: DockerRun): { head: string[]; lines: string[
   if (run.detach) head.push('-d');
   if (run.remove) head.push('--rm');
   if (run.pull) head.push(`--pull=${run.pull}`);
+  if (run.restart) head.push(`--restart ${run.restart}`);
   const lines: string[] = [];
   for (const [name, value] of Object.entries(run.env ?? {}) as [string, Word][]) {
     lines.push(`-e ${name}=${renderWord(value)}`);

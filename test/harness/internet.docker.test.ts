@@ -112,6 +112,18 @@ describe('the egress guard', () => {
     expect(await guard.dropped()).toBeGreaterThan(before);
   });
 
+  it('keeps what an address counted when it uncovers it, and no longer names that address', async () => {
+    // After the test above the client's rule has counted; uncovering removes the rule, not the count.
+    const before = await guard.dropped();
+    expect(before).toBeGreaterThan(0);
+    await guard.uncover([clientAddress]);
+    expect(await guard.listing()).not.toContain(clientAddress);
+    expect(await guard.dropped()).toBe(before);
+    // Covered again for the tests after it: the client must never send unguarded.
+    await guard.cover([clientAddress]);
+    expect(await guard.listing()).toContain(clientAddress);
+  });
+
   it('drops and counts a .test query headed for the machine\'s own resolvers, whoever sends it', async () => {
     const nameserver = /^nameserver\s+(\d+\.\d+\.\d+\.\d+)/m.exec(readFileSync('/etc/resolv.conf', 'utf8'))?.[1];
     const route = nameserver ? sh('ip', ['route', 'get', nameserver]) : '';

@@ -160,6 +160,8 @@ export interface EgressProbe {
   editFile(path: string, edit: { readonly kind: 'append'; readonly text: string } | { readonly kind: 'empty' }): Promise<void>;
   /** Packets the egress guard dropped so far: anything but 0 means a test tried to leave the machine. */
   dropped(): Promise<number>;
+  /** The guard's rules with their counters: which source or query a non-zero count came from. */
+  guardListing(): Promise<string>;
 }
 
 /**

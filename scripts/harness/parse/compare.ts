@@ -166,6 +166,7 @@ function compareRun(diff: StepDiff, run: DockerRun, parsed: ParsedDockerRun): vo
   diff.check('detach', flag(run.detach), flag(parsed.detach));
   diff.check('remove', flag(run.remove), flag(parsed.remove));
   diff.check('pull', run.pull, parsed.pull?.value, parsed.pull?.word);
+  diff.check('restart', run.restart, parsed.restart?.value, parsed.restart?.word);
   const env = Object.entries(run.env ?? {}) as [string, Word][];
   diff.list('env', env, parsed.env, ([name, value]) => `${name}=${showRegistry(value)}`, (e) => `${e.name}=${showWord(e.value)}`);
   diff.list(

@@ -60,6 +60,7 @@ const RUN_FLAGS = {
   detach: { long: 'detach', short: 'd', takesValue: false },
   remove: { long: 'rm', takesValue: false },
   pull: { long: 'pull', takesValue: true },
+  restart: { long: 'restart', takesValue: true },
   env: { long: 'env', short: 'e', takesValue: true },
   volume: { long: 'volume', short: 'v', takesValue: true },
   publish: { long: 'publish', short: 'p', takesValue: true },
@@ -84,6 +85,7 @@ export interface ParsedDockerRun {
   readonly detach: boolean;
   readonly remove: boolean;
   readonly pull?: Located<PullPolicy>;
+  readonly restart?: Located<string>;
   readonly env: readonly EnvEntry[];
   readonly mounts: readonly MountSpec[];
   readonly publishes: readonly PublishSpec[];
@@ -259,6 +261,7 @@ export function parseDockerRun(command: SimpleCommand, words: readonly ShellWord
     return word && { value: read(word, fail), word };
   };
   const pull = lastValue(flags, 'pull');
+  const restart = located('restart', (word) => literalOf(word, 'a restart policy', fail));
   const user = lastValue(flags, 'user');
   const cpus = located('cpus', parseCpus);
   const memoryBytes = located('memory', parseMemory);
@@ -273,6 +276,7 @@ export function parseDockerRun(command: SimpleCommand, words: readonly ShellWord
     detach: enabled(flags, 'detach'),
     remove: enabled(flags, 'remove'),
     ...(pull && { pull: parsePull(pull, fail) }),
+    ...(restart && { restart }),
     env: values('env').map((word) => parseEnv(word, fail)),
     mounts: values('volume').map((word) => parseMount(word, fail)),
     publishes: values('publish').map((word) => ({ ...parsePublish(word, fail), word })),

@@ -61,6 +61,12 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
   const controls = new Map<string, Promise<string>>();
   const children: ChildProcess[] = [];
   const folders: string[] = [];
+  /** What this unit covered, uncovered when it ends. */
+  const coveredHere: string[] = [];
+  const cover = async (addresses: readonly string[]) => {
+    coveredHere.push(...addresses);
+    await guard.cover(addresses);
+  };
 
   /** One probe container per network, covered by the guard before it sends anything. */
   const controlOn = (network: string): Promise<string> => {
@@ -70,7 +76,7 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
         const name = scope.name(`ohg-control-${controls.size}`);
         // NET_RAW: the control must be able to send what it is there to show gets through (ping), on engines whose defaults leave it out (Podman).
         await docker(['run', '-d', ...scope.labelArgs('probe'), '--name', name, '--network', network, '--dns', internet.addresses.resolver, '--cap-add', 'NET_RAW', probeImage, 'sleep', '600']);
-        await guard.cover(await addressesOf(name));
+        await cover(await addressesOf(name));
         await routeMetadata(internet, network);
         return name;
       })();
@@ -130,17 +136,19 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
     // In place: a bind-mounted file is the same inode in the container only as long as it is not replaced.
     editFile: async (path, edit) => (edit.kind === 'append' ? appendFile(path, edit.text) : truncate(path, 0)),
     dropped: () => guard.dropped(),
+    guardListing: () => guard.listing(),
   };
 
   return {
     probe,
     coverUnit: async () => {
       const ids = (await docker(['ps', '-q', ...scope.filterArgs()])).split('\n').filter(Boolean);
-      for (const id of ids) await guard.cover(await addressesOf(id));
+      for (const id of ids) await cover(await addressesOf(id));
       const network = scope.name('openhands-network');
       if ((await dockerResult(['network', 'inspect', network], { reject: false })).exitCode === 0) await routeMetadata(internet, network);
     },
     dispose: async () => {
+      await guard.uncover(coveredHere);
       for (const child of children) child.kill('SIGKILL');
       for (const folder of folders) rmSync(folder, { recursive: true, force: true });
     },

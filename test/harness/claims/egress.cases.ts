@@ -138,6 +138,7 @@ function fakeEgress(w: World): EgressProbe {
       if (path === '/home/reader/egress-proxy/squid.conf' && edit.kind === 'append') broken = true;
     },
     dropped: async () => w.dropped ?? 0,
+    guardListing: async () => `    ${w.dropped ?? 0}   120 DROP  all  --  *  eth0  172.30.0.3  0.0.0.0/0`,
   };
 }
 
@@ -219,7 +220,7 @@ export const EGRESS: CaseTable<'egress-allowed-via-proxy' | 'egress-refused' | '
       { name: 'the proxy still answers once stopped', claim: closed('proxy-stopped'), context: egressWorld({ proxyUnstoppable: true }), expect: { status: 'failed', reason: 'gets no answer' } },
       { name: 'the agent has a way out of its own', claim: closed('proxy-stopped'), context: egressWorld({ agentOpen: true }), expect: { status: 'failed', reason: 'nor does a direct request' } },
       { name: 'the proxy keeps its old list after the file is emptied', claim: closed('allowlist-emptied'), context: egressWorld({ listCached: true }), expect: { status: 'failed', reason: 'gets no answer' } },
-      { name: 'squid starts despite the broken line', claim: closed('config-broken'), context: egressWorld({ configIgnored: true }), expect: { status: 'failed', reason: 'does not come back up' } },
+      { name: 'squid starts despite the broken line', claim: closed('config-broken'), context: egressWorld({ configIgnored: true }), expect: { status: 'failed', reason: 'does not serve' } },
       { name: 'squid stops, but its log does not say why', claim: closed('config-broken'), context: egressWorld({ proxyLogs: { stdout: '', stderr: '' } }), expect: { status: 'failed', reason: 'docker logs of the proxy say why' } },
     ],
   },

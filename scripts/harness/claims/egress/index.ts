@@ -41,6 +41,7 @@ async function withAttempt(ctx: ClaimContext, container: ContainerName, proxy: C
   await body({ probe, ev, agent: agent.actual, proxy: proxyName, proxyAddress, internalNetwork, outsideNetwork });
   const dropped = await probe.dropped();
   ev.expect(dropped === 0, `the egress guard dropped ${dropped} packets headed for this machine's uplink`);
+  if (dropped > 0) ev.see(`the guard's counters: ${(await probe.guardListing()).split('\n').filter((line) => /^\s*[1-9]\d* /.test(line)).join(' | ')}`);
   return ev.result();
 }
 
@@ -90,7 +91,13 @@ async function breakProxy(claim: Extract<Claim, { kind: 'egress-fails-closed' }>
       a.ev.expect(logLine('TCP_DENIED/403', 'CONNECT', `${a.probe.names.llm}:443`).test(log), `the proxy's access log shows the allowed name refused: ${log.split('\n').find((line) => line.includes(a.probe.names.llm) && line.includes('DENIED')) ?? '(no such line)'}`);
     } };
   }
-  a.ev.expect(!running, 'the proxy does not come back up with the broken line');
+  // With --restart unless-stopped Docker starts it again and again: what counts is that it never listens.
+  let served = false;
+  for (let attempt = 0; attempt < 3 && !served; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    served = (await a.probe.shellIn(a.agent, `nc -w 1 ${a.proxyAddress} ${PROXY_PORT} </dev/null`)).exitCode === 0;
+  }
+  a.ev.expect(!served, `the proxy does not serve with the broken line (running: ${running}; Docker may restart it, in vain)`);
   return { proxyAddress: a.proxyAddress, why: async () => {
     const logs = await ctx.logsOf(a.proxy);
     const said = `${logs?.stdout ?? ''}${logs?.stderr ?? ''}`.split('\n').find((line) => SQUID_FATAL.test(line));

@@ -198,6 +198,7 @@ export const SNIPPETS = {
           kind: 'docker-run',
           image: 'egress-proxy',
           detach: true,
+          restart: 'unless-stopped',
           mounts: [
             { source: home(`${EGRESS_FOLDER}/squid.conf`), target: SQUID_CONF_TARGET, readOnly: true },
             { source: home(`${EGRESS_FOLDER}/allowlist.txt`), target: ALLOWLIST_TARGET, readOnly: true },
@@ -213,6 +214,7 @@ export const SNIPPETS = {
           kind: 'docker-run',
           image: 'egress-proxy',
           detach: true,
+          restart: 'unless-stopped',
           publish: LOOPBACK_8000,
           network: 'openhands-network',
           name: 'agent-canvas-ui',
