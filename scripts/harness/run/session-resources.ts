@@ -86,7 +86,9 @@ export class HarnessSession {
     const cleanup = registerCleanup(session);
     try {
       const all = documentedReferences();
-      const wanted: ImageName[] = ['socket-proxy', 'egress-proxy', ...versions.flatMap((v) => VERSIONS[v].images)];
+      // The egress proxy is built by the reader, never pulled: only sessions whose snippets run it make it.
+      const runsEgressProxy = versions.some((v) => Object.values(VERSIONS[v].snippets).some((spec) => spec.steps.some((step) => step.command.kind === 'docker-run' && step.command.image === 'egress-proxy')));
+      const wanted: ImageName[] = ['socket-proxy', ...(runsEgressProxy ? (['egress-proxy'] as const) : []), ...versions.flatMap((v) => VERSIONS[v].images)];
       const references = Object.fromEntries(wanted.map((name) => [name, all[name]]));
       const images = Object.values(await ensureImages(session, { references })).filter((i): i is EnsuredImage => i !== undefined);
       const probeImage = await ensureProbeImage();
