@@ -150,7 +150,7 @@ export interface EgressProbe {
   controlResolver(network: string): Promise<string | undefined>;
   gatewayOf(network: string): Promise<string | undefined>;
   /** A web server on every address of the reader's machine, as sshd or a database often is: its port. */
-  hostService(): Promise<{ readonly port: number }>;
+  hostService(gateway: string): Promise<{ readonly port: number }>;
   /** The egress proxy's access log (/var/log/squid/access.log). */
   proxyLog(proxy: string): Promise<string>;
   stop(container: string): Promise<void>;

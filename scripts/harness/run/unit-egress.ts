@@ -85,18 +85,27 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
     return control;
   };
 
-  let service: Promise<{ port: number }> | undefined;
-  const hostService = (): Promise<{ port: number }> => {
-    service ??= (async () => {
-      const port = await freePort();
-      const www = mkdtempSync(join(tmpdir(), `ohg-${scope.name('host-service')}-`));
-      folders.push(www);
-      writeFileSync(join(www, 'index.html'), 'host-service stand-in\n');
-      // On every address of the reader's machine, as sshd or a database often is.
-      const [file, args] = inHostNet(BUSYBOX, ['httpd', '-f', '-p', `0.0.0.0:${port}`, '-h', www]);
-      children.push(spawn(file, args, { stdio: 'ignore' }));
-      return { port };
-    })();
+  let port: Promise<number> | undefined;
+  const services = new Map<string, Promise<{ port: number }>>();
+  /**
+   * A service of the reader's machine as a container sees one that listens on every address (as
+   * sshd or a database often does): at a bridge's gateway address. It listens on that address
+   * only, so the test opens nothing on the reader's own network.
+   */
+  const hostService = (gateway: string): Promise<{ port: number }> => {
+    let service = services.get(gateway);
+    if (!service) {
+      service = (async () => {
+        port ??= freePort();
+        const www = mkdtempSync(join(tmpdir(), `ohg-${scope.name('host-service')}-`));
+        folders.push(www);
+        writeFileSync(join(www, 'index.html'), 'host-service stand-in\n');
+        const [file, args] = inHostNet(BUSYBOX, ['httpd', '-f', '-p', `${gateway}:${await port}`, '-h', www]);
+        children.push(spawn(file, args, { stdio: 'ignore' }));
+        return { port: await port };
+      })();
+      services.set(gateway, service);
+    }
     return service;
   };
 

@@ -9,7 +9,7 @@ import type { ClaimResult } from '../context';
 import type { ContainerName } from '../../../../src/snippets/commands';
 import type { Claim } from '../../../../src/snippets';
 import { ALLOWLIST_TARGET, PROXY_PORT, SQUID_CONF_TARGET } from '../../../../src/snippets/egress-proxy';
-import { connectVia, getDirect, logLine, tcpConnect } from './requests';
+import { accepts, connectVia, getDirect, logLine, tcpConnect } from './requests';
 import { WAYS, type Attempt } from './ways';
 
 /** The networks of the egress section, as this run named them. */
@@ -35,7 +35,7 @@ async function withAttempt(ctx: ClaimContext, container: ContainerName, proxy: C
     if (!ev.expect(address !== undefined, `the proxy ${found.actual} has an address on ${internalNetwork}`)) return ev.result();
     proxyAddress = address!;
     // squid takes a moment to listen after its container starts.
-    const listening = await eventually(async () => (await probe.shellIn(agent.actual, `nc -w 1 ${proxyAddress} ${PROXY_PORT} </dev/null`)).exitCode === 0);
+    const listening = await eventually(async () => (await probe.shellIn(agent.actual, accepts(proxyAddress, PROXY_PORT))).exitCode === 0);
     if (!ev.expect(listening, `the agent reaches the proxy at ${proxyAddress}:${PROXY_PORT}`)) return ev.result();
   }
   await body({ probe, ev, agent: agent.actual, proxy: proxyName, proxyAddress, internalNetwork, outsideNetwork });
@@ -84,7 +84,7 @@ async function breakProxy(claim: Extract<Claim, { kind: 'egress-fails-closed' }>
     a.ev.expect(running, 'the proxy runs again with an empty allow-list');
     // A restart may give the proxy another address (Podman does), and until squid listens a refused connection would pass for a refusal by the list.
     const proxyAddress = (await a.probe.addressOn(a.proxy, a.internalNetwork)) ?? a.proxyAddress;
-    const listening = await eventually(async () => (await a.probe.shellIn(a.agent, `nc -w 1 ${proxyAddress} ${PROXY_PORT} </dev/null`)).exitCode === 0);
+    const listening = await eventually(async () => (await a.probe.shellIn(a.agent, accepts(proxyAddress, PROXY_PORT))).exitCode === 0);
     a.ev.expect(listening, `the agent reaches the restarted proxy at ${proxyAddress}:${PROXY_PORT}`);
     return { proxyAddress, why: async () => {
       const log = await a.probe.proxyLog(a.proxy);
@@ -95,7 +95,7 @@ async function breakProxy(claim: Extract<Claim, { kind: 'egress-fails-closed' }>
   let served = false;
   for (let attempt = 0; attempt < 3 && !served; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
-    served = (await a.probe.shellIn(a.agent, `nc -w 1 ${a.proxyAddress} ${PROXY_PORT} </dev/null`)).exitCode === 0;
+    served = (await a.probe.shellIn(a.agent, accepts(a.proxyAddress, PROXY_PORT))).exitCode === 0;
   }
   a.ev.expect(!served, `the proxy does not serve with the broken line (running: ${running}; Docker may restart it, in vain)`);
   return { proxyAddress: a.proxyAddress, why: async () => {
@@ -119,11 +119,11 @@ export const egressFailsClosed: Checker<'egress-fails-closed'> = (claim, ctx) =>
 /** A confirmed risk: the agent on an --internal network still reaches the host's services at the network's gateway. */
 export const egressHostReachable: Checker<'egress-host-reachable'> = (claim, ctx) =>
   withAttempt(ctx, claim.container, undefined, async (a) => {
-    const { port } = await a.probe.hostService();
     const gateway = await a.probe.gatewayOf(a.internalNetwork);
     if (!a.ev.expect(gateway !== undefined, `${a.internalNetwork} has a gateway address on this machine`)) return;
+    const { port } = await a.probe.hostService(gateway!);
     const reply = await a.probe.shellIn(a.agent, tcpConnect(gateway!, port));
-    a.ev.expect(reply.output.includes('connected'), `a service of this machine listening on every address (port ${port}) accepts the agent at ${gateway}, the gateway of ${a.internalNetwork}`);
+    a.ev.expect(reply.output.includes('connected'), `a service of this machine on the gateway address, where one listening on every address also answers (port ${port}) accepts the agent at ${gateway}, the gateway of ${a.internalNetwork}`);
   });
 
 /** The forwarder's port reaches the app's health check (GET /alive, which needs no key) across the internal network. */

@@ -21,6 +21,9 @@ export const getDirect = (address: string, port: number): string => `printf '${c
 /** A TCP connection and nothing else; prints `connected` when it was accepted. */
 export const tcpConnect = (address: string, port: number): string => `nc -w 2 ${address} ${port} </dev/null && echo connected`;
 
+/** Whether something accepts at address:port within a second: exit status 0 when it does. */
+export const accepts = (address: string, port: number): string => `nc -w 1 ${address} ${port} </dev/null`;
+
 /** A lookup over UDP at this server. */
 export const lookup = (name: string, server: string): string => `nslookup ${name} ${server}`;
 

@@ -144,17 +144,17 @@ export const WAYS: { readonly [W in EgressWay]: Way } = {
   },
   'host-service': {
     refused: async (a) => {
-      const { port } = await a.probe.hostService();
       const gateway = await a.probe.gatewayOf(a.internalNetwork);
       if (!a.ev.expect(gateway !== undefined, `${a.internalNetwork} has a gateway address on this machine`)) return;
+      const { port } = await a.probe.hostService(gateway!);
       const reply = await a.probe.shellIn(a.agent, tcpConnect(gateway!, port));
-      a.ev.expect(!reply.output.includes('connected'), `a service of this machine listening on every address (port ${port}) does not accept the agent at ${gateway}`);
+      a.ev.expect(!reply.output.includes('connected'), `a service of this machine on the gateway address, where one listening on every address also answers (port ${port}) does not accept the agent at ${gateway}`);
     },
     control: async (a) => {
-      const { port } = await a.probe.hostService();
       const gateway = await a.probe.gatewayOf(a.outsideNetwork);
-      const reply = gateway ? await a.probe.shellOn(a.outsideNetwork, tcpConnect(gateway, port)) : undefined;
-      a.ev.expect(reply?.output.includes('connected') ?? false, `negative control: from ${a.outsideNetwork}, the same service accepts at ${gateway ?? '(no gateway)'}`);
+      const port = gateway && (await a.probe.hostService(gateway)).port;
+      const reply = gateway && port ? await a.probe.shellOn(a.outsideNetwork, tcpConnect(gateway, port)) : undefined;
+      a.ev.expect(reply?.output.includes('connected') ?? false, `negative control: from ${a.outsideNetwork}, a service of this machine on that network's gateway ${gateway ?? '(none)'} accepts, port ${port ?? '?'}`);
     },
   },
 };
