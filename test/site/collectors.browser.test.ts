@@ -3,12 +3,13 @@
  * purpose (test/site/fixtures/pages): a page that throws, one that asks for external or
  * missing files, one with accessibility violations, a copy button that copies other text.
  */
+import type { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, describeViolations, failingViolations } from './support/axe';
 import { launchBrowser } from '../../scripts/browser/chromium';
-import { guardedContext, openPage, problemCount, waitForQuiet, watchPage, type GuardedContext } from './support/browser';
+import { goTo, guardedContext, openPage, problemCount, waitForQuiet, watchPage, type GuardedContext } from './support/browser';
 import { copyFrom } from './support/copy';
 import { FIXTURES_DIR } from './support/env';
 import { browserDescribe } from './support/site';
@@ -111,6 +112,25 @@ browserDescribe('the browser checks, on fixture pages', () => {
     });
     await expect.poll(() => problems.failedRequests.length).toBe(1);
     expect(problems.failedRequests[0]).toContain('net::ERR_ABORTED');
+    await page.close();
+  });
+
+  it('does not count what the old document aborts while goTo() is leaving it, whenever Chromium reports it', async () => {
+    const { page, problems } = await load('clean');
+    // Chromium's report of a chunk the navigation cancelled, arriving before anything tells that a
+    // navigation started (CI of stop 22): the navigation is held while the report comes in.
+    const events = page as unknown as EventEmitter; // Playwright's Page is one; its types leave emit() out
+    const abortReport = (url: string) => ({ url: () => url, method: () => 'GET', isNavigationRequest: () => false, failure: () => ({ errorText: 'net::ERR_ABORTED' }) });
+    await page.route(`${server.origin}/clean?held`, async (route) => {
+      events.emit('requestfailed', abortReport(`${server.origin}/chunk-of-the-old-page.js`));
+      await route.continue();
+    });
+    await goTo(page, `${server.origin}/clean?held`);
+    await waitForQuiet(page);
+    expect(problems.failedRequests).toEqual([]);
+    // The same report once the new page has loaded is that page's own.
+    events.emit('requestfailed', abortReport(`${server.origin}/chunk-of-the-new-page.js`));
+    expect(problems.failedRequests).toEqual([expect.stringContaining('chunk-of-the-new-page.js: net::ERR_ABORTED')]);
     await page.close();
   });
 

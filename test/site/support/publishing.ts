@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from './env';
-import { describeProblems, waitForHydration, waitForQuiet, watchPage, type PageProblems } from './browser';
+import { describeProblems, goTo, waitForHydration, waitForQuiet, watchPage, type PageProblems } from './browser';
 import { parseHtml } from './html';
 import { pathInLocale, versionOfPath, type SitePage } from './pages';
 
@@ -129,7 +129,7 @@ export interface NotFoundVisit {
  */
 export async function visitNotFound(page: Page, missingUrl: string): Promise<NotFoundVisit> {
   const problems = watchPage(page);
-  const response = await page.goto(missingUrl, { waitUntil: 'load' });
+  const response = await goTo(page, missingUrl);
   await waitForHydration(page);
   await page.waitForLoadState('networkidle');
   await waitForQuiet(page);

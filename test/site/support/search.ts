@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { problemsSoFar, waitForHydration, waitForQuiet } from './browser';
+import { goTo, problemsSoFar, waitForHydration, waitForQuiet } from './browser';
 
 /**
  * The navbar search of @easyops-cn/docusaurus-search-local: an autocomplete listbox of
@@ -49,7 +49,7 @@ export async function navbarSearch(page: Page, term: string): Promise<NavbarResu
 export async function followNavbarResult(page: Page, start: string, term: string, index: number): Promise<string> {
   const from = new URL(start);
   from.searchParams.set('search-test', String(index));
-  await page.goto(from.href);
+  await goTo(page, from.href);
   await waitForHydration(page);
   const before = page.url();
   const { titles } = await navbarSearch(page, term);
@@ -70,7 +70,7 @@ export interface SearchPageResults {
 
 /** Opens a locale's search page (`searchUrl`, e.g. `http://127.0.0.1:1234/ja/search`) for `term` and lists the result links. */
 export async function searchPage(page: Page, searchUrl: string, term: string): Promise<SearchPageResults> {
-  await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
+  await goTo(page, `${searchUrl}?q=${encodeURIComponent(term)}`);
   await waitForHydration(page);
   await page
     .waitForFunction(() => document.querySelector('[class*="searchResultItem"] a') !== null || document.querySelector('.main-wrapper .container > p') !== null, null, {
