@@ -1,4 +1,5 @@
 import MDXComponents from '@theme-original/MDXComponents';
+import AtAGlance from '@site/src/components/AtAGlance';
 import AuditTable from '@site/src/components/AuditTable';
 import ReleaseFacts from '@site/src/components/ReleaseFacts';
 import RewriteRules from '@site/src/components/RewriteRules';
@@ -10,6 +11,7 @@ import VersionNote from '@site/src/components/VersionNote';
 /** The guide's components (`<Snippet id="..."/>`, `<AuditTable snippet="..."/>`, ...) are available on every page without an import. */
 export default {
   ...MDXComponents,
+  AtAGlance,
   AuditTable,
   ReleaseFacts,
   RewriteRules,

@@ -12,7 +12,7 @@ import { editLinkProblems, hreflangProblems, notFoundTitle, siteRootOf, visitNot
 import { editUrlBase, siteAddress } from '../../src/site/address';
 import { describeProblems, openPage, problemCount, waitForQuiet } from './support/browser';
 import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
-import { claimItems, directiveParagraphs, firstParagraph, hasMarkdown, idsIn, langOf, listedRewriteRules } from './support/html';
+import { claimItems, directiveParagraphs, glanceRows, firstParagraph, hasMarkdown, idsIn, langOf, listedRewriteRules } from './support/html';
 import { buildBaseUrl, figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PREFIXES, versionOfPath, type SitePage, type SiteVersion } from './support/pages';
 import { commandWords, expectedEvidence, firstDifference, loadReport, snippetEntry, splitKey } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
@@ -20,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { REWRITE_RULES } from '../../contracts/verification-report';
 import { switchLocale } from './support/locale-switch';
 import { getSnippet } from '../../src/snippets';
+import { VERSIONS } from '../../src/snippets/versions';
 import { statesRisk } from '../../src/snippets/claim-risk';
 
 const PAGES = collectPages();
@@ -224,6 +225,39 @@ siteSuite('production build', (site) => {
       const expected = figureIdsIn(page).reduce((sum, key) => sum + getSnippet(version, splitKey(key).id).claims.filter(statesRisk).length, 0);
       expect(items.filter((item) => item.risk).length, `claims marked as risks on ${label(page)}`).toBe(expected);
     }
+  });
+
+  // The at-a-glance table of each hardened page: its cells are the report's, as its snippets' boxes show them.
+  const RANK: Readonly<Record<string, number>> = { verified: 0, 'expected-failure': 1, 'partly-verifiable': 2, 'not-verified': 3, failed: 4 };
+  const hardenedPages = DOC_PAGES.filter((p) => versionOfPath(p.localPath).docPath === '/hardened-installation').map((page) => [label(page), page] as const);
+  it.each(hardenedPages)('%s opens with an at-a-glance table whose every row is the report\'s', (_name, page) => {
+    const html = pageHtml(page);
+    const { version } = versionOfPath(page.localPath);
+    const rows = glanceRows(html);
+    const { measures } = VERSIONS[version];
+    expect(rows.map((row) => row.measure), `at-a-glance rows on ${label(page)}`).toEqual(Object.keys(measures));
+    const loaded = loadReport();
+    const wrong = rows.flatMap((row) => {
+      const measure = measures[row.measure]!;
+      const problems: string[] = [];
+      if (row.href !== `#${measure.section}` || !anchorsOf(page).has(measure.section)) problems.push(`links to ${row.href}, expected #${measure.section} on the page`);
+      if (measure.snippets.length === 0) {
+        if (row.state !== 'source-only' || row.mark.includes('✓')) problems.push(`has no command but shows ${row.state} ${row.mark}`);
+        return problems.map((p) => `${row.measure}: ${p}`);
+      }
+      const states = measure.snippets.map((id) => expectedEvidence(loaded, `${version}/${id}`));
+      const expected = states.reduce((worst, s) => (RANK[s.state]! > RANK[worst]! ? s.state : worst), 'verified');
+      if (row.state !== expected) problems.push(`state ${row.state}, the report's ${expected} (${states.map((s) => s.because).join('; ')})`);
+      // Its confirmed risks are those its snippets' boxes on this page mark.
+      const items = measure.snippets.flatMap((id) => claimItems(html, `${version}/${id}`));
+      const risks = items.filter((item) => item.shown === 'confirmed-risk').length;
+      const checked = items.filter((item) => item.result === 'verified').length;
+      if (row.risks !== risks) problems.push(`${row.risks} confirmed risks, its boxes mark ${risks}`);
+      if (row.claims !== checked) problems.push(`${row.claims} claims checked, its boxes show ${checked}`);
+      if (risks > 0 && (row.mark.includes('✓') || row.shown !== 'confirmed-risk')) problems.push(`confirms ${risks} risks and shows ${row.shown} ${row.mark}`);
+      return problems.map((p) => `${row.measure}: ${p}`);
+    });
+    expect(wrong, `at-a-glance rows on ${label(page)} that are not the report's`).toEqual([]);
   });
 
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s shows no Markdown directive as text (admonitions render as callouts)', (_name, page) => {

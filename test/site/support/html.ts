@@ -85,9 +85,10 @@ export interface ClaimItem {
 
 const isBlank = (node: DomNode): boolean => node.type === 'comment' || (node.type === 'text' && node.data.trim() === '');
 
-export function claimItems(html: string): ClaimItem[] {
+/** The claim items of a page, or of the snippet figure `key` (`canvas/egress-run`) only. */
+export function claimItems(html: string, key?: string): ClaimItem[] {
   const $ = parseHtml(html);
-  return $('li[data-claim-result]')
+  return $(key === undefined ? 'li[data-claim-result]' : `figure[data-snippet-id="${key}"] li[data-claim-result]`)
     .toArray()
     .map((item) => {
       // The item's own badge, not one of an item nested in it.
@@ -157,4 +158,33 @@ export function firstParagraph(html: string): { versionNotes: string[]; hrefs: s
 /** Whether the page has Markdown content (`.theme-doc-markdown`): every doc page has. */
 export function hasMarkdown(html: string): boolean {
   return markdownOf(parseHtml(html)) !== undefined;
+}
+
+/** One row of a hardened page's at-a-glance table, as the static HTML has it. */
+export interface GlanceRow {
+  readonly measure: string;
+  readonly state: string;
+  readonly shown: string;
+  readonly risks: number;
+  readonly claims: number;
+  /** Where its first cell links (`#network-binding`). */
+  readonly href: string | undefined;
+  /** The mark its verification cell opens with (✓, ⚠, ✗, ○, ⊘, –). */
+  readonly mark: string;
+}
+
+/** The rows of the page's at-a-glance table (`[data-at-a-glance]`), in order; [] on a page without one. */
+export function glanceRows(html: string): GlanceRow[] {
+  const $ = parseHtml(html);
+  return $('[data-at-a-glance] tr[data-measure]')
+    .toArray()
+    .map((row) => ({
+      measure: $(row).attr('data-measure')!,
+      state: $(row).attr('data-state') ?? '',
+      shown: $(row).attr('data-shown') ?? '',
+      risks: Number($(row).attr('data-risks')),
+      claims: Number($(row).attr('data-claims')),
+      href: $(row).find('td').first().find('a').attr('href'),
+      mark: $(row).find('td').last().find('span[aria-hidden]').first().text(),
+    }));
 }
