@@ -1,6 +1,7 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import AtAGlance from '@site/src/components/AtAGlance';
 import AuditTable from '@site/src/components/AuditTable';
+import PlatformMatrix from '@site/src/components/PlatformMatrix';
 import ReleaseFacts from '@site/src/components/ReleaseFacts';
 import RewriteRules from '@site/src/components/RewriteRules';
 import Snippet from '@site/src/components/Snippet';
@@ -13,6 +14,7 @@ export default {
   ...MDXComponents,
   AtAGlance,
   AuditTable,
+  PlatformMatrix,
   ReleaseFacts,
   RewriteRules,
   Snippet,

@@ -12,7 +12,7 @@ import { editLinkProblems, hreflangProblems, notFoundTitle, siteRootOf, visitNot
 import { editUrlBase, siteAddress } from '../../src/site/address';
 import { describeProblems, openPage, problemCount, waitForQuiet } from './support/browser';
 import { collectPages, retryOnNetworkChange, siteSuite, type FigureVisit, type Site } from './support/site';
-import { claimItems, directiveParagraphs, glanceRows, firstParagraph, hasMarkdown, idsIn, langOf, listedRewriteRules } from './support/html';
+import { claimItems, directiveParagraphs, glanceRows, platformMatrixRows, firstParagraph, hasMarkdown, idsIn, langOf, listedRewriteRules } from './support/html';
 import { buildBaseUrl, figureIdsIn, pageHtml, pageText, pathInLocale, VERSION_PREFIXES, versionOfPath, type SitePage, type SiteVersion } from './support/pages';
 import { commandWords, expectedEvidence, firstDifference, loadReport, snippetEntry, splitKey } from './support/report';
 import { followNavbarResult, navbarSearch, searchPage } from './support/search';
@@ -258,6 +258,16 @@ siteSuite('production build', (site) => {
       return problems.map((p) => `${row.measure}: ${p}`);
     });
     expect(wrong, `at-a-glance rows on ${label(page)} that are not the report's`).toEqual([]);
+  });
+
+  it.each(hardenedPages)('%s has a platform matrix of the report\'s engines and no others', (_name, page) => {
+    const loaded = loadReport();
+    if (!loaded.ok) throw new Error(loaded.problem);
+    const { version } = versionOfPath(page.localPath);
+    const rows = platformMatrixRows(pageHtml(page));
+    const cited = VERSIONS[version].platforms.cited.map((c) => c.section);
+    expect(rows.filter((r) => !cited.includes(r.platform)).map((r) => r.platform), `engines in the platform matrix of ${label(page)}`).toEqual(loaded.report.runs.map((run) => run.engine.id));
+    expect(rows.filter((r) => cited.includes(r.platform)).map((r) => r.verdict), `cited platforms on ${label(page)}`).toEqual(cited.map(() => 'cited-only'));
   });
 
   it.each(DOC_PAGES.map((page) => [label(page), page] as const))('%s shows no Markdown directive as text (admonitions render as callouts)', (_name, page) => {

@@ -41,7 +41,12 @@ describe.each(VERSION_IDS)('the measures of %s', (version) => {
     }
     const counted = new Set(Object.values(measures).flatMap((m) => m.snippets));
     for (const snippet of used) if (!counted.has(snippet) && !Object.hasOwn(NOT_MEASURES, snippet)) problems.push(`snippet ${snippet} on ${file} is no measure's row`);
-    if (!/<AtAGlance\s*\/>/.test(readFileSync(path.join(ROOT, file), 'utf8'))) problems.push(`${file} has no <AtAGlance />`);
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    for (const element of ['AtAGlance', 'PlatformMatrix']) if (!new RegExp(`<${element}\\s*/>`).test(text)) problems.push(`${file} has no <${element} />`);
+    const { platforms } = VERSIONS[version];
+    for (const section of [...Object.values(platforms.engines), ...platforms.cited.map((c) => c.section)]) {
+      if (!headings.has(section)) problems.push(`platform section #${section} is no heading of ${file}`);
+    }
     expect(problems).toEqual([]);
   });
 

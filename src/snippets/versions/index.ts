@@ -17,10 +17,10 @@ import { IMAGES as IMAGES_1_X } from './1.x/images';
 import { IMAGES as IMAGES_CANVAS } from './canvas/images';
 import { VERSION_IDS, type VersionId } from './ids';
 import type { VersionProfile } from './profile';
-import type { Measures } from './measures';
-import { MEASURES as MEASURES_CANVAS } from './canvas/measures';
-import { MEASURES as MEASURES_1_X } from './1.x/measures';
-import { MEASURES as MEASURES_0_33 } from './0.33/measures';
+import type { Measures, PlatformSections } from './measures';
+import { MEASURES as MEASURES_CANVAS, PLATFORMS as PLATFORMS_CANVAS } from './canvas/measures';
+import { MEASURES as MEASURES_1_X, PLATFORMS as PLATFORMS_1_X } from './1.x/measures';
+import { MEASURES as MEASURES_0_33, PLATFORMS as PLATFORMS_0_33 } from './0.33/measures';
 
 export { VERSION_IDS, type VersionId } from './ids';
 
@@ -35,15 +35,17 @@ export interface VersionData {
   readonly releases?: ReleaseLine;
   /** The measures of its hardened page, for the at-a-glance table (measures.ts). */
   readonly measures: Measures;
+  /** The sections of its hardened page for each platform, for the platform matrix. */
+  readonly platforms: PlatformSections;
 }
 
 const keys = <T extends object>(table: T) => Object.keys(table) as (keyof T & ImageName)[];
 
 /** Every version's registry, facts, profile and stand-ins; one folder each under src/snippets/versions. */
 export const VERSIONS: Readonly<Record<VersionId, VersionData>> = {
-  canvas: { snippets: SNIPPETS_CANVAS, facts: FACTS_CANVAS, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS), releases: RELEASES_CANVAS, measures: MEASURES_CANVAS },
-  '1.x': { snippets: SNIPPETS_1_X, facts: FACTS_1_X, profile: PROFILE_1_X, images: keys(IMAGES_1_X), measures: MEASURES_1_X },
-  '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, images: keys(IMAGES_0_33), measures: MEASURES_0_33 },
+  canvas: { snippets: SNIPPETS_CANVAS, facts: FACTS_CANVAS, profile: PROFILE_CANVAS, images: keys(IMAGES_CANVAS), releases: RELEASES_CANVAS, measures: MEASURES_CANVAS, platforms: PLATFORMS_CANVAS },
+  '1.x': { snippets: SNIPPETS_1_X, facts: FACTS_1_X, profile: PROFILE_1_X, images: keys(IMAGES_1_X), measures: MEASURES_1_X, platforms: PLATFORMS_1_X },
+  '0.33': { snippets: SNIPPETS_0_33, facts: FACTS_0_33, profile: PROFILE_0_33, images: keys(IMAGES_0_33), measures: MEASURES_0_33, platforms: PLATFORMS_0_33 },
 };
 
 export function isVersionId(value: string): value is VersionId {

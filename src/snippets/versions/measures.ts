@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/messages';
+import type { EngineKind } from '../../../contracts/verification-report';
 
 /**
  * One measure of a version's hardened page, as its at-a-glance table lists it: the section
@@ -30,3 +31,17 @@ export function firstMeasures(measures: Measures): readonly (readonly [string, M
     .filter(([, measure]) => measure.first)
     .sort(([, a], [, b]) => a.first!.rank - b.first!.rank);
 }
+
+/** Where a version's hardened page speaks of each platform, for its platform matrix (`<PlatformMatrix/>`). */
+export interface PlatformSections {
+  /** The section of each engine kind the tests run. */
+  readonly engines: Readonly<Record<EngineKind, string>>;
+  /** Platforms nothing ran on: the page's section for each, which rests on citations only. */
+  readonly cited: readonly { readonly name: MessageKey; readonly section: string }[];
+}
+
+/** The platforms no build machine can run: Docker Engine 29 (no Debian package yet) and Docker Desktop. */
+export const CITED_PLATFORMS: PlatformSections['cited'] = [
+  { name: 'platforms.engine-29', section: 'platform-engine-29' },
+  { name: 'platforms.desktop', section: 'platform-desktop' },
+];

@@ -188,3 +188,11 @@ export function glanceRows(html: string): GlanceRow[] {
       mark: $(row).find('td').last().find('span[aria-hidden]').first().text(),
     }));
 }
+
+/** The rows of the page's platform matrix (`[data-platforms]`): each row's platform (an engine id or a cited section) and verdict. */
+export function platformMatrixRows(html: string): { readonly platform: string; readonly verdict: string }[] {
+  const $ = parseHtml(html);
+  return $('[data-platforms] tr[data-platform]')
+    .toArray()
+    .map((row) => ({ platform: $(row).attr('data-platform')!, verdict: $(row).attr('data-verdict') ?? '' }));
+}

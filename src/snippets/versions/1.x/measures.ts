@@ -1,4 +1,4 @@
-import type { Measures } from '../measures';
+import { CITED_PLATFORMS, type Measures, type PlatformSections } from '../measures';
 
 /** The measures of the OpenHands 1.x hardened page (versioned_docs/version-1.x/hardened-installation.mdx), in its order. */
 export const MEASURES: Measures = {
@@ -82,3 +82,6 @@ export const MEASURES: Measures = {
     snippets: ['digest-pinning'],
   },
 };
+
+/** The sections of that page for each platform. */
+export const PLATFORMS: PlatformSections = { engines: { docker: 'platform-docker', 'rootless-docker': 'platform-rootless', podman: 'platform-podman' }, cited: CITED_PLATFORMS };

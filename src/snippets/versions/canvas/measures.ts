@@ -1,4 +1,4 @@
-import type { Measures } from '../measures';
+import { CITED_PLATFORMS, type Measures, type PlatformSections } from '../measures';
 
 /** The measures of the Agent Canvas hardened page (docs/hardened-installation.mdx), in its order. */
 export const MEASURES: Measures = {
@@ -76,3 +76,6 @@ export const MEASURES: Measures = {
     snippets: ['digest-pinning'],
   },
 };
+
+/** The sections of that page for each platform. */
+export const PLATFORMS: PlatformSections = { engines: { docker: 'platform-docker', 'rootless-docker': 'platform-rootless', podman: 'platform-docker' }, cited: CITED_PLATFORMS };
