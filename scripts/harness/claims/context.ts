@@ -151,6 +151,8 @@ export interface EgressProbe {
   gatewayOf(network: string): Promise<string | undefined>;
   /** A web server on every address of the reader's machine, as sshd or a database often is: its port. */
   hostService(gateway: string): Promise<{ readonly port: number }>;
+  /** Networks the daemon created from `since` (ms since the epoch) until now, by any program: `docker events`. */
+  networksCreatedSince(since: number): Promise<readonly string[]>;
   /** The egress proxy's access log (/var/log/squid/access.log). */
   proxyLog(proxy: string): Promise<string>;
   stop(container: string): Promise<void>;

@@ -146,6 +146,11 @@ export function unitEgress(parts: EgressParts, scope: UnitScope, probeImage: str
     editFile: async (path, edit) => (edit.kind === 'append' ? appendFile(path, edit.text) : truncate(path, 0)),
     dropped: () => guard.dropped(),
     guardListing: () => guard.listing(),
+    networksCreatedSince: async (since) => {
+      const until = String(Math.ceil(Date.now() / 1000));
+      const args = ['events', '--since', String(Math.floor(since / 1000)), '--until', until, '--filter', 'type=network', '--filter', 'event=create', '--format', '{{.Actor.Attributes.name}}'];
+      return (await dockerResult(args, { reject: false, timeout: 10_000 })).stdout.split('\n').filter((line) => line.trim() !== '');
+    },
   };
 
   return {

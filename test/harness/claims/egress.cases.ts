@@ -76,8 +76,12 @@ interface World {
   readonly internetDown?: boolean;
   /** The host rule is missing: the agent reaches the host's service at its gateway. */
   readonly hostOpen?: boolean;
-  /** Packets the guard dropped. */
+  /** Packets the guard drops at each attempt of the agent's. */
   readonly dropped?: number;
+  /** Only the first attempt's packets are dropped (a moment of the engine's, then gone). */
+  readonly dropsOnce?: boolean;
+  /** Networks the daemon created meanwhile, by any program (`docker events`). */
+  readonly networksCreated?: readonly string[];
   /** The proxy keeps answering once stopped (a second way out). */
   readonly proxyUnstoppable?: boolean;
   /** The proxy keeps its old allow-list when the file is emptied (it never rereads it). */
@@ -94,6 +98,13 @@ function fakeEgress(w: World): EgressProbe {
   let stopped = false;
   let emptied = false;
   let broken = false;
+  let guardCount = 0;
+  let dropsDone = false;
+  const guardSees = () => {
+    if (w.dropsOnce && dropsDone) return;
+    guardCount += w.dropped ?? 0;
+    dropsDone = true;
+  };
   const viaProxy = (attempt: Attempt): ShellOutput => {
     if (stopped && !w.proxyUnstoppable) return { exitCode: 1, output: `nc: can't connect to remote host (${PROXY}): Connection refused` };
     const target = attempt.kind === 'connect' ? attempt.target : attempt.kind === 'get-via' ? attempt.url : '';
@@ -113,6 +124,7 @@ function fakeEgress(w: World): EgressProbe {
     shellIn: async (_container, script) => {
       const attempt = attemptOf(script);
       if (attempt.kind === 'reach-proxy') return { exitCode: stopped && !w.proxyUnstoppable ? 1 : 0, output: '' };
+      guardSees();
       if (attempt.kind === 'connect' || attempt.kind === 'get-via') return viaProxy(attempt);
       if (w.internetDown && !w.hostOpen) return { exitCode: 1, output: 'nc: timed out' };
       if (w.agentOpen) return open(attempt, queries, true, GATEWAY.internal);
@@ -137,8 +149,9 @@ function fakeEgress(w: World): EgressProbe {
       if (path === '/home/reader/egress-proxy/allowlist.txt' && edit.kind === 'empty') emptied = true;
       if (path === '/home/reader/egress-proxy/squid.conf' && edit.kind === 'append') broken = true;
     },
-    dropped: async () => w.dropped ?? 0,
-    guardListing: async () => `    ${w.dropped ?? 0}   120 DROP  all  --  *  eth0  172.30.0.3  0.0.0.0/0`,
+    dropped: async () => guardCount,
+    guardListing: async () => `    ${guardCount}   120 DROP  all  --  *  eth0  172.30.0.3  0.0.0.0/0`,
+    networksCreatedSince: async () => w.networksCreated ?? [],
   };
 }
 
@@ -150,14 +163,14 @@ const PROXY_MOUNTS = [
 ];
 /** What squid 5.7 prints when a line names an ACL it does not know (observed on the stand-in). */
 const FATAL_LOG = { stdout: '', stderr: '2026-12-03T12:00:00Z FATAL: Bungled /etc/squid/squid.conf line 13: http_access allow everything-is-allowed\n' };
-const egressWorld = (w: World & { readonly proxyLogs?: { stdout: string; stderr: string } }) => () =>
+const egressWorld = (w: World & { readonly proxyLogs?: { stdout: string; stderr: string }; readonly engineVersion?: string }) => () =>
   only(
     {
       [AGENT]: container(facts(AGENT)),
       [PROXY_NAME]: container(facts(PROXY_NAME, { mounts: PROXY_MOUNTS }), { logs: w.proxyLogs ?? FATAL_LOG }),
       'agent-canvas-ui': container(facts('agent-canvas-ui')),
     },
-    { egress: fakeEgress(w) },
+    { egress: fakeEgress(w), ...(w.engineVersion ? { engineVersion: w.engineVersion } : {}) },
   );
 const notMade = () => only({ [AGENT]: container(facts(AGENT)), [PROXY_NAME]: container(facts(PROXY_NAME)) }, { egress: undefined, egressError: 'createStandInInternet needs root' });
 
@@ -185,6 +198,13 @@ const refusedHolds = EGRESS_WAYS.map((way): Scenario<'egress-refused', 'verified
   context: egressWorld({}),
   expect: { status: 'verified' },
 }));
+/** Docker Engine before 28, while another program created a network: the first attempt's packets, then a clean second attempt. */
+const unhookedMoment: Scenario<'egress-refused', 'verified'> = {
+  name: 'Docker 20.10: a packet dropped only while another program created a network, attempted again and refused',
+  claim: refused('icmp'),
+  context: egressWorld({ dropped: 1, dropsOnce: true, networksCreated: ['other-net'], engineVersion: '20.10.24' }),
+  expect: { status: 'verified' },
+};
 const refusedFails: Scenario<'egress-refused', 'failed' | 'not-verifiable'>[] = [
   ...EGRESS_WAYS.flatMap((way): Scenario<'egress-refused', 'failed'>[] => [
     { name: `${way}: the page's measure is missing, the attempt gets out`, claim: refused(way), context: egressWorld(OPENED_BY[way]), expect: { status: 'failed' } },
@@ -193,6 +213,10 @@ const refusedFails: Scenario<'egress-refused', 'failed' | 'not-verifiable'>[] = 
   { name: 'connect-unlisted: refused, but the proxy looked the name up first (a lookup carries the name out)', claim: refused('connect-unlisted'), context: egressWorld({ proxyLooksUp: true }), expect: { status: 'failed', reason: 'the proxy asked no resolver' } },
   { name: 'connect-unlisted: refused, but the proxy logged nothing to show it', claim: refused('connect-unlisted'), context: egressWorld({ proxySilent: true }), expect: { status: 'failed', reason: 'access log has the denial' } },
   { name: 'the guard dropped a packet', claim: refused('icmp'), context: egressWorld({ dropped: 1 }), expect: { status: 'failed', reason: 'the egress guard dropped 1 packets' } },
+  // Docker Engine before 28 unhooks its isolation chain while it creates a network: a second attempt, and only then.
+  { name: 'Docker 20.10: a packet dropped while another program created a network, and again on the second attempt', claim: refused('icmp'), context: egressWorld({ dropped: 1, networksCreated: ['other-net'], engineVersion: '20.10.24' }), expect: { status: 'failed', reason: 'the egress guard dropped 1 packets' } },
+  { name: 'Docker 28: a packet dropped while another program created a network is no such moment', claim: refused('icmp'), context: egressWorld({ dropped: 1, dropsOnce: true, networksCreated: ['other-net'], engineVersion: '28.5.2' }), expect: { status: 'failed', reason: 'the egress guard dropped 1 packets' } },
+  { name: 'Docker 20.10: a packet dropped while no network was created', claim: refused('icmp'), context: egressWorld({ dropped: 1, dropsOnce: true, engineVersion: '20.10.24' }), expect: { status: 'failed', reason: 'the egress guard dropped 1 packets' } },
   { name: 'no stand-in internet could be made', claim: refused('icmp'), context: notMade, expect: { status: 'not-verifiable', notVerifiable: 'no-stand-in-internet' } },
 ];
 
@@ -207,7 +231,7 @@ export const EGRESS: CaseTable<'egress-allowed-via-proxy' | 'egress-refused' | '
     ],
   },
   'egress-refused': {
-    holds: [refusedHolds[0]!, ...refusedHolds.slice(1)],
+    holds: [refusedHolds[0]!, ...refusedHolds.slice(1), unhookedMoment],
     fails: [refusedFails[0]!, ...refusedFails.slice(1)],
   },
   'egress-fails-closed': {

@@ -39,12 +39,38 @@ async function withAttempt(ctx: ClaimContext, container: ContainerName, proxy: C
     const listening = await eventually(async () => (await probe.shellIn(agent.actual, accepts(proxyAddress, PROXY_PORT))).exitCode === 0);
     if (!ev.expect(listening, `the agent reaches the proxy at ${proxyAddress}:${PROXY_PORT}`)) return ev.result();
   }
-  // Not while this process creates a network: Docker Engine before 28 lifts the jump to its
-  // isolation chain for a moment then (run/network-quiet.ts), and the internal network's drop
-  // rules with it. CI of 2026-12-03 on Docker 20.10: the guard caught one packet of the agent
-  // headed for the uplink in such a moment. The pages state the moment.
-  await withNoNetworkCreated(() => body({ probe, ev, agent: agent.actual, proxy: proxyName, proxyAddress, internalNetwork, outsideNetwork }));
-  const dropped = await probe.dropped();
+  const attempt = (evidence: Evidence) => body({ probe, ev: evidence, agent: agent.actual, proxy: proxyName, proxyAddress, internalNetwork, outsideNetwork });
+  // What the guard counted before belongs to earlier claims of the unit.
+  const before = await probe.dropped();
+  const since = Date.now() - 1000;
+  // Not while this process creates a network: Docker Engine before 28 unhooks FORWARD's jump to
+  // its isolation chain for a moment then (run/network-quiet.ts), and the internal network's
+  // drop rules are in that chain. Other harness processes on the daemon are not held.
+  await withNoNetworkCreated(() => attempt(ev));
+  let dropped = (await probe.dropped()) - before;
+  if (dropped > 0 && isolationUnhookedByCreate(ctx)) {
+    const created = await probe.networksCreatedSince(since);
+    if (created.length > 0) {
+      // The moment the pages state, made by another program (here: another test process): the
+      // attempt says nothing of the setup then, so it is made once more, and the evidence says why.
+      const again = new Evidence();
+      again.see(`the guard dropped ${dropped} packets of a first attempt while the daemon created networks (${created.join(', ')}): Docker Engine ${ctx.engineVersion} unhooks its isolation chain then, as the page says; attempted again`);
+      const retryFrom = await probe.dropped();
+      await withNoNetworkCreated(() => attempt(again));
+      dropped = (await probe.dropped()) - retryFrom;
+      return guardVerdict(again, dropped, probe);
+    }
+  }
+  return guardVerdict(ev, dropped, probe);
+}
+
+/** Docker Engine before 28 deletes and re-inserts FORWARD's jump to DOCKER-ISOLATION-STAGE-1 at each network it creates. */
+function isolationUnhookedByCreate(ctx: ClaimContext): boolean {
+  const major = Number.parseInt(ctx.engineVersion, 10);
+  return ctx.engineKind !== 'podman' && Number.isInteger(major) && major < 28;
+}
+
+async function guardVerdict(ev: Evidence, dropped: number, probe: EgressProbe): Promise<ClaimResult> {
   ev.expect(dropped === 0, `the egress guard dropped ${dropped} packets headed for this machine's uplink`);
   if (dropped > 0) ev.see(`the guard's counters: ${(await probe.guardListing()).split('\n').filter((line) => /^\s*[1-9]\d* /.test(line)).join(' | ')}`);
   return ev.result();
