@@ -1,4 +1,5 @@
 import { CITED_PLATFORMS, type Measures, type PlatformSections } from '../measures';
+import { DIGEST_PINNING, LOOPBACK_GAP, SOCKET_APP_MEASURES } from '../shared-measures';
 
 /** The measures of the OpenHands 1.x hardened page (versioned_docs/version-1.x/hardened-installation.mdx), in its order. */
 export const MEASURES: Measures = {
@@ -18,41 +19,11 @@ export const MEASURES: Measures = {
     snippets: ['docker-user-guard'],
     first: { rank: 2, why: 'measure.v1.docker-user-rule.why' },
   },
-  'loopback-publishing-gap': {
-    section: 'loopback-publishing-gap',
-    name: 'measure.loopback-publishing-gap.name',
-    protects: 'measure.loopback-publishing-gap.protects',
-    costs: 'measure.firewall-rule.costs',
-    snippets: ['loopback-guard'],
-  },
-  'non-root-user': {
-    section: 'non-root-user',
-    name: 'measure.non-root-user.name',
-    protects: 'measure.non-root-user.protects',
-    costs: 'measure.non-root-user.costs',
-    snippets: ['socket-non-root'],
-  },
-  'socket-proxy': {
-    section: 'socket-proxy',
-    name: 'measure.socket-proxy.name',
-    protects: 'measure.socket-proxy.protects',
-    costs: 'measure.socket-proxy.costs',
-    snippets: ['socket-proxy'],
-  },
-  'resource-limits': {
-    section: 'resource-limits',
-    name: 'measure.resource-limits.name',
-    protects: 'measure.app-resource-limits.protects',
-    costs: 'measure.app-resource-limits.costs',
-    snippets: ['resource-limits'],
-  },
-  'network-isolation': {
-    section: 'network-isolation',
-    name: 'measure.network-isolation.name',
-    protects: 'measure.app-network-isolation.protects',
-    costs: 'measure.app-network-isolation.costs',
-    snippets: ['network-isolation'],
-  },
+  'loopback-publishing-gap': LOOPBACK_GAP,
+  'non-root-user': SOCKET_APP_MEASURES['non-root-user'],
+  'socket-proxy': SOCKET_APP_MEASURES['socket-proxy'],
+  'resource-limits': SOCKET_APP_MEASURES['resource-limits'],
+  'network-isolation': SOCKET_APP_MEASURES['network-isolation'],
   'bridge-firewall': {
     section: 'bridge-firewall',
     name: 'measure.v1.bridge-firewall.name',
@@ -60,27 +31,9 @@ export const MEASURES: Measures = {
     costs: 'measure.firewall-rule.costs',
     snippets: ['bridge-guard'],
   },
-  egress: {
-    section: 'egress',
-    name: 'measure.egress.name',
-    protects: 'measure.egress.unverified.protects',
-    costs: 'measure.egress.unverified.costs',
-    snippets: [],
-  },
-  'complete-example': {
-    section: 'complete-example',
-    name: 'measure.complete-example.name',
-    protects: 'measure.complete-example.protects',
-    costs: 'measure.socket-complete-example.costs',
-    snippets: ['hardened-complete'],
-  },
-  'digest-pinning': {
-    section: 'digest-pinning',
-    name: 'measure.digest-pinning.name',
-    protects: 'measure.digest-pinning.protects',
-    costs: 'measure.digest-pinning.costs',
-    snippets: ['digest-pinning'],
-  },
+  egress: SOCKET_APP_MEASURES.egress,
+  'complete-example': SOCKET_APP_MEASURES['complete-example'],
+  'digest-pinning': DIGEST_PINNING,
 };
 
 /** The sections of that page for each platform. */

@@ -1,4 +1,5 @@
 import { CITED_PLATFORMS, type Measures, type PlatformSections } from '../measures';
+import { DIGEST_PINNING, LOOPBACK_GAP } from '../shared-measures';
 
 /** The measures of the Agent Canvas hardened page (docs/hardened-installation.mdx), in its order. */
 export const MEASURES: Measures = {
@@ -10,13 +11,7 @@ export const MEASURES: Measures = {
     snippets: ['network-binding', 'own-key'],
     first: { rank: 1, why: 'measure.canvas.network-binding.why' },
   },
-  'loopback-publishing-gap': {
-    section: 'loopback-publishing-gap',
-    name: 'measure.loopback-publishing-gap.name',
-    protects: 'measure.loopback-publishing-gap.protects',
-    costs: 'measure.firewall-rule.costs',
-    snippets: ['loopback-guard'],
-  },
+  'loopback-publishing-gap': LOOPBACK_GAP,
   users: {
     section: 'users',
     name: 'measure.canvas.users.name',
@@ -68,13 +63,7 @@ export const MEASURES: Measures = {
     costs: 'measure.canvas.complete-example.costs',
     snippets: ['hardened-complete'],
   },
-  'digest-pinning': {
-    section: 'digest-pinning',
-    name: 'measure.digest-pinning.name',
-    protects: 'measure.digest-pinning.protects',
-    costs: 'measure.digest-pinning.costs',
-    snippets: ['digest-pinning'],
-  },
+  'digest-pinning': DIGEST_PINNING,
 };
 
 /** The sections of that page for each platform. */
